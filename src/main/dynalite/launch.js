@@ -1,0 +1,24 @@
+// Starts dynalite for Dynagate's embedded mode.
+// Why a wrapper and not dynalite's cli.js: the child must die with its parent even when the JVM
+// is killed with SIGKILL (no shutdown hook runs then). The JVM holds this process's stdin; when
+// the JVM dies the pipe closes and we exit. Usage: node launch.js PORT DATA_DIR
+'use strict';
+const dynalite = require('dynalite');
+
+const port = Number(process.argv[2]);
+const path = process.argv[3];
+const server = dynalite({ path, createTableMs: 50, deleteTableMs: 50, updateTableMs: 50 });
+
+server.listen(port, '127.0.0.1', (err) => {
+  if (err) {
+    console.error('dynalite failed to listen: ' + err.message);
+    process.exit(1);
+  }
+  console.log('dynalite ready on ' + port);
+});
+
+const stop = () => server.close(() => process.exit(0));
+process.stdin.on('end', stop);
+process.stdin.on('close', stop);
+process.stdin.resume();
+process.on('SIGTERM', stop);

@@ -1,0 +1,110 @@
+package io.dynagate.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithParentName;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/** Every {@code dynagate.*} configuration key. */
+@ConfigMapping(prefix = "dynagate")
+public interface DynagateConfig {
+
+  /** {@code embedded} (dynalite and the local AWS emulator, no account) or {@code aws}. */
+  @WithDefault("embedded")
+  Mode mode();
+
+  /** Where dynalite's files, the emulator's state and the generated admin token live. */
+  @WithDefault("./data")
+  Path dataDir();
+
+  Aws aws();
+
+  Dynalite dynalite();
+
+  Emulator emulator();
+
+  Registry registry();
+
+  enum Mode {
+    EMBEDDED,
+    AWS
+  }
+
+  interface Aws {
+    /** Region of every client; the SDK's default chain when absent. */
+    Optional<String> region();
+
+    /** One endpoint for every service (e.g. an AWS-compatible test endpoint). */
+    Optional<URI> endpoint();
+
+    /**
+     * Per-service endpoints, keyed {@code dynamodb}, {@code apigateway}, {@code iam}, {@code sts}.
+     */
+    Map<String, URI> endpoints();
+
+    /** ARN of a permissions boundary attached to every generated role. */
+    Optional<String> permissionsBoundary();
+  }
+
+  interface Dynalite {
+    /** Port of the embedded dynalite; 0 picks a free one. */
+    @WithDefault("0")
+    int port();
+
+    /** Folder holding node_modules/dynalite and launch.js; found next to the build when absent. */
+    Optional<Path> home();
+
+    /** How long to wait for dynalite to answer at start. */
+    @WithDefault("20s")
+    Duration startTimeout();
+  }
+
+  interface Emulator {
+    /** Port of the local AWS emulator in embedded mode; 0 picks a free one (tests). */
+    @WithDefault("4566")
+    int port();
+
+    /** Account id in the emulator's ARNs and STS answers. */
+    @WithDefault("000000000000")
+    String accountId();
+
+    /** Region in the emulator's ARNs. */
+    @WithDefault("us-east-1")
+    String region();
+
+    Quotas quotas();
+
+    Faults faults();
+
+    interface Quotas {
+      /** {@code off}, or {@code aws} to enforce AWS's control-plane quotas. */
+      @WithParentName
+      @WithDefault("off")
+      String mode();
+
+      /** Multiplies every quota interval: 0.05 turns 5 s into 250 ms. */
+      @WithDefault("1.0")
+      double timeScale();
+    }
+
+    interface Faults {
+      /** Share of control-plane calls answered 500/503, from 0 to 1. */
+      @WithDefault("0")
+      double errorRate();
+
+      /** Added to every control-plane call. */
+      @WithDefault("0s")
+      Duration latency();
+    }
+  }
+
+  interface Registry {
+    /** DynamoDB table holding declarations, status, leases and audit events. */
+    @WithDefault("dynagate-registry")
+    String table();
+  }
+}

@@ -1,0 +1,105 @@
+package io.dynagate.embedded;
+
+import io.dynagate.config.DynagateConfig;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import org.jboss.logging.Logger;
+
+/**
+ * The embedded mode's engines: dynalite, and the local AWS emulator's port. Started once, on first
+ * use or at start-up, and stopped with the application.
+ */
+@ApplicationScoped
+public class EmbeddedEngine {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedEngine.class);
+
+  private final DynagateConfig config;
+  private final int emulatorPort;
+  private DynaliteProcess dynalite;
+
+  public EmbeddedEngine(DynagateConfig config) {
+    this.config = config;
+    this.emulatorPort = FreePort.orFree(config.emulator().port());
+  }
+
+  public boolean enabled() {
+    return config.mode() == DynagateConfig.Mode.EMBEDDED;
+  }
+
+  /** Endpoint of the embedded DynamoDB engine, started on first call. */
+  public synchronized URI dynamoEndpoint() {
+    if (dynalite == null) {
+      Path data = config.dataDir().resolve("dynamodb").toAbsolutePath();
+      dynalite =
+          DynaliteProcess.start(
+              dynaliteHome(),
+              data,
+              FreePort.orFree(config.dynalite().port()),
+              config.dynalite().startTimeout());
+      LOG.infof("dynalite started on port %d with data in %s", dynalite.port(), data);
+    }
+    return dynalite.endpoint();
+  }
+
+  /** Endpoint of the local AWS emulator (API Gateway, IAM, STS and DynamoDB on one port). */
+  public URI emulatorEndpoint() {
+    return URI.create("http://localhost:" + emulatorPort);
+  }
+
+  public int emulatorPort() {
+    return emulatorPort;
+  }
+
+  public synchronized long dynalitePid() {
+    return dynalite == null ? -1 : dynalite.pid();
+  }
+
+  @PreDestroy
+  synchronized void stop() {
+    if (dynalite != null) {
+      dynalite.close();
+      dynalite = null;
+    }
+  }
+
+  private Path dynaliteHome() {
+    if (config.dynalite().home().isPresent()) {
+      return config.dynalite().home().get();
+    }
+    List<Path> candidates = new ArrayList<>();
+    candidates.add(Paths.get("target", "dynalite"));
+    codeLocation()
+        .ifPresent(
+            code -> {
+              // target/quarkus-app/app/x.jar, target/quarkus-app/quarkus-run.jar or target/classes
+              for (Path dir = code.getParent(); dir != null; dir = dir.getParent()) {
+                candidates.add(dir.resolve("dynalite"));
+                if (dir.getFileName() != null && dir.getFileName().toString().equals("target")) {
+                  break;
+                }
+              }
+            });
+    return candidates.stream()
+        .filter(dir -> Files.isRegularFile(dir.resolve("launch.js")))
+        .findFirst()
+        .orElse(candidates.get(0))
+        .toAbsolutePath();
+  }
+
+  private static java.util.Optional<Path> codeLocation() {
+    try {
+      return java.util.Optional.of(
+          Paths.get(
+              EmbeddedEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
+    } catch (Exception e) {
+      return java.util.Optional.empty();
+    }
+  }
+}
