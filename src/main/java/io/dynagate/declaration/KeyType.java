@@ -1,0 +1,6 @@
+package io.dynagate.declaration;
+
+public enum KeyType {
+  HASH,
+  RANGE
+}

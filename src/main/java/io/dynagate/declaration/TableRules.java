@@ -1,0 +1,172 @@
+package io.dynagate.declaration;
+
+import io.dynagate.declaration.TableSpec.AttributeDefinition;
+import io.dynagate.declaration.TableSpec.GlobalSecondaryIndex;
+import io.dynagate.declaration.TableSpec.KeySchemaElement;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What makes a table declaration valid, as DynamoDB's CreateTable would judge it and a bit more.
+ */
+public final class TableRules {
+
+  private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
+  private static final Set<String> PROJECTION_TYPES = Set.of("ALL", "KEYS_ONLY", "INCLUDE");
+
+  private TableRules() {}
+
+  /**
+   * @param nameInPath the name from {@code PUT /tables/{name}}, or null for {@code POST /tables}
+   */
+  public static List<Violation> validate(String nameInPath, TableSpec spec) {
+    List<Violation> out = new ArrayList<>();
+    if (spec.tableName() == null && nameInPath == null) {
+      out.add(Violation.of("TableName", "is required"));
+    } else if (spec.tableName() != null && !Names.isTableName(spec.tableName())) {
+      out.add(Violation.of("TableName", "must be 3 to 255 of A-Z, a-z, 0-9, '_', '-' and '.'"));
+    } else if (nameInPath != null
+        && spec.tableName() != null
+        && !nameInPath.equals(spec.tableName())) {
+      out.add(Violation.of("TableName", "must equal the name in the URL (" + nameInPath + ")"));
+    } else if (nameInPath != null && !Names.isTableName(nameInPath)) {
+      out.add(Violation.of("TableName", "must be 3 to 255 of A-Z, a-z, 0-9, '_', '-' and '.'"));
+    }
+    checkAttributeDefinitions(spec, out);
+    Set<String> used = new HashSet<>();
+    checkKeySchema(spec, spec.keySchema(), "KeySchema", used, out);
+    checkIndexes(spec, used, out);
+    for (AttributeDefinition definition : spec.attributeDefinitions()) {
+      if (definition.attributeName() != null && !used.contains(definition.attributeName())) {
+        out.add(
+            Violation.of(
+                "AttributeDefinitions",
+                definition.attributeName() + " is defined but used by no key schema"));
+      }
+    }
+    checkBilling(spec, out);
+    if (spec.attributeSchema() != null) {
+      spec.attributeSchema().keySet().stream()
+          .filter(name -> !Names.isAttributeName(name))
+          .forEach(name -> out.add(Violation.of("AttributeSchema", "invalid attribute name")));
+    }
+    return out;
+  }
+
+  private static void checkAttributeDefinitions(TableSpec spec, List<Violation> out) {
+    Set<String> seen = new HashSet<>();
+    List<AttributeDefinition> definitions = spec.attributeDefinitions();
+    for (int i = 0; i < definitions.size(); i++) {
+      AttributeDefinition definition = definitions.get(i);
+      String at = "AttributeDefinitions[" + i + "]";
+      if (definition == null) {
+        out.add(Violation.of(at, "must be an object"));
+        continue;
+      }
+      if (!Names.isAttributeName(definition.attributeName())) {
+        out.add(Violation.of(at + ".AttributeName", "is required (1 to 255 characters)"));
+      } else if (!seen.add(definition.attributeName())) {
+        out.add(Violation.of(at + ".AttributeName", "is defined twice"));
+      }
+      if (definition.attributeType() == null) {
+        out.add(Violation.of(at + ".AttributeType", "is required: S, N or B"));
+      }
+    }
+  }
+
+  private static void checkKeySchema(
+      TableSpec spec,
+      List<KeySchemaElement> keys,
+      String at,
+      Set<String> used,
+      List<Violation> out) {
+    if (keys == null || keys.isEmpty()) {
+      out.add(Violation.of(at, "is required: one HASH key and at most one RANGE key"));
+      return;
+    }
+    if (keys.size() > 2) {
+      out.add(Violation.of(at, "has at most two elements (HASH, then RANGE)"));
+    }
+    long hashes = keys.stream().filter(k -> k != null && k.keyType() == KeyType.HASH).count();
+    long ranges = keys.stream().filter(k -> k != null && k.keyType() == KeyType.RANGE).count();
+    if (hashes != 1) {
+      out.add(Violation.of(at, "must have exactly one HASH key"));
+    }
+    if (ranges > 1) {
+      out.add(Violation.of(at, "must have at most one RANGE key"));
+    }
+    if (keys.get(0) != null && keys.get(0).keyType() == KeyType.RANGE) {
+      out.add(Violation.of(at + "[0].KeyType", "the HASH key comes first"));
+    }
+    for (int i = 0; i < keys.size(); i++) {
+      KeySchemaElement key = keys.get(i);
+      if (key == null || key.attributeName() == null) {
+        out.add(Violation.of(at + "[" + i + "].AttributeName", "is required"));
+        continue;
+      }
+      if (key.keyType() == null) {
+        out.add(Violation.of(at + "[" + i + "].KeyType", "is required: HASH or RANGE"));
+      }
+      used.add(key.attributeName());
+      if (spec.typeOf(key.attributeName()).isEmpty()) {
+        out.add(
+            Violation.of(
+                at + "[" + i + "].AttributeName",
+                key.attributeName() + " is not in AttributeDefinitions"));
+      }
+    }
+  }
+
+  private static void checkIndexes(TableSpec spec, Set<String> used, List<Violation> out) {
+    Set<String> names = new HashSet<>();
+    List<GlobalSecondaryIndex> gsis = spec.gsis();
+    for (int i = 0; i < gsis.size(); i++) {
+      GlobalSecondaryIndex gsi = gsis.get(i);
+      String at = "GlobalSecondaryIndexes[" + i + "]";
+      if (gsi == null) {
+        out.add(Violation.of(at, "must be an object"));
+        continue;
+      }
+      if (!Names.isTableName(gsi.indexName())) {
+        out.add(
+            Violation.of(at + ".IndexName", "must be 3 to 255 of A-Z, a-z, 0-9, '_', '-' and '.'"));
+      } else if (!names.add(gsi.indexName())) {
+        out.add(Violation.of(at + ".IndexName", "is used twice"));
+      }
+      checkKeySchema(spec, gsi.keySchema(), at + ".KeySchema", used, out);
+      if (gsi.projection() == null
+          || !PROJECTION_TYPES.contains(gsi.projection().projectionType())) {
+        out.add(
+            Violation.of(
+                at + ".Projection.ProjectionType", "is required: ALL, KEYS_ONLY or INCLUDE"));
+      }
+    }
+  }
+
+  private static void checkBilling(TableSpec spec, List<Violation> out) {
+    String mode = spec.billingMode() == null ? "PROVISIONED" : spec.billingMode();
+    if (!BILLING_MODES.contains(mode)) {
+      out.add(Violation.of("BillingMode", "must be PROVISIONED or PAY_PER_REQUEST"));
+      return;
+    }
+    var throughput = spec.provisionedThroughput();
+    if (mode.equals("PROVISIONED")) {
+      if (throughput == null
+          || throughput.readCapacityUnits() == null
+          || throughput.writeCapacityUnits() == null) {
+        out.add(
+            Violation.of(
+                "ProvisionedThroughput",
+                "is required when BillingMode is PROVISIONED (the default)"));
+      } else if (throughput.readCapacityUnits() < 1 || throughput.writeCapacityUnits() < 1) {
+        out.add(Violation.of("ProvisionedThroughput", "capacity units must be at least 1"));
+      }
+    } else if (throughput != null) {
+      out.add(
+          Violation.of(
+              "ProvisionedThroughput", "must be absent when BillingMode is PAY_PER_REQUEST"));
+    }
+  }
+}
