@@ -1,0 +1,119 @@
+package io.dynagate.api;
+
+import io.dynagate.store.Kind;
+import io.dynagate.store.Ref;
+import io.dynagate.store.Registry;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** REST API declarations and their routes. */
+@Path("/api/v1/apis")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Tag(name = "apis")
+public class ApiResource {
+
+  private final DeclarationService declarations;
+  private final Registry registry;
+  private final Envelopes envelopes;
+  private final Bodies bodies;
+  private final CurrentCaller caller;
+
+  public ApiResource(
+      DeclarationService declarations,
+      Registry registry,
+      Envelopes envelopes,
+      Bodies bodies,
+      CurrentCaller caller) {
+    this.declarations = declarations;
+    this.registry = registry;
+    this.envelopes = envelopes;
+    this.bodies = bodies;
+    this.caller = caller;
+  }
+
+  @PUT
+  @Path("{api}")
+  @Operation(summary = "Declare or update a REST API")
+  public Response put(
+      @PathParam("api") String api, String body, @HeaderParam("If-Match") String ifMatch) {
+    boolean created = registry.get(Ref.api(api)).isEmpty();
+    return envelopes.written(
+        declarations.putApi(caller.get(), api, bodies.parse(body), Envelopes.ifMatch(ifMatch)),
+        created);
+  }
+
+  @GET
+  public Envelopes.ListPage list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return envelopes.page(registry.list(Kind.API, null, Envelopes.limit(limit), cursor));
+  }
+
+  @GET
+  @Path("{api}")
+  public Response get(@PathParam("api") String api) {
+    return envelopes.ok(declarations.get(Ref.api(api)));
+  }
+
+  @DELETE
+  @Path("{api}")
+  @Operation(
+      summary = "Remove an API: the reconciler deletes its REST API and role, then the declaration")
+  public Response delete(@PathParam("api") String api, @HeaderParam("If-Match") String ifMatch) {
+    declarations.deleteApi(caller.get(), api, Envelopes.ifMatch(ifMatch));
+    return Response.accepted(envelopes.of(declarations.get(Ref.api(api)))).build();
+  }
+
+  @PUT
+  @Path("{api}/routes/{route}")
+  @Operation(summary = "Declare or update a route")
+  public Response putRoute(
+      @PathParam("api") String api,
+      @PathParam("route") String route,
+      String body,
+      @HeaderParam("If-Match") String ifMatch) {
+    boolean created = registry.get(Ref.route(api, route)).isEmpty();
+    return envelopes.written(
+        declarations.putRoute(
+            caller.get(), api, route, bodies.parse(body), Envelopes.ifMatch(ifMatch)),
+        created);
+  }
+
+  @GET
+  @Path("{api}/routes")
+  public Envelopes.ListPage routes(
+      @PathParam("api") String api,
+      @QueryParam("limit") Integer limit,
+      @QueryParam("cursor") String cursor) {
+    declarations.get(Ref.api(api));
+    return envelopes.page(registry.list(Kind.ROUTE, api, Envelopes.limit(limit), cursor));
+  }
+
+  @GET
+  @Path("{api}/routes/{route}")
+  public Response route(@PathParam("api") String api, @PathParam("route") String route) {
+    return envelopes.ok(declarations.get(Ref.route(api, route)));
+  }
+
+  @DELETE
+  @Path("{api}/routes/{route}")
+  @Operation(summary = "Remove a route; it leaves the live API at the next pass")
+  public Response deleteRoute(
+      @PathParam("api") String api,
+      @PathParam("route") String route,
+      @HeaderParam("If-Match") String ifMatch) {
+    declarations.deleteRoute(caller.get(), api, route, Envelopes.ifMatch(ifMatch));
+    return Response.noContent().build();
+  }
+}

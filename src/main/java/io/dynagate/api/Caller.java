@@ -1,0 +1,20 @@
+package io.dynagate.api;
+
+/** Who makes a request: an admin, or a member of one team. */
+public record Caller(String team, boolean admin) {
+
+  public static final String ADMIN_OWNER = "admin";
+
+  public static Caller administrator() {
+    return new Caller(ADMIN_OWNER, true);
+  }
+
+  public static Caller ofTeam(String team) {
+    return new Caller(team, false);
+  }
+
+  /** May this caller change a declaration owned by {@code owner}? */
+  public boolean mayChange(String owner) {
+    return admin || team.equals(owner);
+  }
+}

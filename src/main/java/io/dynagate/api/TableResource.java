@@ -1,0 +1,90 @@
+package io.dynagate.api;
+
+import io.dynagate.store.Kind;
+import io.dynagate.store.Ref;
+import io.dynagate.store.Registry;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Table declarations: the body is a DynamoDB CreateTable request. */
+@Path("/api/v1/tables")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
+@Tag(name = "tables")
+public class TableResource {
+
+  private final DeclarationService declarations;
+  private final Registry registry;
+  private final Envelopes envelopes;
+  private final Bodies bodies;
+  private final CurrentCaller caller;
+
+  public TableResource(
+      DeclarationService declarations,
+      Registry registry,
+      Envelopes envelopes,
+      Bodies bodies,
+      CurrentCaller caller) {
+    this.declarations = declarations;
+    this.registry = registry;
+    this.envelopes = envelopes;
+    this.bodies = bodies;
+    this.caller = caller;
+  }
+
+  @POST
+  @Operation(summary = "Declare or update a table named by its TableName")
+  public Response post(String body, @HeaderParam("If-Match") String ifMatch) {
+    var parsed = bodies.parse(body);
+    var name = parsed.path("TableName").asText(null);
+    boolean created = name == null || registry.get(Ref.table(name)).isEmpty();
+    return envelopes.written(
+        declarations.putTable(caller.get(), null, parsed, Envelopes.ifMatch(ifMatch)), created);
+  }
+
+  @PUT
+  @Path("{name}")
+  @Operation(summary = "Declare or update a table")
+  public Response put(
+      @PathParam("name") String name, String body, @HeaderParam("If-Match") String ifMatch) {
+    boolean created = registry.get(Ref.table(name)).isEmpty();
+    return envelopes.written(
+        declarations.putTable(caller.get(), name, bodies.parse(body), Envelopes.ifMatch(ifMatch)),
+        created);
+  }
+
+  @GET
+  @Operation(summary = "List tables, a page at a time")
+  public Envelopes.ListPage list(
+      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+    return envelopes.page(registry.list(Kind.TABLE, null, Envelopes.limit(limit), cursor));
+  }
+
+  @GET
+  @Path("{name}")
+  public Response get(@PathParam("name") String name) {
+    return envelopes.ok(declarations.get(Ref.table(name)));
+  }
+
+  @DELETE
+  @Path("{name}")
+  @Operation(
+      summary =
+          "Remove a table declaration; the table's data is kept unless DeletionPolicy is DELETE")
+  public Response delete(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch) {
+    declarations.deleteTable(caller.get(), name, Envelopes.ifMatch(ifMatch));
+    return Response.noContent().build();
+  }
+}
