@@ -1,8 +1,6 @@
 package io.dynagate.api;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynagate.declaration.ApiRules;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteRules;
@@ -11,9 +9,11 @@ import io.dynagate.declaration.SpecReader;
 import io.dynagate.declaration.TableRules;
 import io.dynagate.declaration.TableSpec;
 import io.dynagate.declaration.Violation;
+import io.dynagate.store.DeclarationChanged;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
+import io.dynagate.store.Specs;
 import io.dynagate.store.Stored;
 import io.dynagate.store.TableUses;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,14 +32,14 @@ public class DeclarationService {
 
   private final Registry registry;
   private final TableUses uses;
-  private final ObjectMapper json;
+  private final Specs specs;
   private final Event<DeclarationChanged> changed;
 
   public DeclarationService(
-      Registry registry, TableUses uses, ObjectMapper json, Event<DeclarationChanged> changed) {
+      Registry registry, TableUses uses, Specs specs, Event<DeclarationChanged> changed) {
     this.registry = registry;
     this.uses = uses;
-    this.json = json;
+    this.specs = specs;
     this.changed = changed;
   }
 
@@ -142,15 +142,11 @@ public class DeclarationService {
   }
 
   public <T> T readStored(Stored stored, Class<T> type) {
-    try {
-      return json.readValue(stored.spec(), type);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("unreadable spec of " + stored.ref(), e);
-    }
+    return specs.read(stored, type);
   }
 
   private Stored write(Ref ref, Caller caller, Record spec, OptionalLong ifMatch) {
-    Stored stored = registry.put(ref, caller.team(), toJson(spec), ifMatch);
+    Stored stored = registry.put(ref, caller.team(), specs.write(spec), ifMatch);
     changed.fire(new DeclarationChanged(ref.kind() == Kind.ROUTE ? Ref.api(ref.parent()) : ref));
     return stored;
   }
@@ -227,13 +223,5 @@ public class DeclarationService {
         spec.globalSecondaryIndexes(),
         spec.attributeSchema(),
         spec.deletionPolicy());
-  }
-
-  private String toJson(Object spec) {
-    try {
-      return json.writeValueAsString(spec);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -29,6 +29,8 @@ public interface DynagateConfig {
 
   Registry registry();
 
+  Reconcile reconcile();
+
   enum Mode {
     EMBEDDED,
     AWS
@@ -99,6 +101,46 @@ public interface DynagateConfig {
       /** Added to every control-plane call. */
       @WithDefault("0s")
       Duration latency();
+    }
+  }
+
+  interface Reconcile {
+    /** Period of the drift pass over every API; {@code off} disables it. */
+    @WithDefault("60s")
+    String interval();
+
+    /** How long {@code reconcile?wait=true} waits for convergence before answering 202. */
+    @WithDefault("60s")
+    Duration waitBound();
+
+    /**
+     * How long a reconciler's lease on one API lasts unless released (a crashed holder's expires).
+     */
+    @WithDefault("120s")
+    Duration leaseDuration();
+
+    /** APIs reconciled at once. */
+    @WithDefault("4")
+    int threads();
+
+    /** Name of the API Gateway role policy and the prefix of role names. */
+    @WithDefault("dynagate")
+    String resourcePrefix();
+
+    Pacing pacing();
+
+    interface Pacing {
+      /**
+       * {@code auto} (AWS's quotas in aws mode; in embedded mode the emulator's quota setting),
+       * {@code aws} or {@code off}.
+       */
+      @WithParentName
+      @WithDefault("auto")
+      String mode();
+
+      /** Multiplies every quota interval, as the emulator's time-scale does. */
+      @WithDefault("1.0")
+      double timeScale();
     }
   }
 

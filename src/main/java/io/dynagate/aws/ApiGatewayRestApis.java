@@ -1,0 +1,217 @@
+package io.dynagate.aws;
+
+import io.dynagate.config.DynagateConfig;
+import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.reconcile.ApiShape;
+import io.dynagate.reconcile.ApiShape.MethodShape;
+import io.dynagate.reconcile.ApiShape.ResponseShape;
+import io.dynagate.reconcile.Pacer;
+import io.dynagate.reconcile.RestApiPort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.EndpointConfiguration;
+import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
+import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
+import software.amazon.awssdk.services.apigateway.model.Integration;
+import software.amazon.awssdk.services.apigateway.model.PutMode;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.apigateway.model.RestApi;
+
+/** {@link RestApiPort} on API Gateway, paced to the account's control-plane quotas. */
+@ApplicationScoped
+public class ApiGatewayRestApis implements RestApiPort {
+
+  private final ApiGatewayClient apiGateway;
+  private final Pacer pacer;
+  private final DynagateConfig config;
+  private final EmbeddedEngine engine;
+
+  public ApiGatewayRestApis(
+      ApiGatewayClient apiGateway, Pacer pacer, DynagateConfig config, EmbeddedEngine engine) {
+    this.apiGateway = apiGateway;
+    this.pacer = pacer;
+    this.config = config;
+    this.engine = engine;
+  }
+
+  @Override
+  public Optional<LiveRestApi> get(String id) {
+    try {
+      return Optional.of(
+          live(call("GetRestApi", () -> apiGateway.getRestApi(b -> b.restApiId(id)))));
+    } catch (io.dynagate.reconcile.AwsFailure e) {
+      if (e.kind() == io.dynagate.reconcile.AwsFailure.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public List<LiveRestApi> findTagged(String key, String value) {
+    List<LiveRestApi> found = new ArrayList<>();
+    String position = null;
+    do {
+      String from = position;
+      GetRestApisResponse page =
+          call("GetRestApis", () -> apiGateway.getRestApis(b -> b.limit(500).position(from)));
+      page.items().stream()
+          .filter(api -> value.equals(api.tags().get(key)))
+          .map(ApiGatewayRestApis::live)
+          .forEach(found::add);
+      position = page.position();
+    } while (position != null && !position.isEmpty());
+    return found;
+  }
+
+  @Override
+  public LiveRestApi create(
+      String name, String description, String endpointType, Map<String, String> tags) {
+    return live(
+        call(
+            "CreateRestApi",
+            () ->
+                apiGateway.createRestApi(
+                    b ->
+                        b.name(name)
+                            .description(description)
+                            .endpointConfiguration(
+                                EndpointConfiguration.builder()
+                                    .typesWithStrings(endpointType)
+                                    .build())
+                            .tags(tags))));
+  }
+
+  @Override
+  public void put(String id, String openApi) {
+    call(
+        "PutRestApi",
+        () ->
+            apiGateway.putRestApi(
+                b ->
+                    b.restApiId(id)
+                        .mode(PutMode.OVERWRITE)
+                        .failOnWarnings(true)
+                        .body(SdkBytes.fromUtf8String(openApi))));
+  }
+
+  @Override
+  public ApiShape shape(String id) {
+    Map<String, MethodShape> methods = new HashMap<>();
+    String position = null;
+    do {
+      String from = position;
+      GetResourcesResponse page =
+          call(
+              "GetResources",
+              () ->
+                  apiGateway.getResources(
+                      b -> b.restApiId(id).embed("methods").limit(500).position(from)));
+      for (Resource resource : page.items()) {
+        resource
+            .resourceMethods()
+            .forEach(
+                (http, method) ->
+                    methods.put(http + " " + resource.path(), method(method.methodIntegration())));
+      }
+      position = page.position();
+    } while (position != null && !position.isEmpty());
+    return new ApiShape(methods);
+  }
+
+  @Override
+  public Optional<LiveStage> stage(String id, String stage) {
+    software.amazon.awssdk.services.apigateway.model.GetStageResponse live;
+    try {
+      live = call("GetStage", () -> apiGateway.getStage(b -> b.restApiId(id).stageName(stage)));
+    } catch (io.dynagate.reconcile.AwsFailure e) {
+      if (e.kind() == io.dynagate.reconcile.AwsFailure.Kind.NOT_FOUND) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+    String description =
+        live.deploymentId() == null
+            ? null
+            : call(
+                    "GetDeployment",
+                    () ->
+                        apiGateway.getDeployment(
+                            b -> b.restApiId(id).deploymentId(live.deploymentId())))
+                .description();
+    return Optional.of(new LiveStage(stage, live.deploymentId(), description));
+  }
+
+  @Override
+  public String deploy(String id, String stage, String description) {
+    return call(
+            "CreateDeployment",
+            () ->
+                apiGateway.createDeployment(
+                    b -> b.restApiId(id).stageName(stage).description(description)))
+        .id();
+  }
+
+  @Override
+  public void delete(String id) {
+    call("DeleteRestApi", () -> apiGateway.deleteRestApi(b -> b.restApiId(id)));
+  }
+
+  @Override
+  public String invokeUrl(String id, String stage) {
+    if (engine.enabled()) {
+      return engine.emulatorEndpoint() + "/restapis/" + id + "/" + stage + "/_user_request_";
+    }
+    String region =
+        config
+            .aws()
+            .region()
+            .orElseGet(() -> apiGateway.serviceClientConfiguration().region().id());
+    return "https://" + id + ".execute-api." + region + ".amazonaws.com/" + stage;
+  }
+
+  private <T> T call(String operation, java.util.function.Supplier<T> call) {
+    pacer.acquire(operation);
+    return AwsErrors.call(operation, call);
+  }
+
+  private static LiveRestApi live(RestApi api) {
+    return new LiveRestApi(api.id(), api.name(), api.tags());
+  }
+
+  private static LiveRestApi live(
+      software.amazon.awssdk.services.apigateway.model.CreateRestApiResponse api) {
+    return new LiveRestApi(api.id(), api.name(), api.tags());
+  }
+
+  private static LiveRestApi live(
+      software.amazon.awssdk.services.apigateway.model.GetRestApiResponse api) {
+    return new LiveRestApi(api.id(), api.name(), api.tags());
+  }
+
+  private static MethodShape method(Integration integration) {
+    if (integration == null) {
+      return new MethodShape(null, null, null, Map.of(), Map.of());
+    }
+    Map<String, ResponseShape> responses = new HashMap<>();
+    integration
+        .integrationResponses()
+        .forEach(
+            (status, response) ->
+                responses.put(
+                    response.selectionPattern() == null ? "" : response.selectionPattern(),
+                    new ResponseShape(response.statusCode(), response.responseTemplates())));
+    return new MethodShape(
+        integration.typeAsString(),
+        integration.uri(),
+        integration.credentials(),
+        integration.requestTemplates(),
+        responses);
+  }
+}

@@ -1,0 +1,179 @@
+package io.dynagate.aws;
+
+import io.dynagate.declaration.AttributeType;
+import io.dynagate.declaration.KeyType;
+import io.dynagate.declaration.TableSpec;
+import io.dynagate.reconcile.AwsFailure;
+import io.dynagate.reconcile.TablePort;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughput;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.TableDescription;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
+
+/** {@link TablePort} on DynamoDB. */
+@ApplicationScoped
+public class DynamoTables implements TablePort {
+
+  private final DynamoDbClient dynamo;
+
+  public DynamoTables(DynamoDbClient dynamo) {
+    this.dynamo = dynamo;
+  }
+
+  @Override
+  public Optional<LiveTable> describe(String name) {
+    try {
+      return Optional.of(
+          live(
+              AwsErrors.call(
+                  "DescribeTable", () -> dynamo.describeTable(b -> b.tableName(name)).table())));
+    } catch (AwsFailure e) {
+      if (e.kind() == AwsFailure.Kind.NOT_FOUND
+          || e.getCause() instanceof ResourceNotFoundException) {
+        return Optional.empty();
+      }
+      throw e;
+    }
+  }
+
+  @Override
+  public void create(TableSpec spec, Map<String, String> tags) {
+    CreateTableRequest.Builder request =
+        CreateTableRequest.builder()
+            .tableName(spec.tableName())
+            .attributeDefinitions(
+                spec.attributeDefinitions().stream().map(DynamoTables::definition).toList())
+            .keySchema(keys(spec.keySchema()))
+            .tags(
+                tags.entrySet().stream()
+                    .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                    .toList());
+    if ("PAY_PER_REQUEST".equals(spec.billingMode())) {
+      request.billingMode(BillingMode.PAY_PER_REQUEST);
+    } else {
+      request
+          .billingMode(BillingMode.PROVISIONED)
+          .provisionedThroughput(throughput(spec.provisionedThroughput()));
+    }
+    if (!spec.gsis().isEmpty()) {
+      request.globalSecondaryIndexes(spec.gsis().stream().map(gsi -> gsi(spec, gsi)).toList());
+    }
+    AwsErrors.run("CreateTable", () -> dynamo.createTable(request.build()));
+  }
+
+  @Override
+  public LiveTable awaitActive(String name, Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    Duration pause = Duration.ofMillis(50);
+    while (true) {
+      Optional<LiveTable> table = describe(name);
+      if (table.isPresent() && table.get().status().equals("ACTIVE")) {
+        return table.get();
+      }
+      if (System.nanoTime() > deadline) {
+        throw new AwsFailure(
+            AwsFailure.Kind.UNAVAILABLE,
+            "DescribeTable",
+            "table " + name + " is not ACTIVE after " + bound,
+            null);
+      }
+      sleep(pause);
+      pause =
+          pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
+              ? Duration.ofSeconds(2)
+              : pause.multipliedBy(2);
+    }
+  }
+
+  @Override
+  public void delete(String name) {
+    AwsErrors.run("DeleteTable", () -> dynamo.deleteTable(b -> b.tableName(name)));
+  }
+
+  private static LiveTable live(TableDescription table) {
+    List<TableSpec.KeySchemaElement> keys =
+        table.keySchema().stream()
+            .map(
+                k ->
+                    new TableSpec.KeySchemaElement(
+                        k.attributeName(), KeyType.valueOf(k.keyTypeAsString())))
+            .toList();
+    List<TableSpec.AttributeDefinition> attributes =
+        table.attributeDefinitions().stream()
+            .map(
+                a ->
+                    new TableSpec.AttributeDefinition(
+                        a.attributeName(), AttributeType.valueOf(a.attributeTypeAsString())))
+            .toList();
+    return new LiveTable(
+        table.tableName(), table.tableArn(), table.tableStatusAsString(), keys, attributes);
+  }
+
+  private static AttributeDefinition definition(TableSpec.AttributeDefinition d) {
+    return AttributeDefinition.builder()
+        .attributeName(d.attributeName())
+        .attributeType(d.attributeType().name())
+        .build();
+  }
+
+  private static List<KeySchemaElement> keys(List<TableSpec.KeySchemaElement> keys) {
+    return keys.stream()
+        .map(
+            k ->
+                KeySchemaElement.builder()
+                    .attributeName(k.attributeName())
+                    .keyType(k.keyType().name())
+                    .build())
+        .toList();
+  }
+
+  private static ProvisionedThroughput throughput(TableSpec.ProvisionedThroughput t) {
+    long read = t == null || t.readCapacityUnits() == null ? 1 : t.readCapacityUnits();
+    long write = t == null || t.writeCapacityUnits() == null ? 1 : t.writeCapacityUnits();
+    return ProvisionedThroughput.builder()
+        .readCapacityUnits(read)
+        .writeCapacityUnits(write)
+        .build();
+  }
+
+  private static GlobalSecondaryIndex gsi(TableSpec table, TableSpec.GlobalSecondaryIndex gsi) {
+    GlobalSecondaryIndex.Builder index =
+        GlobalSecondaryIndex.builder()
+            .indexName(gsi.indexName())
+            .keySchema(keys(gsi.keySchema()))
+            .projection(
+                Projection.builder()
+                    .projectionType(gsi.projection().projectionType())
+                    .nonKeyAttributes(gsi.projection().nonKeyAttributes())
+                    .build());
+    if (!"PAY_PER_REQUEST".equals(table.billingMode())) {
+      index.provisionedThroughput(
+          throughput(
+              gsi.provisionedThroughput() != null
+                  ? gsi.provisionedThroughput()
+                  : table.provisionedThroughput()));
+    }
+    return index.build();
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+}

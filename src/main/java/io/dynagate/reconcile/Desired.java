@@ -1,0 +1,37 @@
+package io.dynagate.reconcile;
+
+import io.dynagate.declaration.TableSpec;
+import java.util.List;
+import java.util.Map;
+
+/** What one API should look like on AWS, fully rendered. */
+public record Desired(
+    String api,
+    String stage,
+    String description,
+    String endpointType,
+    List<TableSpec> tables,
+    RolePort.DesiredRole role,
+    String roleArn,
+    String policyName,
+    String permissionPolicy,
+    String openApi,
+    String definitionHash,
+    Map<String, String> tags) {
+
+  /** The tag every AWS resource of this API carries, by which a crashed pass's work is adopted. */
+  public static final String API_TAG = "dynagate:api";
+
+  public ApiShape shape() {
+    return OpenApiShape.of(openApi);
+  }
+
+  /** The description of the deployments this definition makes, which carries its hash. */
+  public String deploymentDescription() {
+    return deploymentDescription(definitionHash);
+  }
+
+  public static String deploymentDescription(String hash) {
+    return "dynagate " + hash;
+  }
+}

@@ -1,0 +1,38 @@
+package io.dynagate.reconcile;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** API Gateway REST APIs, their definition, stage and deployments. */
+public interface RestApiPort {
+
+  Optional<LiveRestApi> get(String id);
+
+  /** Every REST API carrying the tag {@code key=value} (how a crashed pass's API is adopted). */
+  List<LiveRestApi> findTagged(String key, String value);
+
+  LiveRestApi create(
+      String name, String description, String endpointType, Map<String, String> tags);
+
+  /** Replaces the API's whole definition with an OpenAPI 3 document (PutRestApi overwrite). */
+  void put(String id, String openApi);
+
+  /** The live methods and integrations of the API's draft, comparable with a desired shape. */
+  ApiShape shape(String id);
+
+  Optional<LiveStage> stage(String id, String stage);
+
+  /** Creates a deployment of the draft to the stage (creating the stage), returns its id. */
+  String deploy(String id, String stage, String description);
+
+  void delete(String id);
+
+  /** The URL the stage answers on. */
+  String invokeUrl(String id, String stage);
+
+  record LiveRestApi(String id, String name, Map<String, String> tags) {}
+
+  /** A stage and the description of the deployment it points at (which carries our hash). */
+  record LiveStage(String name, String deploymentId, String deploymentDescription) {}
+}

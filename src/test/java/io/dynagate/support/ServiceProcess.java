@@ -1,0 +1,121 @@
+package io.dynagate.support;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The packaged service started as a user starts it: {@code java -jar
+ * target/quarkus-app/quarkus-run.jar}.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+  public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
+
+  private final Process process;
+  private final int port;
+  private final Duration readyAfter;
+
+  private ServiceProcess(Process process, int port, Duration readyAfter) {
+    this.process = process;
+    this.port = port;
+    this.readyAfter = readyAfter;
+  }
+
+  public static ServiceProcess start(Path dataDir, Path log, String... extraProperties)
+      throws Exception {
+    int port = io.dynagate.embedded.FreePort.orFree(0);
+    int emulatorPort = io.dynagate.embedded.FreePort.orFree(0);
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Dquarkus.http.port=" + port,
+                "-Ddynagate.data-dir=" + dataDir,
+                "-Ddynagate.emulator.port=" + emulatorPort));
+    for (String property : extraProperties) {
+      command.add("-D" + property);
+    }
+    command.addAll(
+        List.of("-jar", System.getProperty("dynagate.jar", "target/quarkus-app/quarkus-run.jar")));
+    ProcessBuilder builder =
+        new ProcessBuilder(command)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    builder.environment().put("DYNAGATE_ADMIN_TOKEN", ADMIN_TOKEN);
+    long started = System.nanoTime();
+    Process process = builder.start();
+    awaitReady(process, port);
+    return new ServiceProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+  }
+
+  private static void awaitReady(Process process, int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("the service exited with " + process.exitValue());
+      }
+      try {
+        HttpResponse<String> ready =
+            http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (ready.statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(50);
+    }
+    throw new IllegalStateException("the service was not ready within 60 s");
+  }
+
+  public String baseUrl() {
+    return "http://localhost:" + port;
+  }
+
+  public Duration readyAfter() {
+    return readyAfter;
+  }
+
+  public ProcessHandle handle() {
+    return process.toHandle();
+  }
+
+  /** The dynalite child (a node process) of the service. */
+  public Optional<ProcessHandle> dynalite() {
+    return process
+        .descendants()
+        .filter(p -> p.info().command().map(c -> c.endsWith("node")).orElse(false))
+        .findFirst();
+  }
+
+  /** SIGTERM, as a user's Ctrl-C or a service manager would, and wait for the exit. */
+  public int stop() throws InterruptedException {
+    process.destroy();
+    return process.waitFor();
+  }
+
+  /** SIGKILL: no shutdown hook runs. */
+  public void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    if (process.isAlive()) {
+      kill();
+    }
+  }
+}
