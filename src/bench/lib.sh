@@ -1,0 +1,57 @@
+# Shared helpers of the benchmark scripts: start the packaged service on free ports with a fresh
+# data directory, wait for readiness, stop it. Sourced, not run.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+TOKEN=bench-admin-token-0123456789
+
+need_tools() {
+  local missing=()
+  for tool in "$@"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+  if [ ${#missing[@]} -gt 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  fi
+}
+
+build_if_needed() {
+  [ -f "$JAR" ] || (cd "$ROOT" && ./mvnw -B -q -ntp package -DskipTests)
+}
+
+free_port() {
+  python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'
+}
+
+# start_service EXTRA_JAVA_OPTS... ; sets PORT, EMU_PORT, PID, DATA, READY_MS
+start_service() {
+  DATA=$(mktemp -d /tmp/dynagate-bench.XXXXXX)
+  PORT=$(free_port)
+  EMU_PORT=$(free_port)
+  local start_ns
+  start_ns=$(date +%s%N)
+  DYNAGATE_ADMIN_TOKEN=$TOKEN java -Dquarkus.http.port="$PORT" -Ddynagate.data-dir="$DATA" \
+    -Ddynagate.emulator.port="$EMU_PORT" -Dquarkus.log.level=WARN "$@" -jar "$JAR" >"$DATA/service.log" 2>&1 &
+  PID=$!
+  until curl -sf "localhost:$PORT/q/health/ready" >/dev/null 2>&1; do
+    kill -0 "$PID" 2>/dev/null || { cat "$DATA/service.log"; exit 1; }
+    sleep 0.02
+  done
+  READY_MS=$(( ($(date +%s%N) - start_ns) / 1000000 ))
+}
+
+stop_service() {
+  kill "$PID" 2>/dev/null || true
+  wait "$PID" 2>/dev/null || true
+  rm -rf "$DATA"
+}
+
+# Resident memory (MB) of the service and its children (dynalite).
+rss_mb() {
+  local pids
+  pids="$PID $(pgrep -P "$PID" | tr '\n' ' ')"
+  ps -o rss= -p ${pids// /,} | awk '{s+=$1} END {printf "%.0f", s/1024}'
+}
+
+api() { # METHOD PATH [BODY]
+  curl -s -X "$1" "localhost:$PORT$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+-d "$3"}
+}

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Management API benchmark (issue 10): start-up time, GET and PUT throughput and latency, memory.
+# Usage: src/bench/management.sh [seconds per load, default 10]
+source "$(dirname "$0")/lib.sh"
+SECONDS_PER_LOAD=${1:-10}
+need_tools wrk
+build_if_needed
+start_service
+echo "ready after ${READY_MS} ms (JVM start, dynalite start, registry table check)"
+
+api PUT /api/v1/tables/users "$(cat "$ROOT/src/test/resources/seed/users-table.json")" >/dev/null
+
+cat >/tmp/dynagate-put.lua <<LUA
+local n = 0
+request = function()
+  n = n + 1
+  local body = '{"description":"bench ' .. n .. '"}'
+  return wrk.format("PUT", "/api/v1/apis/bench-" .. (n % 50), {["Authorization"]="Bearer $TOKEN", ["Content-Type"]="application/json"}, body)
+end
+LUA
+
+echo "--- GET /api/v1/tables/users (2 threads, 16 connections, ${SECONDS_PER_LOAD}s)"
+wrk -t2 -c16 -d"${SECONDS_PER_LOAD}s" --latency -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/api/v1/tables/users" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+echo "--- PUT /api/v1/apis/bench-N (2 threads, 8 connections, ${SECONDS_PER_LOAD}s)"
+wrk -t2 -c8 -d"${SECONDS_PER_LOAD}s" --latency -s /tmp/dynagate-put.lua "http://localhost:$PORT" \
+  | grep -E "Requests/sec|50%|99%|Non-2xx|Socket errors"
+echo "resident memory, service + dynalite: $(rss_mb) MB"
+stop_service
