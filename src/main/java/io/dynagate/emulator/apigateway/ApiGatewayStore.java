@@ -8,6 +8,7 @@ import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.apigateway.model.Stage;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +28,7 @@ public class ApiGatewayStore {
   private final StateFiles<RestApi> files;
   private final Map<String, RestApi> apis = new ConcurrentHashMap<>();
 
+  @Inject
   public ApiGatewayStore(DynagateConfig config) {
     this(
         config.emulator().accountId(),

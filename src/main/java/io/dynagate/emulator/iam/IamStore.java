@@ -3,6 +3,7 @@ package io.dynagate.emulator.iam;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,6 +20,7 @@ public class IamStore {
   private final StateFiles<Role> files;
   private final Map<String, Role> roles = new ConcurrentSkipListMap<>();
 
+  @Inject
   public IamStore(DynagateConfig config) {
     this(new StateFiles<>(config.dataDir().resolve("emulator").resolve("iam"), Role.class));
   }
