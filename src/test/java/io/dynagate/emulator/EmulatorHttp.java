@@ -42,6 +42,29 @@ final class EmulatorHttp {
     }
   }
 
+  /** A request with a SigV4-shaped Authorization header for a service, and no content type. */
+  static HttpResponse<String> sendSigned(
+      URI endpoint, String service, java.util.Map<String, String> headers, String body) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(endpoint.resolve("/"))
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .header(
+                "Authorization",
+                "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/"
+                    + service
+                    + "/aws4_request, SignedHeaders=host;x-amz-date, Signature=0")
+            .header("X-Amz-Date", "20260101T000000Z");
+    headers.forEach(request::header);
+    try {
+      return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Sets quotas and faults at run time; the response body is the settings now in force. */
   static void configure(URI endpoint, String json) {
     HttpResponse<String> answer = send(endpoint, "PUT", "/_emulator/config", json);
