@@ -32,7 +32,6 @@ import org.jboss.logging.Logger;
 public class EmulatorServer implements StartupStep {
 
   private static final Logger LOG = Logger.getLogger(EmulatorServer.class);
-  private static final int MAX_BODY = 10 * 1024 * 1024;
 
   private final Vertx vertx;
   private final EmbeddedEngine engine;
@@ -55,8 +54,7 @@ public class EmulatorServer implements StartupStep {
     if (!engine.enabled() || server != null) {
       return;
     }
-    HttpServer created =
-        vertx.createHttpServer(new HttpServerOptions().setMaxFormAttributeSize(MAX_BODY));
+    HttpServer created = vertx.createHttpServer(new HttpServerOptions());
     created.requestHandler(this::accept);
     try {
       created
@@ -110,6 +108,9 @@ public class EmulatorServer implements StartupStep {
   private static void write(HttpServerResponse response, EmulatorResponse answer) {
     response.setStatusCode(answer.status());
     answer.headers().forEach(response::putHeader);
+    if (!response.headers().contains("x-amzn-RequestId")) {
+      response.putHeader("x-amzn-RequestId", Ids.requestId());
+    }
     response.end(Buffer.buffer(answer.body()));
   }
 
