@@ -3,6 +3,7 @@ package io.dynagate.emulator.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.core.EmulatorRequest;
+import io.dynagate.emulator.core.ServiceCall;
 import java.io.IOException;
 import java.util.Map;
 
@@ -14,6 +15,10 @@ import java.util.Map;
  * @param request the request
  */
 record ApiGatewayCall(String operation, Map<String, String> parameters, EmulatorRequest request) {
+
+  ApiGatewayCall(ServiceCall call) {
+    this(call.operation(), call.parameters(), call.request());
+  }
 
   String restApiId() {
     return parameters.get("restapi_id");

@@ -4,6 +4,7 @@ import io.dynagate.emulator.core.AwsError;
 import io.dynagate.emulator.core.ControlPlane;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.core.ServiceCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.util.HashMap;
@@ -26,18 +27,17 @@ public class ApiGatewayControlPlane implements ControlPlane {
   }
 
   @Override
-  public String operation(EmulatorRequest request) {
-    String operation = ApiGatewayRoutes.match(request).operation();
-    if (!handlers.containsKey(operation)) {
-      throw new AwsError(
-          403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+  public ServiceCall resolve(EmulatorRequest request) {
+    ServiceCall call = ApiGatewayRoutes.match(request);
+    if (!handlers.containsKey(call.operation())) {
+      throw ApiGatewayRoutes.missingToken();
     }
-    return operation;
+    return call;
   }
 
   @Override
-  public EmulatorResponse execute(String operation, EmulatorRequest request) {
-    return handlers.get(operation).apply(ApiGatewayRoutes.match(request));
+  public EmulatorResponse execute(ServiceCall call) {
+    return handlers.get(call.operation()).apply(new ApiGatewayCall(call));
   }
 
   @Override

@@ -2,6 +2,7 @@ package io.dynagate.emulator.apigateway;
 
 import io.dynagate.emulator.core.AwsError;
 import io.dynagate.emulator.core.EmulatorRequest;
+import io.dynagate.emulator.core.ServiceCall;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ final class ApiGatewayRoutes {
   private ApiGatewayRoutes() {}
 
   /** The operation and path parameters of a request. */
-  static ApiGatewayCall match(EmulatorRequest request) {
+  static ServiceCall match(EmulatorRequest request) {
     List<String> segments = request.segments();
     for (Route route : ROUTES) {
       Optional<Map<String, String>> parameters = route.match(request.method(), segments);
@@ -68,10 +69,15 @@ final class ApiGatewayRoutes {
         if (operation.equals("CreateRestApi") && "import".equals(request.queryParam("mode"))) {
           operation = "ImportRestApi";
         }
-        return new ApiGatewayCall(operation, parameters.get(), request);
+        return new ServiceCall(operation, parameters.get(), request);
       }
     }
-    throw new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
+    throw missingToken();
+  }
+
+  /** What API Gateway answers for a path it does not serve. */
+  static AwsError missingToken() {
+    return new AwsError(403, "MissingAuthenticationTokenException", "Missing Authentication Token");
   }
 
   private static Route route(String method, String pattern, String operation) {

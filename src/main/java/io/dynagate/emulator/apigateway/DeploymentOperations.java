@@ -35,32 +35,32 @@ class DeploymentOperations implements ApiGatewayOperations {
     ObjectNode body = call.body();
     String stageName = ApiGatewayJson.text(body, "stageName");
     Instant now = Instant.now();
-    Deployment[] created = new Deployment[1];
-    store.update(
-        call.restApiId(),
-        api -> {
-          requireDeployable(api);
-          created[0] =
-              new Deployment(
-                  Ids.apiGateway(), ApiGatewayJson.text(body, "description"), now, api.draft());
-          RestApi next = api.withDeployment(created[0]);
-          if (stageName == null) {
-            return next;
-          }
-          Stage current = api.stages().get(stageName);
-          Stage stage =
-              current != null
-                  ? current.withDeployment(created[0].id(), now)
-                  : StageOperations.newStage(
-                      stageName,
-                      created[0].id(),
-                      ApiGatewayJson.text(body, "stageDescription"),
-                      ApiGatewayJson.stringMap(body, "variables"),
-                      Map.of(),
-                      now);
-          return next.withStage(stage);
-        });
-    return ApiGatewayJson.answer(201, ApiGatewayJson.deployment(created[0]));
+    String id = Ids.apiGateway();
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api -> {
+              requireDeployable(api);
+              Deployment deployment =
+                  new Deployment(id, ApiGatewayJson.text(body, "description"), now, api.draft());
+              RestApi next = api.withDeployment(deployment);
+              if (stageName == null) {
+                return next;
+              }
+              Stage current = api.stages().get(stageName);
+              Stage stage =
+                  current != null
+                      ? current.withDeployment(id, now)
+                      : StageOperations.newStage(
+                          stageName,
+                          id,
+                          ApiGatewayJson.text(body, "stageDescription"),
+                          ApiGatewayJson.stringMap(body, "variables"),
+                          Map.of(),
+                          now);
+              return next.withStage(stage);
+            });
+    return ApiGatewayJson.answer(201, ApiGatewayJson.deployment(updated.deployments().get(id)));
   }
 
   private EmulatorResponse list(ApiGatewayCall call) {

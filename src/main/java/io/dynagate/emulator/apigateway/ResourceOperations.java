@@ -2,6 +2,7 @@ package io.dynagate.emulator.apigateway;
 
 import io.dynagate.emulator.apigateway.model.ApiDefinition;
 import io.dynagate.emulator.apigateway.model.Resource;
+import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -56,28 +57,31 @@ class ResourceOperations implements ApiGatewayOperations {
           "Resource's path part only allow a-zA-Z0-9._- and curly braces at the beginning and the end and an optional plus sign before the closing brace.");
     }
     String parentId = call.parameter("parent_id");
-    Resource[] created = new Resource[1];
-    store.update(
-        call.restApiId(),
-        api -> {
-          Resource parent = Drafts.resource(api.draft(), parentId);
-          for (Resource sibling : api.draft().children(parentId)) {
-            if (sibling.pathPart().equals(pathPart)) {
-              throw ApiGatewayErrors.conflict(
-                  "Another resource with the same parent already has this name: " + pathPart);
-            }
-            if (isVariable(sibling.pathPart()) && isVariable(pathPart)) {
-              throw ApiGatewayErrors.badRequest(
-                  "A sibling ("
-                      + sibling.pathPart()
-                      + ") of this resource already has a variable path part -- only one is allowed");
-            }
-          }
-          String path = parent.path().equals("/") ? "/" + pathPart : parent.path() + "/" + pathPart;
-          created[0] = new Resource(Ids.apiGateway(), parentId, pathPart, path, Map.of());
-          return api.withDraft(api.draft().with(created[0]));
-        });
-    return ApiGatewayJson.answer(201, ApiGatewayJson.resource(created[0], true));
+    String id = Ids.apiGateway();
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api -> {
+              Resource parent = Drafts.resource(api.draft(), parentId);
+              for (Resource sibling : api.draft().children(parentId)) {
+                if (sibling.pathPart().equals(pathPart)) {
+                  throw ApiGatewayErrors.conflict(
+                      "Another resource with the same parent already has this name: " + pathPart);
+                }
+                if (isVariable(sibling.pathPart()) && isVariable(pathPart)) {
+                  throw ApiGatewayErrors.badRequest(
+                      "A sibling ("
+                          + sibling.pathPart()
+                          + ") of this resource already has a variable path part -- only one is allowed");
+                }
+              }
+              String path =
+                  parent.path().equals("/") ? "/" + pathPart : parent.path() + "/" + pathPart;
+              return api.withDraft(
+                  api.draft().with(new Resource(id, parentId, pathPart, path, Map.of())));
+            });
+    Resource created = updated.draft().resource(id).orElseThrow();
+    return ApiGatewayJson.answer(201, ApiGatewayJson.resource(created, true));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

@@ -100,18 +100,18 @@ class StageOperations implements ApiGatewayOperations {
   private EmulatorResponse update(ApiGatewayCall call) {
     List<JsonNode> operations = new ArrayList<>();
     call.body().path("patchOperations").forEach(operations::add);
-    Stage[] updated = new Stage[1];
-    store.update(
-        call.restApiId(),
-        api -> {
-          Stage stage = stage(api, call);
-          for (JsonNode operation : operations) {
-            stage = StagePatch.apply(stage, operation, api);
-          }
-          updated[0] = stage;
-          return api.withStage(stage);
-        });
-    return ApiGatewayJson.answer(200, ApiGatewayJson.stage(updated[0]));
+    String name = call.parameter("stage_name");
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api -> {
+              Stage stage = stage(api, call);
+              for (JsonNode operation : operations) {
+                stage = StagePatch.apply(stage, operation, api);
+              }
+              return api.withStage(stage);
+            });
+    return ApiGatewayJson.answer(200, ApiGatewayJson.stage(updated.stages().get(name)));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

@@ -1,8 +1,8 @@
 package io.dynagate.emulator.core;
 
 /**
- * One AWS service's control plane: names each request's operation as the SDKs do, executes it
- * against the emulator's state, and shapes errors as that service does.
+ * One AWS service's control plane: reads each request into the operation it calls (named as the
+ * SDKs name it), executes it against the emulator's state, and shapes errors as that service does.
  */
 public interface ControlPlane {
 
@@ -10,18 +10,18 @@ public interface ControlPlane {
   String service();
 
   /**
-   * The operation a request calls, e.g. {@code PutRestApi}.
+   * Reads a request; cheap, runs on the event loop.
    *
    * @throws AwsError when the request names no known operation
    */
-  String operation(EmulatorRequest request);
+  ServiceCall resolve(EmulatorRequest request);
 
   /**
    * Executes an operation; may block (it runs on a worker thread).
    *
    * @throws AwsError for every answer that is an error on AWS
    */
-  EmulatorResponse execute(String operation, EmulatorRequest request);
+  EmulatorResponse execute(ServiceCall call);
 
   /** The error in this service's wire shape. */
   EmulatorResponse error(AwsError error);

@@ -89,15 +89,15 @@ public class EmulatorRouter {
 
   private CompletionStage<EmulatorResponse> controlPlane(
       ControlPlane plane, EmulatorRequest request) {
-    String operation;
+    ServiceCall call;
     try {
-      operation = plane.operation(request);
+      call = plane.resolve(request);
     } catch (AwsError e) {
       return CompletableFuture.completedFuture(plane.error(e));
     }
-    calls.record(plane.service(), operation);
+    calls.record(plane.service(), call.operation());
     if (plane.service().equals("apigateway")) {
-      Optional<Duration> wait = quotas.acquire(operation);
+      Optional<Duration> wait = quotas.acquire(call.operation());
       if (wait.isPresent()) {
         long seconds = Math.max(1, (long) Math.ceil(wait.get().toMillis() / 1000.0));
         EmulatorResponse throttled =
@@ -108,7 +108,7 @@ public class EmulatorRouter {
     }
     CompletableFuture<EmulatorResponse> answer = new CompletableFuture<>();
     long latency = settings.values().latency().toMillis();
-    Runnable run = () -> execute(plane, operation, request, answer);
+    Runnable run = () -> execute(plane, call, answer);
     if (latency > 0) {
       vertx.setTimer(latency, id -> run.run());
     } else {
@@ -118,27 +118,23 @@ public class EmulatorRouter {
   }
 
   private void execute(
-      ControlPlane plane,
-      String operation,
-      EmulatorRequest request,
-      CompletableFuture<EmulatorResponse> answer) {
+      ControlPlane plane, ServiceCall call, CompletableFuture<EmulatorResponse> answer) {
     vertx
-        .executeBlocking(() -> executeNow(plane, operation, request), false)
+        .executeBlocking(() -> executeNow(plane, call), false)
         .onComplete(result -> answer.complete(result.result()));
   }
 
-  private EmulatorResponse executeNow(
-      ControlPlane plane, String operation, EmulatorRequest request) {
+  private EmulatorResponse executeNow(ControlPlane plane, ServiceCall call) {
     Optional<AwsError> fault = faults.roll(plane);
     if (fault.isPresent()) {
       return plane.error(fault.get());
     }
     try {
-      return plane.execute(operation, request);
+      return plane.execute(call);
     } catch (AwsError e) {
       return plane.error(e);
     } catch (RuntimeException e) {
-      LOG.errorf(e, "%s:%s failed", plane.service(), operation);
+      LOG.errorf(e, "%s:%s failed", plane.service(), call.operation());
       return plane.error(new AwsError(500, "InternalFailure", "Internal server error"));
     }
   }

@@ -43,7 +43,7 @@ public class Quotas {
       return Optional.empty();
     }
     long now = System.nanoTime();
-    resetWhenScaleChanged(now);
+    resetWhenScaleChanged();
     TokenBucket total = buckets.computeIfAbsent("", key -> bucket(TOTAL, now));
     QuotaRule rule = PER_OPERATION.get(operation);
     TokenBucket own =
@@ -64,7 +64,7 @@ public class Quotas {
     buckets.clear();
   }
 
-  private void resetWhenScaleChanged(long now) {
+  private void resetWhenScaleChanged() {
     if (bucketsScale != settings.timeScale()) {
       buckets.clear();
       bucketsScale = settings.timeScale();

@@ -5,6 +5,7 @@ import io.dynagate.emulator.core.ControlPlane;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.QueryProtocol;
+import io.dynagate.emulator.core.ServiceCall;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
@@ -41,22 +42,23 @@ public class IamControlPlane implements ControlPlane {
   }
 
   @Override
-  public String operation(EmulatorRequest request) {
-    String action = QueryProtocol.parameters(request).get("Action");
+  public ServiceCall resolve(EmulatorRequest request) {
+    Map<String, String> parameters = QueryProtocol.parameters(request);
+    String action = parameters.get("Action");
     if (action == null
         || !(ROLE_OPERATIONS.contains(action) || POLICY_OPERATIONS.contains(action))) {
       throw new AwsError(400, "InvalidAction", "Could not find operation " + action);
     }
-    return action;
+    return new ServiceCall(action, parameters, request);
   }
 
   @Override
-  public EmulatorResponse execute(String operation, EmulatorRequest request) {
-    Map<String, String> parameters = QueryProtocol.parameters(request);
+  public EmulatorResponse execute(ServiceCall call) {
+    String operation = call.operation();
     String result =
         ROLE_OPERATIONS.contains(operation)
-            ? roles.execute(operation, parameters)
-            : policies.execute(operation, parameters);
+            ? roles.execute(operation, call.parameters())
+            : policies.execute(operation, call.parameters());
     return QueryProtocol.answer(operation, NAMESPACE, result);
   }
 

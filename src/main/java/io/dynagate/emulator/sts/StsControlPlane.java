@@ -6,8 +6,10 @@ import io.dynagate.emulator.core.ControlPlane;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.QueryProtocol;
+import io.dynagate.emulator.core.ServiceCall;
 import io.dynagate.emulator.core.Xml;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 
 /** STS, Query protocol: {@code GetCallerIdentity}, answering as the account's root user. */
 @ApplicationScoped
@@ -27,23 +29,24 @@ public class StsControlPlane implements ControlPlane {
   }
 
   @Override
-  public String operation(EmulatorRequest request) {
-    String action = QueryProtocol.parameters(request).get("Action");
+  public ServiceCall resolve(EmulatorRequest request) {
+    Map<String, String> parameters = QueryProtocol.parameters(request);
+    String action = parameters.get("Action");
     if (!"GetCallerIdentity".equals(action)) {
       throw new AwsError(400, "InvalidAction", "Could not find operation " + action);
     }
-    return action;
+    return new ServiceCall(action, parameters, request);
   }
 
   @Override
-  public EmulatorResponse execute(String operation, EmulatorRequest request) {
+  public EmulatorResponse execute(ServiceCall call) {
     String result =
         new Xml()
             .text("Arn", "arn:aws:iam::" + accountId + ":root")
             .text("UserId", accountId)
             .text("Account", accountId)
             .toString();
-    return QueryProtocol.answer(operation, NAMESPACE, result);
+    return QueryProtocol.answer(call.operation(), NAMESPACE, result);
   }
 
   @Override
