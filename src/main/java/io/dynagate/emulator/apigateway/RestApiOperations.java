@@ -146,38 +146,27 @@ class RestApiOperations implements ApiGatewayOperations {
             api -> {
               RestApi next = api;
               for (JsonNode operation : operations) {
-                String value = ApiGatewayJson.text(operation, "value");
-                next =
-                    switch (operation.path("path").asText()) {
-                      case "/name" ->
-                          next.withHeader(
-                              value,
-                              next.description(),
-                              next.version(),
-                              next.binaryMediaTypes(),
-                              next.models());
-                      case "/description" ->
-                          next.withHeader(
-                              next.name(),
-                              value,
-                              next.version(),
-                              next.binaryMediaTypes(),
-                              next.models());
-                      case "/version" ->
-                          next.withHeader(
-                              next.name(),
-                              next.description(),
-                              value,
-                              next.binaryMediaTypes(),
-                              next.models());
-                      default ->
-                          throw ApiGatewayErrors.badRequest(
-                              "Invalid patch path " + operation.path("path").asText());
-                    };
+                next = patched(next, operation);
               }
               return next;
             });
     return answer(200, updated);
+  }
+
+  private static RestApi patched(RestApi api, JsonNode operation) {
+    String value = ApiGatewayJson.text(operation, "value");
+    String path = operation.path("path").asText();
+    return switch (path) {
+      case "/name" ->
+          api.withHeader(
+              value, api.description(), api.version(), api.binaryMediaTypes(), api.models());
+      case "/description" ->
+          api.withHeader(api.name(), value, api.version(), api.binaryMediaTypes(), api.models());
+      case "/version" ->
+          api.withHeader(
+              api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
+      default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
+    };
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

@@ -7,9 +7,7 @@ import io.dynagate.emulator.apigateway.model.Stage;
 import io.dynagate.emulator.core.EmulatorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.regex.Pattern;
@@ -98,19 +96,12 @@ class StageOperations implements ApiGatewayOperations {
   }
 
   private EmulatorResponse update(ApiGatewayCall call) {
-    List<JsonNode> operations = new ArrayList<>();
-    call.body().path("patchOperations").forEach(operations::add);
+    JsonNode operations = call.body().path("patchOperations");
     String name = call.parameter("stage_name");
     RestApi updated =
         store.update(
             call.restApiId(),
-            api -> {
-              Stage stage = stage(api, call);
-              for (JsonNode operation : operations) {
-                stage = StagePatch.apply(stage, operation, api);
-              }
-              return api.withStage(stage);
-            });
+            api -> api.withStage(StagePatch.apply(stage(api, call), operations, api)));
     return ApiGatewayJson.answer(200, ApiGatewayJson.stage(updated.stages().get(name)));
   }
 

@@ -11,65 +11,88 @@ import java.util.Map;
 /**
  * {@code UpdateStage}'s patch operations: {@code /description}, {@code /deploymentId}, {@code
  * /tracingEnabled}, {@code /cacheClusterEnabled}, {@code /variables/NAME} and method settings
- * {@code /RESOURCE_PATH/METHOD/throttling/burstLimit} (and {@code rateLimit}, {@code
+ * {@code /RESOURCE_PATH/METHOD/throttling/burstLimit} (and {@code throttling/rateLimit}, {@code
  * metrics/enabled}, {@code logging/loglevel}, {@code logging/dataTrace}), where {@code
- * RESOURCE_PATH} is {@code *} or a path with {@code /} written {@code ~1}.
+ * RESOURCE_PATH} is {@code *} or a resource path with {@code /} written {@code ~1}.
  */
 final class StagePatch {
 
-  private StagePatch() {}
+  private final Stage stage;
+  private final RestApi api;
+  private String description;
+  private String deploymentId;
+  private boolean tracingEnabled;
+  private boolean cacheClusterEnabled;
+  private final Map<String, String> variables;
+  private final Map<String, MethodSetting> settings;
 
-  static Stage apply(Stage stage, JsonNode operation, RestApi api) {
-    String op = operation.path("op").asText();
-    String path = operation.path("path").asText();
-    String value = operation.path("value").isNull() ? null : operation.path("value").asText(null);
-    boolean remove = op.equals("remove");
-    if (!remove && !op.equals("replace") && !op.equals("add")) {
-      throw ApiGatewayErrors.badRequest("Invalid patch operation specified: " + op);
-    }
-    String description = stage.description();
-    String deploymentId = stage.deploymentId();
-    boolean tracing = stage.tracingEnabled();
-    boolean cache = stage.cacheClusterEnabled();
-    Map<String, String> variables = new LinkedHashMap<>(stage.variables());
-    Map<String, MethodSetting> settings = new LinkedHashMap<>(stage.methodSettings());
-    switch (path) {
-      case "/description" -> description = remove ? null : value;
-      case "/tracingEnabled" -> tracing = Boolean.parseBoolean(value);
-      case "/cacheClusterEnabled" -> cache = Boolean.parseBoolean(value);
-      case "/deploymentId" -> {
-        if (value == null || !api.deployments().containsKey(value)) {
-          throw ApiGatewayErrors.badRequest("Invalid deployment identifier specified");
-        }
-        deploymentId = value;
-      }
-      default -> {
-        if (path.startsWith("/variables/")) {
-          String name = path.substring("/variables/".length());
-          if (remove) {
-            variables.remove(name);
-          } else {
-            variables.put(name, value);
-          }
-        } else {
-          applySetting(settings, path, value);
-        }
-      }
-    }
+  private StagePatch(Stage stage, RestApi api) {
+    this.stage = stage;
+    this.api = api;
+    this.description = stage.description();
+    this.deploymentId = stage.deploymentId();
+    this.tracingEnabled = stage.tracingEnabled();
+    this.cacheClusterEnabled = stage.cacheClusterEnabled();
+    this.variables = new LinkedHashMap<>(stage.variables());
+    this.settings = new LinkedHashMap<>(stage.methodSettings());
+  }
+
+  /** The stage after every operation, or AWS's error for the first one it refuses. */
+  static Stage apply(Stage stage, Iterable<JsonNode> operations, RestApi api) {
+    StagePatch patch = new StagePatch(stage, api);
+    operations.forEach(patch::apply);
     return new Stage(
         stage.stageName(),
-        deploymentId,
-        description,
-        variables,
-        settings,
-        tracing,
-        cache,
+        patch.deploymentId,
+        patch.description,
+        patch.variables,
+        patch.settings,
+        patch.tracingEnabled,
+        patch.cacheClusterEnabled,
         stage.tags(),
         stage.createdDate(),
         Instant.now());
   }
 
-  private static void applySetting(Map<String, MethodSetting> settings, String path, String value) {
+  private void apply(JsonNode operation) {
+    String op = operation.path("op").asText();
+    String path = operation.path("path").asText();
+    String value = ApiGatewayJson.text(operation, "value");
+    boolean remove = op.equals("remove");
+    if (!remove && !op.equals("replace") && !op.equals("add")) {
+      throw ApiGatewayErrors.badRequest("Invalid patch operation specified: " + op);
+    }
+    switch (path) {
+      case "/description" -> description = remove ? null : value;
+      case "/tracingEnabled" -> tracingEnabled = Boolean.parseBoolean(value);
+      case "/cacheClusterEnabled" -> cacheClusterEnabled = Boolean.parseBoolean(value);
+      case "/deploymentId" -> deploymentId = existingDeployment(value);
+      default -> {
+        if (path.startsWith("/variables/")) {
+          setVariable(path.substring("/variables/".length()), remove ? null : value);
+        } else {
+          setMethodSetting(path, value);
+        }
+      }
+    }
+  }
+
+  private String existingDeployment(String id) {
+    if (id == null || !api.deployments().containsKey(id)) {
+      throw ApiGatewayErrors.badRequest("Invalid deployment identifier specified");
+    }
+    return id;
+  }
+
+  private void setVariable(String name, String value) {
+    if (value == null) {
+      variables.remove(name);
+    } else {
+      variables.put(name, value);
+    }
+  }
+
+  private void setMethodSetting(String path, String value) {
     String[] parts = path.substring(1).split("/", 3);
     if (parts.length != 3) {
       throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
@@ -77,47 +100,19 @@ final class StagePatch {
     String resourcePath =
         parts[0].equals("*") ? "*" : parts[0].replace("~1", "/").replaceFirst("^/", "");
     String key = resourcePath + "/" + parts[1];
-    MethodSetting s = settings.getOrDefault(key, MethodSetting.defaults());
-    MethodSetting next =
-        switch (parts[2]) {
-          case "metrics/enabled" ->
-              new MethodSetting(
-                  Boolean.parseBoolean(value),
-                  s.loggingLevel(),
-                  s.dataTraceEnabled(),
-                  s.throttlingBurstLimit(),
-                  s.throttlingRateLimit());
-          case "logging/loglevel" ->
-              new MethodSetting(
-                  s.metricsEnabled(),
-                  value,
-                  s.dataTraceEnabled(),
-                  s.throttlingBurstLimit(),
-                  s.throttlingRateLimit());
-          case "logging/dataTrace" ->
-              new MethodSetting(
-                  s.metricsEnabled(),
-                  s.loggingLevel(),
-                  Boolean.parseBoolean(value),
-                  s.throttlingBurstLimit(),
-                  s.throttlingRateLimit());
-          case "throttling/burstLimit" ->
-              new MethodSetting(
-                  s.metricsEnabled(),
-                  s.loggingLevel(),
-                  s.dataTraceEnabled(),
-                  number(value, path).intValue(),
-                  s.throttlingRateLimit());
-          case "throttling/rateLimit" ->
-              new MethodSetting(
-                  s.metricsEnabled(),
-                  s.loggingLevel(),
-                  s.dataTraceEnabled(),
-                  s.throttlingBurstLimit(),
-                  number(value, path));
-          default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
-        };
-    settings.put(key, next);
+    MethodSetting current = settings.getOrDefault(key, MethodSetting.defaults());
+    settings.put(key, changed(current, parts[2], value, path));
+  }
+
+  private static MethodSetting changed(MethodSetting s, String setting, String value, String path) {
+    return switch (setting) {
+      case "metrics/enabled" -> s.withMetricsEnabled(Boolean.parseBoolean(value));
+      case "logging/loglevel" -> s.withLoggingLevel(value);
+      case "logging/dataTrace" -> s.withDataTraceEnabled(Boolean.parseBoolean(value));
+      case "throttling/burstLimit" -> s.withThrottlingBurstLimit(number(value, path).intValue());
+      case "throttling/rateLimit" -> s.withThrottlingRateLimit(number(value, path));
+      default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
+    };
   }
 
   private static Double number(String value, String path) {

@@ -12,6 +12,7 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,13 +36,15 @@ public class EmulatorServer implements StartupStep {
 
   private final Vertx vertx;
   private final EmbeddedEngine engine;
-  private final EmulatorRouter router;
+  // Resolved only in embedded mode: the router's stores read DATA_DIR/emulator when created.
+  private final Instance<EmulatorRouter> routers;
+  private EmulatorRouter router;
   private HttpServer server;
 
-  public EmulatorServer(Vertx vertx, EmbeddedEngine engine, EmulatorRouter router) {
+  public EmulatorServer(Vertx vertx, EmbeddedEngine engine, Instance<EmulatorRouter> routers) {
     this.vertx = vertx;
     this.engine = engine;
-    this.router = router;
+    this.routers = routers;
   }
 
   @Override
@@ -54,6 +57,7 @@ public class EmulatorServer implements StartupStep {
     if (!engine.enabled() || server != null) {
       return;
     }
+    router = routers.get();
     HttpServer created = vertx.createHttpServer(new HttpServerOptions());
     created.requestHandler(this::accept);
     try {

@@ -19,4 +19,29 @@ public record MethodSetting(
   public static MethodSetting defaults() {
     return new MethodSetting(false, "OFF", false, null, null);
   }
+
+  public MethodSetting withMetricsEnabled(boolean enabled) {
+    return new MethodSetting(
+        enabled, loggingLevel, dataTraceEnabled, throttlingBurstLimit, throttlingRateLimit);
+  }
+
+  public MethodSetting withLoggingLevel(String level) {
+    return new MethodSetting(
+        metricsEnabled, level, dataTraceEnabled, throttlingBurstLimit, throttlingRateLimit);
+  }
+
+  public MethodSetting withDataTraceEnabled(boolean enabled) {
+    return new MethodSetting(
+        metricsEnabled, loggingLevel, enabled, throttlingBurstLimit, throttlingRateLimit);
+  }
+
+  public MethodSetting withThrottlingBurstLimit(int burst) {
+    return new MethodSetting(
+        metricsEnabled, loggingLevel, dataTraceEnabled, burst, throttlingRateLimit);
+  }
+
+  public MethodSetting withThrottlingRateLimit(double rate) {
+    return new MethodSetting(
+        metricsEnabled, loggingLevel, dataTraceEnabled, throttlingBurstLimit, rate);
+  }
 }
