@@ -9,7 +9,9 @@ import io.dynagate.emulator.apigateway.model.Stage;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,29 +19,33 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
- * The emulator's REST APIs, in memory and in {@code DATA_DIR/emulator/apigateway/} (one file per
- * API, written atomically). Reads see immutable values and never lock; writes are serialised. The
- * data plane reads {@link #deployedStage} and, for test invocations, {@link #draft}.
+ * The emulator's REST APIs, in memory and under {@code DATA_DIR/emulator/apigateway/}: one file per
+ * API, and one per deployment, written once, because snapshots pile up with every reconcile and
+ * rewriting them on each change would grow without bound. Reads see immutable values and never
+ * lock; writes are serialised. The data plane reads {@link #deployedStage} and, for test
+ * invocations, {@link #draft}.
  */
 @ApplicationScoped
 public class ApiGatewayStore {
 
+  /** A deployment on disk, with the API it belongs to. */
+  record StoredDeployment(String restApiId, Deployment deployment) {}
+
   private final String accountId;
-  private final StateFiles<RestApi> files;
+  private final StateFiles<RestApi> apiFiles;
+  private final StateFiles<StoredDeployment> deploymentFiles;
   private final Map<String, RestApi> apis = new ConcurrentHashMap<>();
 
   @Inject
   public ApiGatewayStore(DynagateConfig config) {
-    this(
-        config.emulator().accountId(),
-        new StateFiles<>(
-            config.dataDir().resolve("emulator").resolve("apigateway"), RestApi.class));
+    this(config.emulator().accountId(), config.dataDir().resolve("emulator").resolve("apigateway"));
   }
 
-  ApiGatewayStore(String accountId, StateFiles<RestApi> files) {
+  ApiGatewayStore(String accountId, Path dir) {
     this.accountId = accountId;
-    this.files = files;
-    files.loadAll().forEach(api -> apis.put(api.id(), api));
+    this.apiFiles = new StateFiles<>(dir.resolve("apis"), RestApi.class);
+    this.deploymentFiles = new StateFiles<>(dir.resolve("deployments"), StoredDeployment.class);
+    load();
   }
 
   /** An API by id. */
@@ -78,25 +84,48 @@ public class ApiGatewayStore {
   }
 
   synchronized void put(RestApi api) {
-    files.write(api.id(), api);
+    Map<String, Deployment> before =
+        apis.containsKey(api.id()) ? apis.get(api.id()).deployments() : Map.of();
+    api.deployments()
+        .forEach(
+            (id, deployment) -> {
+              if (!before.containsKey(id)) {
+                deploymentFiles.write(
+                    api.id() + "." + id, new StoredDeployment(api.id(), deployment));
+              }
+            });
+    before.keySet().stream()
+        .filter(id -> !api.deployments().containsKey(id))
+        .forEach(id -> deploymentFiles.delete(api.id() + "." + id));
+    apiFiles.write(api.id(), api.withDeployments(Map.of()));
     apis.put(api.id(), api);
   }
 
   /** Applies a change to one API and stores the result; the change may throw to refuse. */
   synchronized RestApi update(String id, UnaryOperator<RestApi> change) {
-    RestApi current = apis.get(id);
-    if (current == null) {
-      throw ApiGatewayErrors.noSuchApi(accountId, id);
-    }
-    RestApi next = change.apply(current);
+    RestApi next = change.apply(require(id));
     put(next);
     return next;
   }
 
   synchronized void delete(String id) {
-    if (apis.remove(id) == null) {
-      throw ApiGatewayErrors.noSuchApi(accountId, id);
+    RestApi api = require(id);
+    apiFiles.delete(id);
+    api.deployments()
+        .keySet()
+        .forEach(deploymentId -> deploymentFiles.delete(id + "." + deploymentId));
+    apis.remove(id);
+  }
+
+  private void load() {
+    Map<String, Map<String, Deployment>> deployments = new HashMap<>();
+    for (StoredDeployment stored : deploymentFiles.loadAll()) {
+      deployments
+          .computeIfAbsent(stored.restApiId(), key -> new HashMap<>())
+          .put(stored.deployment().id(), stored.deployment());
     }
-    files.delete(id);
+    for (RestApi api : apiFiles.loadAll()) {
+      apis.put(api.id(), api.withDeployments(deployments.getOrDefault(api.id(), Map.of())));
+    }
   }
 }

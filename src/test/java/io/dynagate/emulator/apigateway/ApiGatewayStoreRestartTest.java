@@ -1,6 +1,7 @@
 package io.dynagate.emulator.apigateway;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.emulator.apigateway.model.ApiDefinition;
@@ -11,7 +12,6 @@ import io.dynagate.emulator.apigateway.model.Method;
 import io.dynagate.emulator.apigateway.model.Resource;
 import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.apigateway.model.Stage;
-import io.dynagate.emulator.core.StateFiles;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -28,14 +28,12 @@ class ApiGatewayStoreRestartTest {
 
   @Test
   void apisDeploymentsAndStagesSurviveARestart() throws Exception {
-    ApiGatewayStore first =
-        new ApiGatewayStore("000000000000", new StateFiles<>(dir, RestApi.class));
+    ApiGatewayStore first = new ApiGatewayStore("000000000000", dir);
     RestApi api = sample();
     first.put(api);
     first.update(api.id(), current -> current.withTags(Map.of("owner", "team-a")));
 
-    ApiGatewayStore second =
-        new ApiGatewayStore("000000000000", new StateFiles<>(dir, RestApi.class));
+    ApiGatewayStore second = new ApiGatewayStore("000000000000", dir);
     RestApi reloaded = second.restApi(api.id()).orElseThrow();
     assertEquals(api.withTags(Map.of("owner", "team-a")), reloaded);
     assertEquals(
@@ -53,16 +51,18 @@ class ApiGatewayStoreRestartTest {
             .get("200")
             .responseTemplates()
             .get("application/json"));
-    try (var files = Files.list(dir)) {
+    try (var files = Files.walk(dir)) {
       assertTrue(
-          files.allMatch(file -> file.toString().endsWith(".json")), "no temporary file left");
+          files.filter(Files::isRegularFile).allMatch(file -> file.toString().endsWith(".json")),
+          "no temporary file left");
     }
+    // A deployment is written once, beside its API, not inside the API's file.
+    assertTrue(Files.exists(dir.resolve("deployments").resolve(api.id() + ".deploy0001.json")));
+    assertFalse(
+        Files.readString(dir.resolve("apis").resolve(api.id() + ".json")).contains("snapshot"));
 
     second.delete(api.id());
-    assertTrue(
-        new ApiGatewayStore("000000000000", new StateFiles<>(dir, RestApi.class))
-            .restApis()
-            .isEmpty());
+    assertTrue(new ApiGatewayStore("000000000000", dir).restApis().isEmpty());
   }
 
   private static RestApi sample() {

@@ -130,7 +130,8 @@ public record RestApi(
         stages);
   }
 
-  private RestApi withDeployments(Map<String, Deployment> next) {
+  /** This API with another set of deployments. */
+  public RestApi withDeployments(Map<String, Deployment> next) {
     return new RestApi(
         id,
         name,
