@@ -20,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -97,16 +99,20 @@ public class EmulatorServer implements StartupStep {
             query(http.query()),
             headers(http.headers()),
             body.getBytes());
-    router
-        .route(request)
-        .whenComplete(
-            (answer, failure) -> {
-              if (failure != null) {
-                LOG.error("emulator request failed", failure);
-                answer = EmulatorResponse.json(500, "{\"message\":\"Internal server error\"}");
-              }
-              write(http.response(), answer);
-            });
+    CompletionStage<EmulatorResponse> pending;
+    try {
+      pending = router.route(request);
+    } catch (RuntimeException e) {
+      pending = CompletableFuture.failedFuture(e);
+    }
+    pending.whenComplete(
+        (answer, failure) -> {
+          if (failure != null) {
+            LOG.error("emulator request failed", failure);
+            answer = EmulatorResponse.json(500, "{\"message\":\"Internal server error\"}");
+          }
+          write(http.response(), answer);
+        });
   }
 
   private static void write(HttpServerResponse response, EmulatorResponse answer) {
