@@ -1,0 +1,62 @@
+package io.dynagate.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dynagate.emulator.vtl.Rendered;
+import io.dynagate.emulator.vtl.VtlInput;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class GetItemTemplateTest {
+
+  private final Templates users =
+      Templates.of(Fixtures.getItem("/users/{userId}", "users", Map.of()));
+
+  @Test
+  void requestCarriesTheKeyFromThePath() {
+    Rendered out = Run.request(users.request(), Map.of("userId", "u'1\"\\"), Map.of(), Map.of());
+    assertEquals(
+        Run.json(
+            """
+            {"TableName":"users","Key":{"userId":{"S":"u'1\\"\\\\"}},"ConsistentRead":false}"""),
+        Run.json(out.body()));
+  }
+
+  @Test
+  void itemIsPlainJson() {
+    String dynamo =
+        """
+        {"Item":{"userId":{"S":"u1"},"age":{"N":"42"},"tags":{"SS":["a","b"]},
+         "active":{"BOOL":true},"gone":{"NULL":true},"scores":{"NS":["1","2.5"]},
+         "avatar":{"B":"AAE="},
+         "history":{"L":[{"M":{"at":{"N":"1"},"what":{"S":"x"}}}]},
+         "profile":{"M":{"name":{"S":"Ann"},"langs":{"L":[{"S":"fr"}]},"nick":{"S":"a"}}},
+         "extra":{"M":{"deep":{"L":[{"N":"3"},{"BOOL":false}]}}},
+         "other":{"S":"o"}}}""";
+    Rendered out = Run.render(users.success(), VtlInput.body(dynamo));
+    assertEquals(
+        Run.json(
+            """
+            {"userId":"u1","age":42,"tags":["a","b"],"active":true,"gone":null,"scores":[1,2.5],
+             "avatar":"AAE=","history":[{"at":1,"what":"x"}],
+             "profile":{"name":"Ann","langs":["fr"],"nick":"a"},
+             "extra":{"deep":[3,false]},"other":"o"}"""),
+        Run.json(out.body()));
+    assertEquals(Optional.empty(), out.statusOverride());
+  }
+
+  @Test
+  void missingItemIs404WithJson() {
+    Rendered out = Run.render(users.success(), VtlInput.body("{}"));
+    assertEquals(Optional.of(404), out.statusOverride());
+    assertEquals(
+        Run.json("{\"message\":\"Not found\",\"requestId\":\"req-42\"}"), Run.json(out.body()));
+  }
+
+  @Test
+  void print() {
+    System.out.println(users.request());
+    System.out.println(users.success());
+  }
+}
