@@ -1,6 +1,5 @@
 package io.dynagate.render;
 
-import io.dynagate.declaration.AttributeType;
 import io.dynagate.declaration.KeyType;
 import io.dynagate.declaration.RequestSource;
 import io.dynagate.declaration.RouteRules;
@@ -11,72 +10,78 @@ import io.dynagate.declaration.TableSpec.KeySchemaElement;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 /**
- * Integration request templates: the DynamoDB GetItem or Query request for one route. Request
- * values are bound to {@code $vN} variables first (missing ones become {@code ""}, which DynamoDB
- * rejects as a key), then always written through {@link Vtl#escaped}.
+ * Integration request templates: the DynamoDB GetItem or Query request of one route. Request values
+ * are first bound to variables (a missing one becomes {@code ""}, which DynamoDB rejects as a key
+ * value: a 400), then always written through {@link Vtl#escaped}.
  */
 final class RequestVtl {
 
-  private RequestVtl() {}
+  private final RouteSpec route;
+  private final TableSpec table;
+  private final StringBuilder bindings = new StringBuilder("#set($p = $input.params())\n");
+  private final Map<String, String> names = new LinkedHashMap<>();
+  private final Map<String, String> values = new LinkedHashMap<>();
+  private final List<String> fields = new ArrayList<>();
+
+  private RequestVtl(RouteSpec route, TableSpec table) {
+    this.route = route;
+    this.table = table;
+    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
+  }
 
   static String getItem(RouteSpec route, TableSpec table) {
-    StringBuilder vars = new StringBuilder("#set($p = $input.params())\n");
-    List<String> key = new ArrayList<>();
-    int i = 0;
-    for (var binding : RouteRules.keySources(route, table.keySchema()).entrySet()) {
-      String var = bind(vars, "$v" + i++, binding.getValue());
-      key.add(Vtl.json(binding.getKey()) + ": " + typedValue(table, binding.getKey(), var));
-    }
-    List<String> fields = new ArrayList<>();
-    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
-    fields.add("\"Key\": {" + String.join(", ", key) + "}");
-    Map<String, String> names = new LinkedHashMap<>();
-    projection(route, names).ifPresent(fields::add);
-    if (!names.isEmpty()) {
-      fields.add("\"ExpressionAttributeNames\": " + jsonObject(names));
-    }
-    fields.add("\"ConsistentRead\": " + route.consistentReadOrDefault());
-    return vars + "{\n  " + String.join(",\n  ", fields) + "\n}\n";
+    return new RequestVtl(route, table).getItem();
   }
 
   static String query(RouteSpec route, TableSpec table) {
+    return new RequestVtl(route, table).query();
+  }
+
+  private String getItem() {
+    List<String> key = new ArrayList<>();
+    for (var binding : RouteRules.keySources(route, table.keySchema()).entrySet()) {
+      String value = typedValue(binding.getKey(), bind("$v" + key.size(), binding.getValue()));
+      key.add(Vtl.json(binding.getKey()) + ": " + value);
+    }
+    fields.add("\"Key\": {" + String.join(", ", key) + "}");
+    projection();
+    if (!names.isEmpty()) {
+      fields.add("\"ExpressionAttributeNames\": " + placeholders(names));
+    }
+    fields.add("\"ConsistentRead\": " + route.consistentReadOrDefault());
+    return bindings + "{\n  " + String.join(",\n  ", fields) + "\n}\n";
+  }
+
+  private String query() {
     List<KeySchemaElement> keys = table.keySchemaOf(route.index()).orElseThrow();
-    StringBuilder vars = new StringBuilder("#set($p = $input.params())\n");
-    Map<String, String> names = new LinkedHashMap<>();
-    Map<String, String> values = new LinkedHashMap<>();
-    var partition = RouteRules.keySources(route, keys).entrySet().iterator().next();
-    names.put("#k0", Vtl.json(partition.getKey()));
-    values.put(
-        ":k0", typedValue(table, partition.getKey(), bind(vars, "$v0", partition.getValue())));
-    String condition = "#k0 = :k0" + sortCondition(route, table, keys, vars, names, values);
-    List<String> fields = new ArrayList<>();
-    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
     if (route.index() != null) {
       fields.add("\"IndexName\": " + Vtl.json(route.index()));
     }
+    var partition = RouteRules.keySources(route, keys).entrySet().iterator().next();
+    names.put("#k0", Vtl.json(partition.getKey()));
+    values.put(":k0", typedValue(partition.getKey(), bind("$v0", partition.getValue())));
+    String condition = "#k0 = :k0" + sortCondition(keys);
     fields.add("\"KeyConditionExpression\": \"" + condition + "\"");
-    projection(route, names).ifPresent(fields::add);
-    fields.add("\"ExpressionAttributeNames\": " + jsonObject(names));
-    fields.add("\"ExpressionAttributeValues\": " + jsonObject(values));
+    projection();
+    fields.add("\"ExpressionAttributeNames\": " + placeholders(names));
+    fields.add("\"ExpressionAttributeValues\": " + placeholders(values));
     fields.add("\"ConsistentRead\": " + route.consistentReadOrDefault());
-    vars.append(Paging.variables(route));
+    bindings.append(Paging.variables(route));
     fields.add("\"Limit\": $limit");
     fields.add("\"ScanIndexForward\": #if($order == 'desc')false#{else}true#end");
-    String body = "{\n  " + String.join(",\n  ", fields);
-    return vars + body + Paging.exclusiveStartKey(table, keys) + "\n}\n";
+    return bindings
+        + "{\n  "
+        + String.join(",\n  ", fields)
+        + Paging.exclusiveStartKey(table, keys)
+        + "\n}\n";
   }
 
-  private static String sortCondition(
-      RouteSpec route,
-      TableSpec table,
-      List<KeySchemaElement> keys,
-      StringBuilder vars,
-      Map<String, String> names,
-      Map<String, String> values) {
+  private String sortCondition(List<KeySchemaElement> keys) {
     SortKeyCondition sort = route.sortKey();
     Optional<KeySchemaElement> range =
         keys.stream().filter(k -> k.keyType() == KeyType.RANGE).findFirst();
@@ -88,7 +93,7 @@ final class RequestVtl {
     List<String> sources = sort.sources();
     for (int i = 0; i < sources.size(); i++) {
       RequestSource source = RequestSource.parse(sources.get(i)).orElseThrow();
-      values.put(":s" + i, typedValue(table, attribute, bind(vars, "$s" + i, source)));
+      values.put(":s" + i, typedValue(attribute, bind("$s" + i, source)));
     }
     return switch (sort.condition()) {
       case EQ -> " AND #k1 = :s0";
@@ -101,49 +106,48 @@ final class RequestVtl {
     };
   }
 
-  /** {@code ProjectionExpression} with {@code #pN} placeholders, registered in {@code names}. */
-  private static Optional<String> projection(RouteSpec route, Map<String, String> names) {
+  /** {@code ProjectionExpression} over {@code #pN} placeholders. */
+  private void projection() {
     if (route.projection() == null) {
-      return Optional.empty();
+      return;
     }
     List<String> placeholders = new ArrayList<>();
     for (int i = 0; i < route.projection().size(); i++) {
       names.put("#p" + i, Vtl.json(route.projection().get(i)));
       placeholders.add("#p" + i);
     }
-    return Optional.of("\"ProjectionExpression\": \"" + String.join(", ", placeholders) + "\"");
+    fields.add("\"ProjectionExpression\": \"" + String.join(", ", placeholders) + "\"");
   }
 
   /**
-   * Reads one request value into {@code var}. Headers are looked up as declared and, failing that,
-   * in lower case, the spelling HTTP/2 clients send. The specific map is read rather than {@code
-   * $input.params('x')}, whose search order would let {@code ?X-Tenant=} shadow a header.
+   * Binds one request value to {@code var}. Headers are looked up as declared and, failing that, in
+   * lower case, the spelling HTTP/2 clients send. The specific map is read rather than {@code
+   * $input.params('x')}, whose search order would let a {@code ?X-Tenant=} shadow a header.
    */
-  static String bind(StringBuilder vars, String var, RequestSource source) {
+  private String bind(String var, RequestSource source) {
     String map =
         switch (source.location()) {
           case path -> "path";
           case query -> "querystring";
           case header -> "header";
         };
-    vars.append("#set(").append(var).append(" = \"$!p.").append(map).append(".get('");
-    vars.append(source.name()).append("')\")\n");
-    String lower = source.name().toLowerCase(java.util.Locale.ROOT);
+    bindings.append("#set(" + var + " = \"$!p." + map + ".get('" + source.name() + "')\")\n");
+    String lower = source.name().toLowerCase(Locale.ROOT);
     if (map.equals("header") && !lower.equals(source.name())) {
-      vars.append("#if(").append(var).append(" == '')#set(").append(var).append(" = \"$!p.header");
-      vars.append(".get('").append(lower).append("')\")#end\n");
+      bindings.append(
+          "#if(" + var + " == '')#set(" + var + " = \"$!p.header.get('" + lower + "')\")#end\n");
     }
     return var;
   }
 
   /** {@code {"S": "..."}} with the key's declared type; numbers and binaries travel as strings. */
-  static String typedValue(TableSpec table, String attribute, String var) {
-    AttributeType type = table.typeOf(attribute).orElseThrow();
+  private String typedValue(String attribute, String var) {
+    String type = table.typeOf(attribute).orElseThrow().name();
     return "{\"" + type + "\": \"" + Vtl.escaped(var) + "\"}";
   }
 
-  /** A JSON object whose keys are this class's own placeholders ({@code #k0}, {@code :s1}). */
-  private static String jsonObject(Map<String, String> members) {
+  /** A JSON object keyed by this class's own placeholders ({@code #k0}, {@code :s1}). */
+  private static String placeholders(Map<String, String> members) {
     List<String> out = new ArrayList<>();
     members.forEach((k, v) -> out.add("\"" + k + "\": " + v));
     return "{" + String.join(", ", out) + "}";

@@ -36,21 +36,4 @@ public record RequestContext(
         1767225600000L,
         "localhost");
   }
-
-  public RequestContext withResource(String method, String resourcePath, String path) {
-    return new RequestContext(
-        requestId,
-        accountId,
-        apiId,
-        stage,
-        resourceId,
-        resourcePath,
-        method,
-        path,
-        sourceIp,
-        userAgent,
-        requestTime,
-        requestTimeEpoch,
-        domainName);
-  }
 }

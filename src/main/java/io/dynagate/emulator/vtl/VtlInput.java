@@ -1,5 +1,7 @@
 package io.dynagate.emulator.vtl;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -19,9 +21,14 @@ public record VtlInput(
     Map<String, String> header) {
 
   public VtlInput {
-    path = path == null ? Map.of() : Map.copyOf(path);
-    querystring = querystring == null ? Map.of() : Map.copyOf(querystring);
-    header = header == null ? Map.of() : Map.copyOf(header);
+    path = ordered(path);
+    querystring = ordered(querystring);
+    header = ordered(header);
+  }
+
+  /** Keeps the caller's order: templates that print or iterate these maps see it. */
+  private static Map<String, String> ordered(Map<String, String> params) {
+    return params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
   public static VtlInput body(String body) {

@@ -206,6 +206,32 @@ class VtlEngineTest {
   }
 
   @Test
+  void oneCompiledTemplateRendersConcurrently() throws Exception {
+    CompiledTemplate template =
+        ENGINE.compile("#foreach($x in $input.path('$.xs'))$x#end-$input.params('id')");
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    try {
+      List<java.util.concurrent.Future<Boolean>> results = new java.util.ArrayList<>();
+      for (int i = 0; i < 400; i++) {
+        int n = i;
+        results.add(
+            pool.submit(
+                () -> {
+                  VtlInput input =
+                      new VtlInput(
+                          "{\"xs\":[" + n + "," + n + "]}", Map.of("id", "k" + n), null, null);
+                  return template.render(input, context()).body().equals(n + "" + n + "-k" + n);
+                }));
+      }
+      for (var result : results) {
+        assertTrue(result.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+  }
+
+  @Test
   void theSeedsResponseTemplateGivesNoJson() {
     String seed =
         """
