@@ -21,15 +21,17 @@ final class Cors {
     this.cors = cors;
   }
 
-  boolean isStatic() {
-    return cors.allowOrigins().size() == 1;
+  private boolean isStatic() {
+    return cors.allowOrigins().size() == 1 || cors.allowOrigins().contains("*");
   }
 
-  /** Static response parameters for a GET integration response. */
-  Map<String, String> getParameters() {
-    return isStatic()
-        ? Map.of(HEADER + ALLOW_ORIGIN, quoted(cors.allowOrigins().get(0)))
-        : Map.of();
+  /** Response parameters of every integration response: the origin, when it is static. */
+  Map<String, String> originParameter() {
+    if (!isStatic()) {
+      return Map.of();
+    }
+    String origin = cors.allowOrigins().contains("*") ? "*" : cors.allowOrigins().get(0);
+    return Map.of(HEADER + ALLOW_ORIGIN, quoted(origin));
   }
 
   /** VTL placed at the top of each response template when origins are several. */
@@ -38,23 +40,19 @@ final class Cors {
       return "";
     }
     String origins = String.join(", ", cors.allowOrigins().stream().map(Vtl::string).toList());
-    return "#set($origin = \"$!input.params().header.get('Origin')\")\n"
-        + "#if($origin == '')#set($origin = \"$!input.params().header.get('origin')\")#end\n"
-        + "#if(["
+    return "#set($origins = ["
         + origins
-        + "].contains($origin))"
+        + "])\n"
+        + "#set($origin = \"$!input.params().header.get('Origin')\")\n"
+        + "#if($origin == '')#set($origin = \"$!input.params().header.get('origin')\")#end\n"
+        + "#if($origins.contains($origin))"
         + "#set($context.responseOverride.header."
         + ALLOW_ORIGIN
         + " = $origin)#end\n";
   }
 
-  /** Header names a GET method response declares. */
-  List<String> getHeaders() {
-    return List.of(ALLOW_ORIGIN);
-  }
-
-  Map<String, Object> optionsMethod(List<Object> pathParameters) {
-    Map<String, String> parameters = new TreeMap<>(getParameters());
+  Map<String, Object> optionsMethod(List<Map<String, Object>> pathParameters) {
+    Map<String, String> parameters = new TreeMap<>(originParameter());
     parameters.put(HEADER + "Access-Control-Allow-Methods", quoted("GET,OPTIONS"));
     List<String> headers =
         cors.allowHeaders() == null ? List.of("Content-Type") : cors.allowHeaders();

@@ -177,6 +177,50 @@ class DefinitionTest {
   }
 
   @Test
+  void severalOriginsAreMatchedAgainstTheRequestOrigin() {
+    ApiSpec spec =
+        new ApiSpec(
+            null,
+            null,
+            null,
+            new ApiSpec.Cors(List.of("https://a.example.com", "http://localhost:3000"), null, null),
+            null,
+            null);
+    RouteSpec route = Fixtures.getItem("/users/{userId}", "users", Map.of());
+    JsonNode integration =
+        Run.json(
+                ApiRenderer.render(
+                        Fixtures.api(spec, List.of(new ApiDeclaration.NamedRoute("u", route))))
+                    .openApi())
+            .get("paths")
+            .get("/users/{userId}")
+            .get("get")
+            .get("x-amazon-apigateway-integration");
+    String template =
+        integration
+            .get("responses")
+            .get("default")
+            .get("responseTemplates")
+            .get("application/json")
+            .asText();
+    for (String origin :
+        List.of("https://a.example.com", "http://localhost:3000", "https://evil.example")) {
+      io.dynagate.emulator.vtl.Rendered out =
+          Run.render(
+              template,
+              new io.dynagate.emulator.vtl.VtlInput(
+                  "{\"Item\":{\"userId\":{\"S\":\"u1\"}}}",
+                  Map.of(),
+                  Map.of(),
+                  Map.of("origin", origin)));
+      Map<String, String> expected =
+          origin.contains("evil") ? Map.of() : Map.of("Access-Control-Allow-Origin", origin);
+      assertEquals(expected, out.headers(), origin);
+      assertEquals(Run.json("{\"userId\":\"u1\"}"), Run.json(out.body()));
+    }
+  }
+
+  @Test
   void renderingIsDeterministicAndTheHashFollowsContent() {
     List<ApiDeclaration.NamedRoute> shuffled = new ArrayList<>(routes());
     Collections.reverse(shuffled);

@@ -43,6 +43,7 @@ public final class VtlEngine {
     p.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
     p.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, NullAsEmpty.class.getName());
     p.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, "false");
+    p.setProperty(RuntimeConstants.RUNTIME_LOG_METHOD_CALL_LOG_INVALID, "false");
     return p;
   }
 
