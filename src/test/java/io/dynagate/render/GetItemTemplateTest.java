@@ -55,8 +55,19 @@ class GetItemTemplateTest {
   }
 
   @Test
-  void print() {
-    System.out.println(users.request());
-    System.out.println(users.success());
+  void undeclaredNestingDeeperThanTheBoundIsNull() {
+    String four = "{\"L\":[{\"L\":[{\"L\":[{\"L\":[{\"S\":\"deep\"}]}]}]}]}";
+    String five = "{\"L\":[{\"L\":[{\"L\":[{\"L\":[{\"L\":[{\"S\":\"deeper\"}]}]}]}]}]}";
+    String dynamo = "{\"Item\":{\"four\":" + four + ",\"five\":" + five + "}}";
+    Rendered out = Run.render(users.success(), VtlInput.body(dynamo));
+    assertEquals(
+        Run.json("{\"four\":[[[[\"deep\"]]]],\"five\":[[[[null]]]]}"), Run.json(out.body()));
+  }
+
+  @Test
+  void declaredTypeMismatchIsNullAndNonJsonNumbersAreStrings() {
+    String dynamo = "{\"Item\":{\"age\":{\"S\":\"old\"},\"other\":{\"N\":\".5\"}}}";
+    Rendered out = Run.render(users.success(), VtlInput.body(dynamo));
+    assertEquals(Run.json("{\"age\":null,\"other\":\".5\"}"), Run.json(out.body()));
   }
 }
