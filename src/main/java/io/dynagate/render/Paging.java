@@ -41,23 +41,19 @@ final class Paging {
    * number conversion, so the clamp compares digit strings: by length, then lexicographically.
    */
   static String variables(RouteSpec route) {
-    String max = Integer.toString(Math.min(route.maxLimitOrDefault(), RouteSpec.LIMIT_CAP));
-    String fallback = Integer.toString(Math.min(route.limitOrDefault(), Integer.parseInt(max)));
-    return "#set($limit = '"
-        + fallback
-        + "')\n"
-        + "#set($asked = \"$!p.querystring.get('limit')\")\n"
-        + "#if($asked.matches('[1-9][0-9]*'))#if($asked.length() < "
-        + max.length()
-        + " || ($asked.length() == "
-        + max.length()
-        + " && $asked.compareTo('"
-        + max
-        + "') <= 0))#set($limit = $asked)#{else}#set($limit = '"
-        + max
-        + "')#end#end\n"
-        + "#set($order = \"$!p.querystring.get('order')\")\n"
-        + "#set($cursor = \"$!p.querystring.get('cursor')\")\n";
+    int max = Math.min(route.maxLimitOrDefault(), RouteSpec.LIMIT_CAP);
+    int fallback = Math.min(route.limitOrDefault(), max);
+    int digits = Integer.toString(max).length();
+    return """
+        #set($limit = '%1$d')
+        #set($asked = "$!p.querystring.get('limit')")
+        #if($asked.matches('[1-9][0-9]*'))#if($asked.length() < %2$d || \
+        ($asked.length() == %2$d && $asked.compareTo('%3$d') <= 0))#set($limit = $asked)\
+        #{else}#set($limit = '%3$d')#end#end
+        #set($order = "$!p.querystring.get('order')")
+        #set($cursor = "$!p.querystring.get('cursor')")
+        """
+        .formatted(fallback, digits, max);
   }
 
   /** The {@code ExclusiveStartKey} member, present only when a cursor is given. */
@@ -71,21 +67,16 @@ final class Paging {
       String value = "\"$!start.get(" + Vtl.string(attribute) + ")." + type + "\"";
       members.add(Vtl.json(attribute) + ": {\"" + type + "\": \"" + Vtl.escaped(value) + "\"}");
     }
-    return "\n#if($cursor != '')\n"
-        + "#set($start = '')\n"
-        + "#if($cursor.length() <= "
-        + MAX_CURSOR
-        + " && $cursor.matches('"
-        + BASE64URL
-        + "'))"
-        + "#set($startJson = $util.base64Decode($cursor.replace('-', '+').replace('_', '/')))"
-        + "#if($startJson.matches('"
-        + START_KEY
-        + "'))#set($start = $util.parseJson($startJson))"
-        + "#end#end\n"
-        + ",\n  \"ExclusiveStartKey\": {"
-        + String.join(", ", members)
-        + "}\n"
-        + "#end";
+    return """
+
+        #if($cursor != '')
+        #set($start = '')
+        #if($cursor.length() <= %d && $cursor.matches('%s'))\
+        #set($startJson = $util.base64Decode($cursor.replace('-', '+').replace('_', '/')))\
+        #if($startJson.matches('%s'))#set($start = $util.parseJson($startJson))#end#end
+        ,
+          "ExclusiveStartKey": {%s}
+        #end"""
+        .formatted(MAX_CURSOR, BASE64URL, START_KEY, String.join(", ", members));
   }
 }
