@@ -6,23 +6,21 @@ import java.util.Map;
 /** Integration response templates: plain JSON on success, neutral JSON errors otherwise. */
 final class ResponseVtl {
 
-  private static final String REQUEST_ID = "\"requestId\":\"$context.requestId\"";
-
   private ResponseVtl() {}
 
   /** GetItem: the item as plain JSON, or 404 when DynamoDB answers no {@code Item}. */
   static String getItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
-        + "#set($item = $input.path('$.Item'))\n"
-        + "#if(\"$!item\" == '')\n"
-        + "#set($context.responseOverride.status = 404)\n"
-        + "{\"message\":\"Not found\","
-        + REQUEST_ID
-        + "}\n"
-        + "#else\n"
-        + ItemVtl.object("$item", declared, 0)
-        + "\n"
-        + "#end\n";
+        + """
+        #set($item = $input.path('$.Item'))
+        #if("$!item" == '')
+        #set($context.responseOverride.status = 404)
+        {"message":"Not found","requestId":"$context.requestId"}
+        #else
+        %s
+        #end
+        """
+            .formatted(ItemVtl.object("$item", declared, 0));
   }
 
   /**
@@ -31,12 +29,13 @@ final class ResponseVtl {
    */
   static String query(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
-        + "{\"items\":[#foreach($item in $input.path('$.Items'))#if($foreach.index > 0),#end"
-        + ItemVtl.object("$item", declared, 0)
-        + "#end],\n"
-        + "\"nextCursor\":#if(\"$!input.path('$.LastEvaluatedKey')\" == '')null#{else}\""
-        + "$util.base64Encode($input.json('$.LastEvaluatedKey')).replace('+', '-')"
-        + ".replace('/', '_')\"#end}\n";
+        + """
+        {"items":[#foreach($item in $input.path('$.Items'))#if($foreach.index > 0),#end%s#end],
+        "nextCursor":#if("$!input.path('$.LastEvaluatedKey')" == '')null#{else}\
+        "$util.base64Encode($input.json('$.LastEvaluatedKey')).replace('+', '-').replace('/', '_')"\
+        #end}
+        """
+            .formatted(ItemVtl.object("$item", declared, 0));
   }
 
   /**
@@ -46,28 +45,25 @@ final class ResponseVtl {
    * so it never reaches the client.
    */
   static String clientError() {
-    return "#set($type = \"$!input.path('$.__type')\")\n"
-        + "#if($type.contains('ProvisionedThroughputExceeded') || $type.contains('Throttling')"
-        + " || $type.contains('RequestLimitExceeded'))\n"
-        + "#set($context.responseOverride.status = 429)\n"
-        + "{\"message\":\"Too many requests\","
-        + REQUEST_ID
-        + "}\n"
-        + "#elseif($type.contains('ValidationException')"
-        + " || $type.contains('SerializationException'))\n"
-        + "{\"message\":\"Bad request\","
-        + REQUEST_ID
-        + "}\n"
-        + "#else\n"
-        + "#set($context.responseOverride.status = 500)\n"
-        + "{\"message\":\"Internal server error\","
-        + REQUEST_ID
-        + "}\n"
-        + "#end\n";
+    return """
+        #set($type = "$!input.path('$.__type')")
+        #if($type.contains('ProvisionedThroughputExceeded') || $type.contains('Throttling') \
+        || $type.contains('RequestLimitExceeded'))
+        #set($context.responseOverride.status = 429)
+        {"message":"Too many requests","requestId":"$context.requestId"}
+        #elseif($type.contains('ValidationException') || $type.contains('SerializationException'))
+        {"message":"Bad request","requestId":"$context.requestId"}
+        #else
+        #set($context.responseOverride.status = 500)
+        {"message":"Internal server error","requestId":"$context.requestId"}
+        #end
+        """;
   }
 
   /** DynamoDB 5xx: the backend failed. */
   static String serverError() {
-    return "{\"message\":\"Bad gateway\"," + REQUEST_ID + "}\n";
+    return """
+        {"message":"Bad gateway","requestId":"$context.requestId"}
+        """;
   }
 }
