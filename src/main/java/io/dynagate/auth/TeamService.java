@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jboss.logging.Logger;
 
 /**
  * Teams and their tokens. Admins create teams; an admin or the team itself issues, lists and
@@ -18,6 +19,9 @@ import java.util.List;
  */
 @ApplicationScoped
 public class TeamService {
+
+  // Logs name token ids, never tokens: an id alone authenticates nothing.
+  private static final Logger LOG = Logger.getLogger(TeamService.class);
 
   private final TeamStore store;
   private final AuditTrail audit;
@@ -74,6 +78,7 @@ public class TeamService {
         new TeamStore.TokenRecord(
             token.id(), team, salt, Secrets.hmac(salt, token.secret()), now, caller.team()));
     audit.record(AuditEvent.of(now, caller.team(), team, AuditEvent.CREATE, "token", token.id()));
+    LOG.infof("%s issued token %s for team %s", caller.team(), token.id(), team);
     return new IssuedToken(token.id(), team, token.value(), now);
   }
 
@@ -91,6 +96,7 @@ public class TeamService {
       throw ApiException.notFound("team " + team + " has no token " + tokenId);
     }
     limiter.forget(tokenId);
+    LOG.infof("%s revoked token %s of team %s", caller.team(), tokenId, team);
     audit.record(
         AuditEvent.of(clock.instant(), caller.team(), team, AuditEvent.DELETE, "token", tokenId));
   }
