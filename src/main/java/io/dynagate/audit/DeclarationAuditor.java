@@ -5,6 +5,7 @@ import io.dynagate.store.Kind;
 import io.dynagate.store.Stored;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
 
 /**
  * Records every declaration change in the audit trail, synchronously: the request that made the
@@ -15,6 +16,7 @@ import jakarta.enterprise.event.Observes;
 public class DeclarationAuditor {
 
   private final AuditTrail trail;
+  private final Clock clock = Clock.systemUTC();
 
   public DeclarationAuditor(AuditTrail trail) {
     this.trail = trail;
@@ -27,7 +29,7 @@ public class DeclarationAuditor {
     trail.record(
         new AuditEvent(
             null,
-            any.updatedAt(),
+            clock.instant(),
             change.caller().team(),
             any.owner(),
             action(before, after),
