@@ -28,6 +28,7 @@ class HardeningTest {
         .statusCode(400)
         .contentType("application/problem+json")
         .body("title", equalTo("Malformed JSON"))
+        .body("detail", equalTo("the body nests deeper than 32 levels"))
         .body(not(containsString("at com.fasterxml")))
         .body(not(containsString("Exception")));
     Teams.asAdmin().get("/api/v1/apis/deep").then().statusCode(404);
