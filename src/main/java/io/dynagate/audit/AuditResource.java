@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -28,7 +29,7 @@ public class AuditResource {
   }
 
   /** A page of events, newest first; {@code nextCursor} is absent on the last page. */
-  public record AuditPage(java.util.List<AuditEvent> items, String nextCursor) {}
+  public record AuditPage(List<AuditEvent> items, String nextCursor) {}
 
   @GET
   @Operation(summary = "Audit events, newest first; admins may filter by team")
