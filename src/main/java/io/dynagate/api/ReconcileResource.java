@@ -40,6 +40,7 @@ public class ReconcileResource {
   private final Events events;
   private final Envelopes envelopes;
   private final ObjectMapper json;
+  private final CurrentCaller caller;
   private final Duration waitBound;
 
   public ReconcileResource(
@@ -58,6 +59,7 @@ public class ReconcileResource {
     this.events = events;
     this.envelopes = envelopes;
     this.json = json;
+    this.caller = caller;
     this.waitBound = config.reconcile().waitBound();
   }
 
@@ -70,7 +72,7 @@ public class ReconcileResource {
   @Path("plan")
   @Operation(summary = "What a pass would change now, change by change, without changing anything")
   public Plan plan(@PathParam("api") String api) {
-    declarations.get(Ref.api(api));
+    declarations.read(caller.get(), Ref.api(api));
     List<PlannedChange> changes =
         reconciler.plan(api).stream()
             .map(c -> new PlannedChange(c.getClass().getSimpleName(), c.describe(), c.mutating()))
@@ -84,7 +86,10 @@ public class ReconcileResource {
       summary =
           "Reconcile now; with wait=true answer 200 once the pass is over, or 202 after a bound")
   public Response reconcile(@PathParam("api") String api, @QueryParam("wait") boolean wait) {
-    declarations.get(Ref.api(api));
+    Stored stored = declarations.read(caller.get(), Ref.api(api));
+    if (!caller.get().mayChange(stored.owner())) {
+      throw ApiException.forbidden("api " + api + " belongs to another team");
+    }
     var pass = loop.trigger(api);
     if (!wait) {
       return Response.accepted(envelopes.of(declarations.get(Ref.api(api)))).build();
@@ -107,7 +112,7 @@ public class ReconcileResource {
   @Operation(summary = "What recent passes changed, found and failed at, newest first")
   public List<Events.Event> events(
       @PathParam("api") String api, @QueryParam("limit") Integer limit) {
-    declarations.get(Ref.api(api));
+    declarations.read(caller.get(), Ref.api(api));
     return events.recent(api, Envelopes.limit(limit == null ? 100 : limit));
   }
 
@@ -126,7 +131,7 @@ public class ReconcileResource {
   @Path("definition")
   @Operation(summary = "The generated OpenAPI document (VTL included) and IAM policies")
   public DefinitionView definition(@PathParam("api") String api) {
-    Stored stored = declarations.get(Ref.api(api));
+    Stored stored = declarations.read(caller.get(), Ref.api(api));
     try {
       Desired desired = desiredStates.of(stored);
       return new DefinitionView(
