@@ -13,6 +13,7 @@ import java.util.Map;
  * @param routes the API's routes, any order (the definition sorts them)
  * @param tables at least the tables the routes use, by table name
  * @param roleName the IAM role API Gateway assumes to call DynamoDB (one per API)
+ * @param rolePath the role's IAM path, {@code /} or e.g. {@code /dynagate/}
  */
 public record ApiDeclaration(
     String apiName,
@@ -21,7 +22,20 @@ public record ApiDeclaration(
     Map<String, TableSpec> tables,
     String region,
     String accountId,
-    String roleName) {
+    String roleName,
+    String rolePath) {
+
+  /** A declaration whose role sits at IAM's root path. */
+  public ApiDeclaration(
+      String apiName,
+      ApiSpec api,
+      List<NamedRoute> routes,
+      Map<String, TableSpec> tables,
+      String region,
+      String accountId,
+      String roleName) {
+    this(apiName, api, routes, tables, region, accountId, roleName, "/");
+  }
 
   public ApiDeclaration {
     routes = List.copyOf(routes);
@@ -40,7 +54,7 @@ public record ApiDeclaration(
   }
 
   public String roleArn() {
-    return "arn:" + partition() + ":iam::" + accountId + ":role/" + roleName;
+    return "arn:" + partition() + ":iam::" + accountId + ":role" + rolePath + roleName;
   }
 
   public String tableArn(String tableName) {
