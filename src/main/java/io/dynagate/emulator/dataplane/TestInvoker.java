@@ -12,7 +12,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
@@ -69,7 +71,13 @@ class TestInvoker implements MethodTester {
                 headers,
                 body == null ? "" : body),
             trace);
-    EmulatorResponse response = await(executor.run(call).toCompletableFuture());
+    // Not from this worker thread: the Vert.x client would complete on this worker context, whose
+    // tasks run one at a time, behind this very thread waiting for them. A thread outside Vert.x
+    // gets an event-loop context.
+    EmulatorResponse response =
+        await(
+            CompletableFuture.supplyAsync(() -> executor.run(call), ForkJoinPool.commonPool())
+                .thenCompose(answer -> answer));
     Map<String, String> out = new LinkedHashMap<>(response.headers());
     return new Result(
         response.status(),
