@@ -168,6 +168,18 @@ public class ApiGatewayRestApis implements RestApiPort {
     if (engine.enabled()) {
       return engine.emulatorEndpoint() + "/restapis/" + id + "/" + stage + "/_user_request_";
     }
+    // An endpoint override is an AWS-compatible emulator (this one, LocalStack): its URL form.
+    Optional<java.net.URI> override =
+        Optional.ofNullable(config.aws().endpoints().get("apigateway"))
+            .or(() -> config.aws().endpoint());
+    if (override.isPresent()) {
+      return override.get().toString().replaceAll("/$", "")
+          + "/restapis/"
+          + id
+          + "/"
+          + stage
+          + "/_user_request_";
+    }
     String region =
         config
             .aws()

@@ -113,11 +113,22 @@ public class ReconcileLoop {
           TimeUnit.MILLISECONDS);
       return;
     }
+    // A long pass (a table becoming ACTIVE) keeps its lease; a crashed holder's lease expires soon.
+    java.util.concurrent.ScheduledFuture<?> renewal = null;
     try {
+      renewal =
+          timer.scheduleAtFixedRate(
+              () -> leases.acquire(api, leaseDuration),
+              leaseDuration.toMillis() / 3,
+              leaseDuration.toMillis() / 3,
+              TimeUnit.MILLISECONDS);
       reconciler.reconcile(api);
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass over api %s failed", api);
     } finally {
+      if (renewal != null) {
+        renewal.cancel(false);
+      }
       leases.release(api);
       done.complete(null);
       synchronized (slot) {

@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.support.Seed;
 import io.dynagate.support.ServiceProcess;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +15,6 @@ import org.junit.jupiter.api.Test;
 /** The packaged service's embedded mode, as a user runs it: data kept, no orphan left. */
 class EmbeddedLifecycleIT {
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   @Test
   void dataSurvivesARestartAndNoDynaliteIsLeftBehind() throws Exception {
     Path data = Files.createTempDirectory(Path.of("target"), "it-data-");
@@ -27,7 +22,7 @@ class EmbeddedLifecycleIT {
     ProcessHandle dynalite;
     try (ServiceProcess service = ServiceProcess.start(data, log)) {
       assertEquals(
-          201, send(service, "PUT", "/api/v1/tables/users", Seed.usersTable()).statusCode());
+          201, service.send("PUT", "/api/v1/tables/users", Seed.usersTable()).statusCode());
       dynalite = service.dynalite().orElseThrow();
       assertTrue(dynalite.isAlive());
       service.stop();
@@ -35,27 +30,13 @@ class EmbeddedLifecycleIT {
     assertFalse(awaitExit(dynalite), "dynalite outlived the service that started it");
 
     try (ServiceProcess again = ServiceProcess.start(data, log)) {
-      HttpResponse<String> table = send(again, "GET", "/api/v1/tables/users", null);
+      HttpResponse<String> table = again.send("GET", "/api/v1/tables/users", null);
       assertEquals(200, table.statusCode());
       assertTrue(table.body().contains("\"TableName\":\"users\""), table.body());
       dynalite = again.dynalite().orElseThrow();
       again.kill();
     }
     assertFalse(awaitExit(dynalite), "dynalite outlived a killed service (SIGKILL)");
-  }
-
-  private HttpResponse<String> send(ServiceProcess service, String method, String path, String body)
-      throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(service.baseUrl() + path))
-            .header("Authorization", "Bearer " + ServiceProcess.ADMIN_TOKEN)
-            .header("Content-Type", "application/json")
-            .method(
-                method,
-                body == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(body));
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   /** Whether the process is still alive after a grace period. */

@@ -1,5 +1,6 @@
 package io.dynagate.support;
 
+import io.dynagate.embedded.FreePort;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -19,20 +21,33 @@ public final class ServiceProcess implements AutoCloseable {
 
   public static final String ADMIN_TOKEN = "it-admin-token-0123456789";
 
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
   private final Process process;
   private final int port;
+  private final int emulatorPort;
   private final Duration readyAfter;
 
-  private ServiceProcess(Process process, int port, Duration readyAfter) {
+  private ServiceProcess(Process process, int port, int emulatorPort, Duration readyAfter) {
     this.process = process;
     this.port = port;
+    this.emulatorPort = emulatorPort;
     this.readyAfter = readyAfter;
   }
 
-  public static ServiceProcess start(Path dataDir, Path log, String... extraProperties)
+  public static ServiceProcess start(Path dataDir, Path log, String... properties)
       throws Exception {
-    int port = io.dynagate.embedded.FreePort.orFree(0);
-    int emulatorPort = io.dynagate.embedded.FreePort.orFree(0);
+    return start(dataDir, log, Map.of(), properties);
+  }
+
+  /**
+   * Starts the service with extra environment variables and {@code key=value} system properties.
+   */
+  public static ServiceProcess start(
+      Path dataDir, Path log, Map<String, String> environment, String... properties)
+      throws Exception {
+    int port = FreePort.orFree(0);
+    int emulatorPort = FreePort.orFree(0);
     List<String> command =
         new ArrayList<>(
             List.of(
@@ -40,7 +55,7 @@ public final class ServiceProcess implements AutoCloseable {
                 "-Dquarkus.http.port=" + port,
                 "-Ddynagate.data-dir=" + dataDir,
                 "-Ddynagate.emulator.port=" + emulatorPort));
-    for (String property : extraProperties) {
+    for (String property : properties) {
       command.add("-D" + property);
     }
     command.addAll(
@@ -50,14 +65,15 @@ public final class ServiceProcess implements AutoCloseable {
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     builder.environment().put("DYNAGATE_ADMIN_TOKEN", ADMIN_TOKEN);
+    builder.environment().putAll(environment);
     long started = System.nanoTime();
     Process process = builder.start();
     awaitReady(process, port);
-    return new ServiceProcess(process, port, Duration.ofNanos(System.nanoTime() - started));
+    return new ServiceProcess(
+        process, port, emulatorPort, Duration.ofNanos(System.nanoTime() - started));
   }
 
   private static void awaitReady(Process process, int port) throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
     long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
@@ -65,7 +81,7 @@ public final class ServiceProcess implements AutoCloseable {
       }
       try {
         HttpResponse<String> ready =
-            http.send(
+            HTTP.send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/q/health/ready"))
                     .build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -84,12 +100,28 @@ public final class ServiceProcess implements AutoCloseable {
     return "http://localhost:" + port;
   }
 
-  public Duration readyAfter() {
-    return readyAfter;
+  /** The local AWS emulator's endpoint (embedded mode). */
+  public String emulatorUrl() {
+    return "http://localhost:" + emulatorPort;
   }
 
-  public ProcessHandle handle() {
-    return process.toHandle();
+  /** An authenticated management API call. */
+  public HttpResponse<String> send(String method, String path, String body) throws Exception {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(baseUrl() + path))
+            .header("Authorization", "Bearer " + ADMIN_TOKEN)
+            .header("Content-Type", "application/json")
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  public Duration readyAfter() {
+    return readyAfter;
   }
 
   /** The dynalite child (a node process) of the service. */
