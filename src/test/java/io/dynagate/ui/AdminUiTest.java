@@ -1,0 +1,197 @@
+package io.dynagate.ui;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynagate.support.FreshDataDir;
+import io.dynagate.support.Seed;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URL;
+import java.time.Duration;
+import java.util.Map;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** The admin UI in a real headless Chromium against the running service (embedded mode). */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
+class AdminUiTest {
+
+  @RegisterExtension static final Browser browser = new Browser();
+
+  @TestHTTPResource("/ui")
+  URL ui;
+
+  @Inject DynamoDbClient dynamoDb;
+
+  @AfterAll
+  static void closeBrowser() throws Exception {
+    browser.close();
+  }
+
+  /** The admin token the test profile configures, once authentication is on. */
+  static String adminToken() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("dynagate.auth.admin-token", String.class)
+        .orElse("no-auth-configured");
+  }
+
+  private String page(String path) {
+    return ui + path;
+  }
+
+  private void signIn() {
+    browser.open(page("/signin"));
+    browser.driver().executeScript("sessionStorage.clear()");
+    WebElement token = browser.visible(By.id("token"));
+    token.sendKeys(adminToken(), Keys.ENTER);
+    browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(ui.toString()));
+  }
+
+  private void type(String id, String text) {
+    WebElement field = browser.visible(By.id(id));
+    field.clear();
+    field.sendKeys(text);
+  }
+
+  private void choose(String id, String value) {
+    new Select(browser.visible(By.id(id))).selectByValue(value);
+  }
+
+  private WebElement fieldError(String dataField) {
+    return browser.visible(By.cssSelector("[data-field='" + dataField + "'] .field-error"));
+  }
+
+  @Test
+  void aPageWithoutATokenSendsToSignInAndAnEmptyTokenIsAFieldError() {
+    browser.open(page("/signin"));
+    browser.driver().executeScript("sessionStorage.clear()");
+    browser.open(page("/apis/new"));
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlContains("/ui/signin?next="));
+
+    browser.visible(By.id("token")).sendKeys(Keys.ENTER);
+    assertEquals("is required", fieldError("token").getText());
+    assertEquals("true", browser.visible(By.id("token")).getAttribute("aria-invalid"));
+
+    browser.visible(By.id("token")).sendKeys(adminToken(), Keys.ENTER);
+    browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(page("/apis/new")));
+    browser.screenshot("api-form");
+  }
+
+  @Test
+  void theSeedsCreateTableJsonPastedInTheFormDeclaresTheTable() {
+    signIn();
+    browser.open(page("/tables/new"));
+    browser.visible(By.id("mode-json")).click();
+    WebElement json = browser.visible(By.id("table-json"));
+    json.clear();
+    json.sendKeys(Seed.usersTableNamed("pasted-users"));
+    browser.visible(By.cssSelector("#table-form button[type=submit]")).click();
+
+    WebElement row = browser.visible(By.cssSelector("#tables tr[data-table='pasted-users']"));
+    assertEquals("userId (S, partition)", row.findElement(By.cssSelector("td.keys")).getText());
+    assertTrue(browser.visible(By.id("notice")).getText().contains("Table pasted-users saved."));
+  }
+
+  @Test
+  void anInvalidRoutePathIsShownNextToThePathField() {
+    signIn();
+    declareTableWithTheForm("path-users");
+    declareApiWithTheForm("path-api");
+    browser.open(page("/apis/path-api/routes/new"));
+    type("route-name", "bad-path");
+    type("route-path", "users/{userId}");
+    choose("route-table", "path-users");
+    browser.visible(By.id("route-path")).sendKeys(Keys.ENTER);
+
+    assertEquals("must start with / (at most 1,024 characters)", fieldError("path").getText());
+    WebElement path = browser.visible(By.id("route-path"));
+    assertEquals("true", path.getAttribute("aria-invalid"));
+    assertEquals(path, browser.driver().switchTo().activeElement());
+    browser.screenshot("route-form-field-error");
+  }
+
+  @Test
+  void aRouteDeclaredWithTheFormsGoesLiveAnswersTheItemAndIsDeleted() {
+    signIn();
+    declareTableWithTheForm("live-users");
+    declareApiWithTheForm("live-api");
+
+    browser.visible(By.linkText("New route")).click();
+    type("route-name", "get-user");
+    type("route-path", "/users/{userId}");
+    choose("route-table", "live-users");
+    WebElement keyName = browser.visible(By.id("key-0-name"));
+    assertEquals("userId", keyName.getAttribute("value"));
+    browser.visible(By.cssSelector("#route-form button[type=submit]")).click();
+
+    WebElement card = browser.visible(By.cssSelector("#routes li[data-route='get-user']"));
+    assertTrue(card.getText().contains("/users/{userId}"));
+    browser
+        .waitFor(Duration.ofSeconds(60))
+        .until(ExpectedConditions.textToBe(By.id("api-phase"), "Ready"));
+    assertTrue(browser.visible(By.id("api-invoke-url")).getText().contains("/restapis/"));
+
+    dynamoDb.putItem(
+        put ->
+            put.tableName("live-users")
+                .item(
+                    Map.of(
+                        "userId", AttributeValue.fromS("user123"),
+                        "name", AttributeValue.fromS("Ada"))));
+    card = browser.visible(By.cssSelector("#routes li[data-route='get-user']"));
+    card.findElement(By.tagName("summary")).click();
+    WebElement userId = card.findElement(By.cssSelector("[data-field='path.userId'] input"));
+    userId.sendKeys("user123", Keys.ENTER);
+    WebElement code = browser.visible(By.cssSelector("li[data-route='get-user'] .try-code"));
+    assertEquals("200", code.getText());
+    String body = card.findElement(By.cssSelector(".try-body")).getText();
+    assertTrue(body.contains("\"name\": \"Ada\""), body);
+    browser.fullPageScreenshot("api-page");
+
+    card.findElement(By.cssSelector("button.danger")).click();
+    WebElement confirm = browser.visible(By.id("confirm-yes"));
+    assertTrue(browser.visible(By.id("confirm-text")).getText().contains("get-user"));
+    browser.driver().switchTo().activeElement().sendKeys(Keys.TAB);
+    assertEquals(confirm, browser.driver().switchTo().activeElement());
+    confirm.sendKeys(Keys.ENTER);
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.numberOfElementsToBe(
+                By.cssSelector("#routes li[data-route='get-user']"), 0));
+    assertTrue(browser.visible(By.id("routes-empty")).isDisplayed());
+  }
+
+  private void declareTableWithTheForm(String name) {
+    browser.open(page("/tables/new"));
+    type("table-name", name);
+    type("pk-name", "userId");
+    browser.visible(By.cssSelector("#table-form button[type=submit]")).click();
+    browser.visible(By.cssSelector("#tables tr[data-table='" + name + "']"));
+  }
+
+  private void declareApiWithTheForm(String name) {
+    browser.open(page("/apis/new"));
+    type("api-name", name);
+    type("api-description", "lookups for the UI test");
+    browser.visible(By.cssSelector("#api-form button[type=submit]")).click();
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlToBe(page("/apis/" + name)));
+  }
+}
