@@ -58,6 +58,12 @@ public class TryItResource {
     JsonNode route =
         reads.read(port, authorization, "apis", request.api(), "routes", request.route());
     String invokeUrl = api.path("status").path("invokeUrl").asText("");
+    LiveRequest.Result live =
+        LiveRequest.of(
+            invokeUrl, route.path("spec").path("path").asText(), request, headersRead(route));
+    if (!live.violations().isEmpty()) {
+      return invalid(live.violations());
+    }
     if (invokeUrl.isEmpty()) {
       return Response.status(409)
           .type(Problem.MEDIA_TYPE)
@@ -69,12 +75,6 @@ public class TryItResource {
                       + api.path("status").path("phase").asText("unknown")
                       + "): reconcile it first"))
           .build();
-    }
-    LiveRequest.Result live =
-        LiveRequest.of(
-            invokeUrl, route.path("spec").path("path").asText(), request, headersRead(route));
-    if (live.request() == null) {
-      return invalid(live.violations());
     }
     return Response.ok(call(live.request())).build();
   }

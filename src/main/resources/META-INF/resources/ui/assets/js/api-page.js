@@ -97,10 +97,12 @@ async function loadPlan() {
     $('#plan').replaceChildren(...data.changes.map((change) => el('li', {},
       el('code', { text: change.type }), ' ', change.description,
       change.mutating ? el('span', { class: 'mutating', text: ' (changes AWS)' }) : null)));
+    $('#plan-empty').textContent = 'Nothing to change: what is live matches the declarations.';
     $('#plan-empty').hidden = data.changes.length > 0;
   } catch (error) {
-    $('#plan').replaceChildren(el('li', { text: `No plan: ${error.message}` }));
-    $('#plan-empty').hidden = true;
+    $('#plan').replaceChildren();
+    $('#plan-empty').textContent = `No plan: ${error.message}`;
+    $('#plan-empty').hidden = false;
   }
 }
 
