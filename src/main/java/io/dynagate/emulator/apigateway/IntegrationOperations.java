@@ -1,0 +1,125 @@
+package io.dynagate.emulator.apigateway;
+
+import static io.dynagate.emulator.apigateway.MethodOperations.httpMethod;
+import static io.dynagate.emulator.apigateway.MethodOperations.statusCode;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynagate.emulator.apigateway.model.Integration;
+import io.dynagate.emulator.apigateway.model.IntegrationResponse;
+import io.dynagate.emulator.core.EmulatorResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Integrations and integration responses. */
+@ApplicationScoped
+class IntegrationOperations implements ApiGatewayOperations {
+
+  private final ApiGatewayStore store;
+
+  IntegrationOperations(ApiGatewayStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void register(Map<String, Function<ApiGatewayCall, EmulatorResponse>> handlers) {
+    handlers.put("PutIntegration", this::put);
+    handlers.put("GetIntegration", this::get);
+    handlers.put("DeleteIntegration", this::delete);
+    handlers.put("PutIntegrationResponse", this::putResponse);
+    handlers.put("GetIntegrationResponse", this::getResponse);
+    handlers.put("DeleteIntegrationResponse", this::deleteResponse);
+  }
+
+  private EmulatorResponse put(ApiGatewayCall call) {
+    Integration integration = IntegrationRules.validated(IntegrationRules.fromJson(call.body()));
+    store.update(
+        call.restApiId(),
+        api ->
+            api.withDraft(
+                Drafts.changeMethod(
+                    api.draft(),
+                    call.parameter("resource_id"),
+                    httpMethod(call),
+                    method -> method.withIntegration(integration))));
+    return ApiGatewayJson.answer(201, integration);
+  }
+
+  private EmulatorResponse get(ApiGatewayCall call) {
+    Integration integration =
+        Drafts.integration(
+            store.require(call.restApiId()).draft(),
+            call.parameter("resource_id"),
+            httpMethod(call));
+    return ApiGatewayJson.answer(200, integration);
+  }
+
+  private EmulatorResponse delete(ApiGatewayCall call) {
+    store.update(
+        call.restApiId(),
+        api -> {
+          String resourceId = call.parameter("resource_id");
+          Drafts.integration(api.draft(), resourceId, httpMethod(call));
+          return api.withDraft(
+              Drafts.changeMethod(
+                  api.draft(),
+                  resourceId,
+                  httpMethod(call),
+                  method -> method.withIntegration(null)));
+        });
+    return EmulatorResponse.empty(204);
+  }
+
+  private EmulatorResponse putResponse(ApiGatewayCall call) {
+    ObjectNode body = call.body();
+    IntegrationResponse response =
+        new IntegrationResponse(
+            statusCode(call),
+            ApiGatewayJson.text(body, "selectionPattern"),
+            ApiGatewayJson.stringMap(body, "responseParameters"),
+            ApiGatewayJson.stringMap(body, "responseTemplates"),
+            ApiGatewayJson.text(body, "contentHandling"));
+    store.update(
+        call.restApiId(),
+        api ->
+            api.withDraft(
+                Drafts.changeIntegration(
+                    api.draft(),
+                    call.parameter("resource_id"),
+                    httpMethod(call),
+                    integration -> integration.withResponse(response))));
+    return ApiGatewayJson.answer(201, response);
+  }
+
+  private EmulatorResponse getResponse(ApiGatewayCall call) {
+    Integration integration =
+        Drafts.integration(
+            store.require(call.restApiId()).draft(),
+            call.parameter("resource_id"),
+            httpMethod(call));
+    IntegrationResponse response = integration.integrationResponses().get(statusCode(call));
+    if (response == null) {
+      throw ApiGatewayErrors.noSuchResponse();
+    }
+    return ApiGatewayJson.answer(200, response);
+  }
+
+  private EmulatorResponse deleteResponse(ApiGatewayCall call) {
+    String status = statusCode(call);
+    store.update(
+        call.restApiId(),
+        api ->
+            api.withDraft(
+                Drafts.changeIntegration(
+                    api.draft(),
+                    call.parameter("resource_id"),
+                    httpMethod(call),
+                    integration -> {
+                      if (!integration.integrationResponses().containsKey(status)) {
+                        throw ApiGatewayErrors.noSuchResponse();
+                      }
+                      return integration.withoutResponse(status);
+                    })));
+    return EmulatorResponse.empty(204);
+  }
+}

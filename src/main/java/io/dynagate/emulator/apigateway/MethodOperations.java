@@ -1,0 +1,161 @@
+package io.dynagate.emulator.apigateway;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynagate.emulator.apigateway.model.Method;
+import io.dynagate.emulator.apigateway.model.MethodResponse;
+import io.dynagate.emulator.apigateway.model.Resource;
+import io.dynagate.emulator.core.EmulatorResponse;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/** Methods and method responses. */
+@ApplicationScoped
+class MethodOperations implements ApiGatewayOperations {
+
+  static final Set<String> HTTP_METHODS =
+      Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
+  private static final Set<String> AUTHORIZATION_TYPES =
+      Set.of("NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS");
+
+  private final ApiGatewayStore store;
+
+  MethodOperations(ApiGatewayStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void register(Map<String, Function<ApiGatewayCall, EmulatorResponse>> handlers) {
+    handlers.put("PutMethod", this::put);
+    handlers.put("GetMethod", this::get);
+    handlers.put("DeleteMethod", this::delete);
+    handlers.put("PutMethodResponse", this::putResponse);
+    handlers.put("GetMethodResponse", this::getResponse);
+    handlers.put("DeleteMethodResponse", this::deleteResponse);
+  }
+
+  private EmulatorResponse put(ApiGatewayCall call) {
+    String httpMethod = httpMethod(call);
+    ObjectNode body = call.body();
+    String authorization = ApiGatewayJson.text(body, "authorizationType");
+    if (authorization == null || !AUTHORIZATION_TYPES.contains(authorization)) {
+      throw ApiGatewayErrors.badRequest(
+          "Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
+    }
+    Method method =
+        new Method(
+            httpMethod,
+            authorization,
+            ApiGatewayJson.text(body, "authorizerId"),
+            body.path("apiKeyRequired").asBoolean(false),
+            ApiGatewayJson.text(body, "operationName"),
+            ApiGatewayJson.text(body, "requestValidatorId"),
+            ApiGatewayJson.booleanMap(body, "requestParameters"),
+            ApiGatewayJson.stringMap(body, "requestModels"),
+            ApiGatewayJson.stringList(body, "authorizationScopes"),
+            Map.of(),
+            null);
+    String resourceId = call.parameter("resource_id");
+    store.update(
+        call.restApiId(),
+        api -> {
+          Resource resource = Drafts.resource(api.draft(), resourceId);
+          if (resource.resourceMethods().containsKey(httpMethod)) {
+            throw ApiGatewayErrors.conflict("Method already exists for this resource");
+          }
+          return api.withDraft(api.draft().with(resource.withMethod(method)));
+        });
+    return ApiGatewayJson.answer(201, method);
+  }
+
+  private EmulatorResponse get(ApiGatewayCall call) {
+    Method method =
+        Drafts.method(
+            store.require(call.restApiId()).draft(),
+            call.parameter("resource_id"),
+            httpMethod(call));
+    return ApiGatewayJson.answer(200, method);
+  }
+
+  private EmulatorResponse delete(ApiGatewayCall call) {
+    String resourceId = call.parameter("resource_id");
+    String httpMethod = httpMethod(call);
+    store.update(
+        call.restApiId(),
+        api -> {
+          Drafts.method(api.draft(), resourceId, httpMethod);
+          Resource resource = Drafts.resource(api.draft(), resourceId);
+          return api.withDraft(api.draft().with(resource.withoutMethod(httpMethod)));
+        });
+    return EmulatorResponse.empty(204);
+  }
+
+  private EmulatorResponse putResponse(ApiGatewayCall call) {
+    ObjectNode body = call.body();
+    MethodResponse response =
+        new MethodResponse(
+            statusCode(call),
+            ApiGatewayJson.booleanMap(body, "responseParameters"),
+            ApiGatewayJson.stringMap(body, "responseModels"));
+    store.update(
+        call.restApiId(),
+        api ->
+            api.withDraft(
+                Drafts.changeMethod(
+                    api.draft(),
+                    call.parameter("resource_id"),
+                    httpMethod(call),
+                    method -> method.withResponse(response))));
+    return ApiGatewayJson.answer(201, response);
+  }
+
+  private EmulatorResponse getResponse(ApiGatewayCall call) {
+    Method method =
+        Drafts.method(
+            store.require(call.restApiId()).draft(),
+            call.parameter("resource_id"),
+            httpMethod(call));
+    MethodResponse response = method.methodResponses().get(statusCode(call));
+    if (response == null) {
+      throw ApiGatewayErrors.noSuchResponse();
+    }
+    return ApiGatewayJson.answer(200, response);
+  }
+
+  private EmulatorResponse deleteResponse(ApiGatewayCall call) {
+    String status = statusCode(call);
+    store.update(
+        call.restApiId(),
+        api ->
+            api.withDraft(
+                Drafts.changeMethod(
+                    api.draft(),
+                    call.parameter("resource_id"),
+                    httpMethod(call),
+                    method -> {
+                      if (!method.methodResponses().containsKey(status)) {
+                        throw ApiGatewayErrors.noSuchResponse();
+                      }
+                      return method.withoutResponse(status);
+                    })));
+    return EmulatorResponse.empty(204);
+  }
+
+  static String httpMethod(ApiGatewayCall call) {
+    String httpMethod = call.parameter("http_method").toUpperCase(java.util.Locale.ROOT);
+    if (!HTTP_METHODS.contains(httpMethod)) {
+      throw ApiGatewayErrors.badRequest(
+          "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");
+    }
+    return httpMethod;
+  }
+
+  static String statusCode(ApiGatewayCall call) {
+    String status = call.parameter("status_code");
+    if (!status.matches("[1-5]\\d\\d")) {
+      throw ApiGatewayErrors.badRequest("Invalid status code specified: " + status);
+    }
+    return status;
+  }
+}

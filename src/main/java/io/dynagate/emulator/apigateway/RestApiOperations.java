@@ -1,0 +1,180 @@
+package io.dynagate.emulator.apigateway;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.dynagate.emulator.apigateway.model.ApiDefinition;
+import io.dynagate.emulator.apigateway.model.RestApi;
+import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.core.Ids;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** REST APIs: create, import, put (overwrite or merge), get, list, update, delete. */
+@ApplicationScoped
+class RestApiOperations implements ApiGatewayOperations {
+
+  private final ApiGatewayStore store;
+
+  RestApiOperations(ApiGatewayStore store) {
+    this.store = store;
+  }
+
+  @Override
+  public void register(Map<String, Function<ApiGatewayCall, EmulatorResponse>> handlers) {
+    handlers.put("CreateRestApi", this::create);
+    handlers.put("ImportRestApi", this::importApi);
+    handlers.put("PutRestApi", this::put);
+    handlers.put("GetRestApi", call -> answer(200, store.require(call.restApiId())));
+    handlers.put("GetRestApis", this::list);
+    handlers.put("UpdateRestApi", this::update);
+    handlers.put("DeleteRestApi", this::delete);
+  }
+
+  private EmulatorResponse create(ApiGatewayCall call) {
+    ObjectNode body = call.body();
+    String name = ApiGatewayJson.text(body, "name");
+    if (name == null || name.isBlank()) {
+      throw ApiGatewayErrors.badRequest(
+          "Invalid REST API name specified: the name must not be empty");
+    }
+    List<String> types = ApiGatewayJson.stringList(body.path("endpointConfiguration"), "types");
+    RestApi api =
+        new RestApi(
+            Ids.apiGateway(),
+            name,
+            ApiGatewayJson.text(body, "description"),
+            Instant.now(),
+            ApiGatewayJson.text(body, "version"),
+            ApiGatewayJson.stringList(body, "binaryMediaTypes"),
+            body.path("apiKeySource").asText("HEADER"),
+            types.isEmpty() ? List.of("EDGE") : types,
+            body.path("disableExecuteApiEndpoint").asBoolean(false),
+            ApiGatewayJson.text(body, "policy"),
+            ApiGatewayJson.stringMap(body, "tags"),
+            Map.of(),
+            ApiDefinition.empty(Ids.apiGateway()),
+            Map.of(),
+            Map.of());
+    store.put(api);
+    return answer(201, api);
+  }
+
+  private EmulatorResponse importApi(ApiGatewayCall call) {
+    OpenApiDocument document = OpenApiReader.read(call.request().body());
+    if (document.title() == null || document.title().isBlank()) {
+      throw ApiGatewayErrors.badRequest(
+          "Invalid OpenAPI input: info.title is required to name the API");
+    }
+    String endpointType = call.query("parameters.endpointConfigurationTypes");
+    ApiDefinition root = ApiDefinition.empty(Ids.apiGateway());
+    RestApi api =
+        new RestApi(
+            Ids.apiGateway(),
+            document.title(),
+            document.description(),
+            Instant.now(),
+            document.version(),
+            document.binaryMediaTypes(),
+            "HEADER",
+            List.of(endpointType == null ? "EDGE" : endpointType),
+            false,
+            null,
+            Map.of(),
+            document.models(),
+            OpenApiImport.apply(root, document, false),
+            Map.of(),
+            Map.of());
+    store.put(api);
+    return answer(201, api);
+  }
+
+  /** PutRestApi: {@code mode=merge} (the default, as on AWS) or {@code overwrite}. */
+  private EmulatorResponse put(ApiGatewayCall call) {
+    String mode = call.query("mode") == null ? "merge" : call.query("mode");
+    if (!mode.equals("merge") && !mode.equals("overwrite")) {
+      throw ApiGatewayErrors.badRequest(
+          "Invalid mode specified: " + mode + ". Valid values are merge and overwrite");
+    }
+    boolean merge = mode.equals("merge");
+    OpenApiDocument document = OpenApiReader.read(call.request().body());
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api -> {
+              Map<String, String> models = new LinkedHashMap<>(merge ? api.models() : Map.of());
+              models.putAll(document.models());
+              RestApi next =
+                  merge
+                      ? api.withHeader(
+                          api.name(),
+                          api.description(),
+                          api.version(),
+                          api.binaryMediaTypes(),
+                          models)
+                      : api.withHeader(
+                          document.title() != null ? document.title() : api.name(),
+                          document.description(),
+                          document.version(),
+                          document.binaryMediaTypes(),
+                          models);
+              return next.withDraft(OpenApiImport.apply(api.draft(), document, merge));
+            });
+    return answer(200, updated);
+  }
+
+  private EmulatorResponse list(ApiGatewayCall call) {
+    return ApiGatewayJson.answer(
+        200,
+        ApiGatewayJson.page(
+            store.restApis(),
+            RestApi::id,
+            ApiGatewayJson::restApi,
+            call.query("position"),
+            call.query("limit")));
+  }
+
+  /** UpdateRestApi: {@code replace} on {@code /name}, {@code /description} and {@code /version}. */
+  private EmulatorResponse update(ApiGatewayCall call) {
+    JsonNode operations = call.body().path("patchOperations");
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api -> {
+              RestApi next = api;
+              for (JsonNode operation : operations) {
+                next = patched(next, operation);
+              }
+              return next;
+            });
+    return answer(200, updated);
+  }
+
+  private static RestApi patched(RestApi api, JsonNode operation) {
+    String value = ApiGatewayJson.text(operation, "value");
+    String path = operation.path("path").asText();
+    return switch (path) {
+      case "/name" ->
+          api.withHeader(
+              value, api.description(), api.version(), api.binaryMediaTypes(), api.models());
+      case "/description" ->
+          api.withHeader(api.name(), value, api.version(), api.binaryMediaTypes(), api.models());
+      case "/version" ->
+          api.withHeader(
+              api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
+      default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
+    };
+  }
+
+  private EmulatorResponse delete(ApiGatewayCall call) {
+    store.delete(call.restApiId());
+    return EmulatorResponse.empty(202);
+  }
+
+  private static EmulatorResponse answer(int status, RestApi api) {
+    return ApiGatewayJson.answer(status, ApiGatewayJson.restApi(api));
+  }
+}

@@ -1,0 +1,171 @@
+package io.dynagate.emulator.apigateway.model;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A REST API with everything under it. Immutable: every control-plane change makes a new value.
+ *
+ * @param id 10 lower-case alphanumerics
+ * @param name the name
+ * @param description optional
+ * @param createdDate when created
+ * @param version optional version label
+ * @param binaryMediaTypes binary media types
+ * @param apiKeySource {@code HEADER} or {@code AUTHORIZER}
+ * @param endpointTypes e.g. {@code REGIONAL}
+ * @param disableExecuteApiEndpoint whether the default endpoint is off
+ * @param policy resource policy JSON, or null
+ * @param tags tags
+ * @param models model schemas (JSON text) by name, from imported {@code components.schemas}
+ * @param draft the current definition, what control-plane calls edit
+ * @param deployments by id
+ * @param stages by name
+ */
+public record RestApi(
+    String id,
+    String name,
+    String description,
+    Instant createdDate,
+    String version,
+    List<String> binaryMediaTypes,
+    String apiKeySource,
+    List<String> endpointTypes,
+    boolean disableExecuteApiEndpoint,
+    String policy,
+    Map<String, String> tags,
+    Map<String, String> models,
+    ApiDefinition draft,
+    Map<String, Deployment> deployments,
+    Map<String, Stage> stages) {
+
+  public RestApi {
+    binaryMediaTypes = Maps.list(binaryMediaTypes);
+    endpointTypes = Maps.list(endpointTypes);
+    tags = Maps.copy(tags);
+    models = Maps.copy(models);
+    deployments = Maps.copy(deployments);
+    stages = Maps.copy(stages);
+  }
+
+  public RestApi withDraft(ApiDefinition next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        next,
+        deployments,
+        stages);
+  }
+
+  public RestApi withDeployment(Deployment deployment) {
+    return withDeployments(Maps.with(deployments, deployment.id(), deployment));
+  }
+
+  public RestApi withoutDeployment(String deploymentId) {
+    return withDeployments(Maps.without(deployments, deploymentId));
+  }
+
+  public RestApi withStage(Stage stage) {
+    return withStages(Maps.with(stages, stage.stageName(), stage));
+  }
+
+  public RestApi withoutStage(String stageName) {
+    return withStages(Maps.without(stages, stageName));
+  }
+
+  public RestApi withTags(Map<String, String> next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        next,
+        models,
+        draft,
+        deployments,
+        stages);
+  }
+
+  /**
+   * This API with a new name, description, version, media types and models, as an import sets them.
+   */
+  public RestApi withHeader(
+      String nextName,
+      String nextDescription,
+      String nextVersion,
+      List<String> media,
+      Map<String, String> nextModels) {
+    return new RestApi(
+        id,
+        nextName,
+        nextDescription,
+        createdDate,
+        nextVersion,
+        media,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        nextModels,
+        draft,
+        deployments,
+        stages);
+  }
+
+  /** This API with another set of deployments. */
+  public RestApi withDeployments(Map<String, Deployment> next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        draft,
+        next,
+        stages);
+  }
+
+  private RestApi withStages(Map<String, Stage> next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        draft,
+        deployments,
+        next);
+  }
+}

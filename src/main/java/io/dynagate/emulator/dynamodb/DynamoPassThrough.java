@@ -1,0 +1,113 @@
+package io.dynagate.emulator.dynamodb;
+
+import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.emulator.core.EmulatorRequest;
+import io.dynagate.emulator.core.EmulatorResponse;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletionStage;
+
+/**
+ * DynamoDB on the emulator's endpoint: every call goes to the embedded dynalite, and its answer
+ * comes back as DynamoDB would give it ({@link DynamoAnswers} holds where the two differ).
+ */
+@ApplicationScoped
+public class DynamoPassThrough {
+
+  private static final List<String> REQUEST_HEADERS =
+      List.of(
+          "content-type",
+          "x-amz-target",
+          "authorization",
+          "x-amz-date",
+          "x-amz-security-token",
+          "x-amz-content-sha256");
+
+  private final Vertx vertx;
+  private final EmbeddedEngine engine;
+  private volatile HttpClient client;
+
+  public DynamoPassThrough(Vertx vertx, EmbeddedEngine engine) {
+    this.vertx = vertx;
+    this.engine = engine;
+  }
+
+  /** The operation as the SDK names it, from {@code X-Amz-Target: DynamoDB_20120810.GetItem}. */
+  public static String operation(EmulatorRequest request) {
+    String target = request.header("X-Amz-Target");
+    if (target == null || target.indexOf('.') < 0) {
+      return "Unknown";
+    }
+    return target.substring(target.indexOf('.') + 1);
+  }
+
+  /** Forwards one call to dynalite and answers what DynamoDB would. */
+  public CompletionStage<EmulatorResponse> forward(EmulatorRequest request) {
+    URI endpoint = engine.dynamoEndpoint();
+    RequestOptions options =
+        new RequestOptions()
+            .setMethod(HttpMethod.POST)
+            .setHost(endpoint.getHost())
+            .setPort(endpoint.getPort())
+            .setURI("/");
+    REQUEST_HEADERS.forEach(
+        name -> {
+          String value = request.header(name);
+          if (value != null) {
+            options.putHeader(name, value);
+          }
+        });
+    return client()
+        .request(options)
+        .compose(outgoing -> outgoing.send(Buffer.buffer(request.body())))
+        .compose(incoming -> incoming.body().map(body -> answer(incoming, body)))
+        .map(raw -> DynamoAnswers.asDynamoDb(request, raw))
+        .toCompletionStage();
+  }
+
+  private static EmulatorResponse answer(HttpClientResponse incoming, Buffer body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    incoming
+        .headers()
+        .forEach(
+            header -> {
+              String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+              if (name.equals("content-type") || name.startsWith("x-amz")) {
+                headers.put(header.getKey(), header.getValue());
+              }
+            });
+    return new EmulatorResponse(incoming.statusCode(), headers, body.getBytes());
+  }
+
+  private HttpClient client() {
+    HttpClient current = client;
+    if (current == null) {
+      synchronized (this) {
+        if (client == null) {
+          client =
+              vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
+        }
+        current = client;
+      }
+    }
+    return current;
+  }
+
+  @PreDestroy
+  synchronized void close() {
+    if (client != null) {
+      client.close();
+    }
+  }
+}
