@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.net.URL;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -105,6 +106,58 @@ class AdminUiTest {
     WebElement row = browser.visible(By.cssSelector("#tables tr[data-table='pasted-users']"));
     assertEquals("userId (S, partition)", row.findElement(By.cssSelector("td.keys")).getText());
     assertTrue(browser.visible(By.id("notice")).getText().contains("Table pasted-users saved."));
+    browser.screenshot("overview");
+  }
+
+  @Test
+  void aQueryRouteIsOfferedThePartitionKeyAndASortKeyConditionFromTheIndexChosen() {
+    signIn();
+    browser.open(page("/tables/new"));
+    type("table-name", "orders");
+    type("pk-name", "customerId");
+    type("sk-name", "orderedAt");
+    browser.visible(By.id("add-gsi")).click();
+    assertEquals(browser.visible(By.id("gsi-0-0")), browser.driver().switchTo().activeElement());
+    type("gsi-0-0", "by-status");
+    type("gsi-0-1", "status");
+    type("gsi-0-3", "total");
+    choose("gsi-0-4", "N");
+    browser.screenshot("table-form");
+    browser.visible(By.cssSelector("#table-form button[type=submit]")).click();
+    WebElement row = browser.visible(By.cssSelector("#tables tr[data-table='orders']"));
+    assertEquals(
+        "customerId (S, partition), orderedAt (S, sort)",
+        row.findElement(By.cssSelector("td.keys")).getText());
+
+    declareApiWithTheForm("orders-api");
+    browser.open(page("/apis/orders-api/routes/new"));
+    type("route-name", "orders-by-status");
+    type("route-path", "/orders/{status}");
+    choose("route-table", "orders");
+    assertEquals(2, browser.driver().findElements(By.cssSelector("#key-rows .key-row")).size());
+    choose("route-action", "Query");
+    choose("route-index", "by-status");
+    assertEquals(
+        List.of("status"),
+        browser.driver().findElements(By.cssSelector("#key-rows .key-row")).stream()
+            .map(key -> key.getAttribute("data-attribute"))
+            .toList());
+    choose("sk-condition", "BETWEEN");
+    type("sk-low", "query.min");
+    type("sk-high", "query.max");
+    type("route-limit", "10");
+    browser.fullPageScreenshot("route-form-query");
+    browser.visible(By.cssSelector("#route-form button[type=submit]")).click();
+
+    WebElement card = browser.visible(By.cssSelector("#routes li[data-route='orders-by-status']"));
+    assertTrue(card.getText().contains("Query on orders (index by-status)"), card.getText());
+    card.findElement(By.tagName("summary")).click();
+    assertEquals(
+        List.of(
+            "path.status", "query.min", "query.max", "query.limit", "query.cursor", "query.order"),
+        card.findElements(By.cssSelector(".try-params [data-field]")).stream()
+            .map(field -> field.getAttribute("data-field"))
+            .toList());
   }
 
   @Test
