@@ -1,5 +1,7 @@
 package io.dynagate.ui;
 
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -228,6 +230,35 @@ class AdminUiTest {
             ExpectedConditions.numberOfElementsToBe(
                 By.cssSelector("#routes li[data-route='get-user']"), 0));
     assertTrue(browser.visible(By.id("routes-empty")).isDisplayed());
+  }
+
+  @Test
+  void editingAnApiChangesWhatTheFormShowsAndKeepsWhatItDoesNot() {
+    given()
+        .header("Authorization", "Bearer " + adminToken())
+        .body(
+            "{\"description\":\"v1\",\"cors\":{\"allowOrigins\":[\"*\"],\"allowHeaders\":[\"X-Trace\"]}}")
+        .put("/api/v1/apis/edited-api")
+        .then()
+        .statusCode(201);
+    signIn();
+    browser.open(page("/apis/edited-api/edit"));
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(ExpectedConditions.attributeToBe(By.id("api-cors-origins"), "value", "*"));
+    type("api-description", "v2");
+    browser.visible(By.id("api-description")).sendKeys(Keys.ENTER);
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(ExpectedConditions.urlToBe(page("/apis/edited-api")));
+
+    given()
+        .header("Authorization", "Bearer " + adminToken())
+        .get("/api/v1/apis/edited-api")
+        .then()
+        .body("version", equalTo(2))
+        .body("spec.description", equalTo("v2"))
+        .body("spec.cors.allowHeaders[0]", equalTo("X-Trace"));
   }
 
   private void declareTableWithTheForm(String name) {
