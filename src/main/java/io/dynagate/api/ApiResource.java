@@ -57,13 +57,15 @@ public class ApiResource {
   @GET
   public Envelopes.ListPage list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return envelopes.page(registry.list(Kind.API, null, Envelopes.limit(limit), cursor));
+    return envelopes.page(
+        declarations.visible(
+            caller.get(), registry.list(Kind.API, null, Envelopes.limit(limit), cursor)));
   }
 
   @GET
   @Path("{api}")
   public Response get(@PathParam("api") String api) {
-    return envelopes.ok(declarations.get(Ref.api(api)));
+    return envelopes.ok(declarations.read(caller.get(), Ref.api(api)));
   }
 
   @DELETE
@@ -96,14 +98,16 @@ public class ApiResource {
       @PathParam("api") String api,
       @QueryParam("limit") Integer limit,
       @QueryParam("cursor") String cursor) {
-    declarations.get(Ref.api(api));
-    return envelopes.page(registry.list(Kind.ROUTE, api, Envelopes.limit(limit), cursor));
+    declarations.read(caller.get(), Ref.api(api));
+    return envelopes.page(
+        declarations.visible(
+            caller.get(), registry.list(Kind.ROUTE, api, Envelopes.limit(limit), cursor)));
   }
 
   @GET
   @Path("{api}/routes/{route}")
   public Response route(@PathParam("api") String api, @PathParam("route") String route) {
-    return envelopes.ok(declarations.get(Ref.route(api, route)));
+    return envelopes.ok(declarations.read(caller.get(), Ref.route(api, route)));
   }
 
   @DELETE

@@ -2,13 +2,19 @@ package io.dynagate.api;
 
 import jakarta.enterprise.context.RequestScoped;
 
-/** The caller of the request being served, set by the authentication filter. */
+/**
+ * The caller of the request being served, set by the authentication filter. There is no default: a
+ * request that reached a resource without a caller is refused, never served as someone.
+ */
 @RequestScoped
 public class CurrentCaller {
 
-  private Caller caller = Caller.administrator();
+  private Caller caller;
 
   public Caller get() {
+    if (caller == null) {
+      throw ApiException.unauthorized("send Authorization: Bearer TOKEN with a valid token");
+    }
     return caller;
   }
 

@@ -11,6 +11,7 @@ import io.dynagate.declaration.TableSpec;
 import io.dynagate.declaration.Violation;
 import io.dynagate.store.DeclarationChanged;
 import io.dynagate.store.Kind;
+import io.dynagate.store.Page;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
 import io.dynagate.store.Specs;
@@ -26,6 +27,10 @@ import java.util.OptionalLong;
 /**
  * Declaring, reading and removing tables, APIs and routes: validation, cross-references and
  * ownership, then the registry. Nothing is stored unless every check passed.
+ *
+ * <p>Another team's declaration answers 403 to a change when the caller may read it; when it is
+ * hidden, a change answers as for a missing one (404), except that creating a declaration under a
+ * name another team holds answers 409: names are unique across teams, so that much is known.
  */
 @ApplicationScoped
 public class DeclarationService {
@@ -34,13 +39,22 @@ public class DeclarationService {
   private final TableUses uses;
   private final Specs specs;
   private final Event<DeclarationChanged> changed;
+  private final Event<DeclarationWritten> written;
+  private final Access access;
 
   public DeclarationService(
-      Registry registry, TableUses uses, Specs specs, Event<DeclarationChanged> changed) {
+      Registry registry,
+      TableUses uses,
+      Specs specs,
+      Event<DeclarationChanged> changed,
+      Event<DeclarationWritten> written,
+      Access access) {
     this.registry = registry;
     this.uses = uses;
     this.specs = specs;
     this.changed = changed;
+    this.written = written;
+    this.access = access;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
@@ -56,38 +70,40 @@ public class DeclarationService {
     requireChangeable(caller, existing);
     TableSpec declared = spec;
     if (existing.isPresent()) {
-      List<String> broken = routesBrokenBy(declared);
+      List<String> broken = routesBrokenBy(declared, existing.get());
       if (!broken.isEmpty()) {
         throw ApiException.conflict(
             "this change breaks routes that use table " + name + ": " + String.join(", ", broken));
       }
     }
-    return write(ref, caller, declared, ifMatch);
+    return write(ref, caller, declared, existing, ifMatch);
   }
 
   public Stored putApi(Caller caller, String name, JsonNode body, OptionalLong ifMatch) {
     ApiSpec spec = read(body, ApiSpec.class);
     requireValid(ApiRules.validate(name, spec));
     Ref ref = Ref.api(name);
-    requireChangeable(caller, registry.get(ref));
-    return write(ref, caller, spec, ifMatch);
+    Optional<Stored> existing = registry.get(ref);
+    requireChangeable(caller, existing);
+    return write(ref, caller, spec, existing, ifMatch);
   }
 
   public Stored putRoute(
       Caller caller, String api, String name, JsonNode body, OptionalLong ifMatch) {
-    Stored apiRecord = existing(Ref.api(api));
+    Stored apiRecord = read(caller, Ref.api(api));
     requireChangeable(caller, Optional.of(apiRecord));
     if (apiRecord.deleting()) {
       throw ApiException.conflict("api " + api + " is being deleted");
     }
     RouteSpec spec = read(body, RouteSpec.class);
-    requireValid(RouteRules.validate(name, spec, this::tableSpec));
+    requireValid(RouteRules.validate(name, spec, table -> tableSpec(caller, table)));
+    requireUsable(apiRecord.owner(), spec.table());
     Ref ref = Ref.route(api, name);
     Optional<Stored> existing = registry.get(ref);
     requireChangeable(caller, existing);
     requireUniqueMethodAndPath(api, name, spec);
     uses.add(spec.table(), api, name);
-    Stored stored = write(ref, caller, spec, ifMatch);
+    Stored stored = write(ref, caller, spec, existing, ifMatch);
     existing
         .map(old -> readStored(old, RouteSpec.class).table())
         .filter(oldTable -> !oldTable.equals(spec.table()))
@@ -99,9 +115,22 @@ public class DeclarationService {
     return existing(ref);
   }
 
+  /** The declaration as this caller may see it: 404 when missing or hidden from the caller. */
+  public Stored read(Caller caller, Ref ref) {
+    return registry
+        .get(ref)
+        .filter(stored -> access.mayRead(caller, stored))
+        .orElseThrow(() -> ApiException.notFound(ref + " is not declared"));
+  }
+
+  /** A page of a list without what the caller may not read. */
+  public Page<Stored> visible(Caller caller, Page<Stored> page) {
+    return access.visible(caller, page);
+  }
+
   public void deleteTable(Caller caller, String name, OptionalLong ifMatch) {
     Ref ref = Ref.table(name);
-    Stored stored = existing(ref);
+    Stored stored = read(caller, ref);
     requireChangeable(caller, Optional.of(stored));
     List<String> users = routesUsing(name);
     if (!users.isEmpty()) {
@@ -110,26 +139,31 @@ public class DeclarationService {
     }
     TableSpec spec = readStored(stored, TableSpec.class);
     if (spec.deletionPolicyOrDefault() == TableSpec.DeletionPolicy.DELETE) {
-      registry.markDeleting(ref, ifMatch);
+      Stored marked = registry.markDeleting(ref, ifMatch);
+      written.fire(new DeclarationWritten(caller, ref, stored, marked));
       changed.fire(new DeclarationChanged(ref));
     } else {
       registry.delete(ref, ifMatch);
+      written.fire(new DeclarationWritten(caller, ref, stored, null));
     }
   }
 
   /** Marks the API for deletion: the reconciler removes its REST API and role, then the records. */
   public void deleteApi(Caller caller, String name, OptionalLong ifMatch) {
     Ref ref = Ref.api(name);
-    requireChangeable(caller, Optional.of(existing(ref)));
-    registry.markDeleting(ref, ifMatch);
+    Stored stored = read(caller, ref);
+    requireChangeable(caller, Optional.of(stored));
+    Stored marked = registry.markDeleting(ref, ifMatch);
+    written.fire(new DeclarationWritten(caller, ref, stored, marked));
     changed.fire(new DeclarationChanged(ref));
   }
 
   public void deleteRoute(Caller caller, String api, String name, OptionalLong ifMatch) {
     Ref ref = Ref.route(api, name);
-    Stored stored = existing(ref);
+    Stored stored = read(caller, ref);
     requireChangeable(caller, Optional.of(stored));
     registry.delete(ref, ifMatch);
+    written.fire(new DeclarationWritten(caller, ref, stored, null));
     uses.remove(readStored(stored, RouteSpec.class).table(), api, name);
     changed.fire(new DeclarationChanged(Ref.api(api)));
   }
@@ -141,12 +175,30 @@ public class DeclarationService {
         .map(s -> readStored(s, TableSpec.class));
   }
 
+  /** A table as the caller may see it: one hidden from the caller is not declared. */
+  private Optional<TableSpec> tableSpec(Caller caller, String name) {
+    return registry
+        .get(Ref.table(name))
+        .filter(s -> !s.deleting() && access.mayRead(caller, s))
+        .map(s -> readStored(s, TableSpec.class));
+  }
+
+  private void requireUsable(String apiOwner, String table) {
+    Stored stored = existing(Ref.table(table));
+    if (!access.mayUse(apiOwner, stored, readStored(stored, TableSpec.class))) {
+      throw ApiException.forbidden(
+          "table " + table + " belongs to another team and is not shared with " + apiOwner);
+    }
+  }
+
   public <T> T readStored(Stored stored, Class<T> type) {
     return specs.read(stored, type);
   }
 
-  private Stored write(Ref ref, Caller caller, Record spec, OptionalLong ifMatch) {
+  private Stored write(
+      Ref ref, Caller caller, Record spec, Optional<Stored> before, OptionalLong ifMatch) {
     Stored stored = registry.put(ref, caller.team(), specs.write(spec), ifMatch);
+    written.fire(new DeclarationWritten(caller, ref, before.orElse(null), stored));
     changed.fire(new DeclarationChanged(ref.kind() == Kind.ROUTE ? Ref.api(ref.parent()) : ref));
     return stored;
   }
@@ -155,10 +207,15 @@ public class DeclarationService {
     return registry.get(ref).orElseThrow(() -> ApiException.notFound(ref + " is not declared"));
   }
 
-  private static void requireChangeable(Caller caller, Optional<Stored> existing) {
-    if (existing.isPresent() && !caller.mayChange(existing.get().owner())) {
-      throw ApiException.forbidden(existing.get().ref() + " belongs to another team");
+  private void requireChangeable(Caller caller, Optional<Stored> existing) {
+    if (existing.isEmpty() || caller.mayChange(existing.get().owner())) {
+      return;
     }
+    Ref ref = existing.get().ref();
+    if (access.mayRead(caller, existing.get())) {
+      throw ApiException.forbidden(ref + " belongs to another team");
+    }
+    throw ApiException.conflict("the name of " + ref + " is taken; names are unique across teams");
   }
 
   private void requireUniqueMethodAndPath(String api, String name, RouteSpec spec) {
@@ -184,7 +241,8 @@ public class DeclarationService {
     return out;
   }
 
-  private List<String> routesBrokenBy(TableSpec table) {
+  /** Routes that the new table spec breaks: by its keys, or by no longer sharing it with them. */
+  private List<String> routesBrokenBy(TableSpec table, Stored current) {
     List<String> broken = new ArrayList<>();
     for (Ref use : uses.of(table.tableName())) {
       registry
@@ -193,12 +251,20 @@ public class DeclarationService {
               route -> {
                 RouteSpec spec = readStored(route, RouteSpec.class);
                 if (spec.table().equals(table.tableName())
-                    && !RouteRules.validate(use.name(), spec, n -> Optional.of(table)).isEmpty()) {
+                    && (!RouteRules.validate(use.name(), spec, n -> Optional.of(table)).isEmpty()
+                        || !mayStillUse(use.parent(), current, table))) {
                   broken.add(use.parent() + "/" + use.name());
                 }
               });
     }
     return broken;
+  }
+
+  private boolean mayStillUse(String api, Stored current, TableSpec table) {
+    return registry
+        .get(Ref.api(api))
+        .map(apiRecord -> access.mayUse(apiRecord.owner(), current, table))
+        .orElse(true);
   }
 
   private <T extends Record> T read(JsonNode body, Class<T> type) {
@@ -222,6 +288,7 @@ public class DeclarationService {
         spec.provisionedThroughput(),
         spec.globalSecondaryIndexes(),
         spec.attributeSchema(),
-        spec.deletionPolicy());
+        spec.deletionPolicy(),
+        spec.sharedWith());
   }
 }

@@ -69,13 +69,15 @@ public class TableResource {
   @Operation(summary = "List tables, a page at a time")
   public Envelopes.ListPage list(
       @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
-    return envelopes.page(registry.list(Kind.TABLE, null, Envelopes.limit(limit), cursor));
+    return envelopes.page(
+        declarations.visible(
+            caller.get(), registry.list(Kind.TABLE, null, Envelopes.limit(limit), cursor)));
   }
 
   @GET
   @Path("{name}")
   public Response get(@PathParam("name") String name) {
-    return envelopes.ok(declarations.get(Ref.table(name)));
+    return envelopes.ok(declarations.read(caller.get(), Ref.table(name)));
   }
 
   @DELETE

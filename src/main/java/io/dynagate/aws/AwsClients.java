@@ -10,6 +10,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
@@ -43,7 +44,10 @@ public class AwsClients {
   @Produces
   @ApplicationScoped
   ApiGatewayClient apiGateway() {
-    return configure(ApiGatewayClient.builder(), "apigateway", engine::emulatorEndpoint).build();
+    // Apache: API Gateway's Update* operations send PATCH, which HttpURLConnection cannot.
+    return configure(ApiGatewayClient.builder(), "apigateway", engine::emulatorEndpoint)
+        .httpClientBuilder(Apache5HttpClient.builder())
+        .build();
   }
 
   @Produces

@@ -31,6 +31,8 @@ public interface DynagateConfig {
 
   Reconcile reconcile();
 
+  Auth auth();
+
   enum Mode {
     EMBEDDED,
     AWS
@@ -148,5 +150,34 @@ public interface DynagateConfig {
     /** DynamoDB table holding declarations, status, leases and audit events. */
     @WithDefault("dynagate-registry")
     String table();
+  }
+
+  interface Auth {
+    /**
+     * The admin token ({@code DYNAGATE_ADMIN_TOKEN}); at least 20 characters. When absent in
+     * embedded mode, one is generated at first start into {@code DATA_DIR/admin-token} (mode 0600)
+     * and reused later; in aws mode it is required.
+     */
+    Optional<String> adminToken();
+
+    /**
+     * May a team read the declarations of other teams? {@code true} (default): read-only; {@code
+     * false}: they answer 404 exactly as if they did not exist.
+     */
+    @WithDefault("true")
+    boolean readOtherTeams();
+
+    RateLimit rateLimit();
+
+    /** Mutating calls (POST, PUT, PATCH, DELETE) per token: a token bucket per instance. */
+    interface RateLimit {
+      /** Calls a token regains per second. */
+      @WithDefault("10")
+      double perSecond();
+
+      /** Calls a token may make at once after being idle. */
+      @WithDefault("50")
+      int burst();
+    }
   }
 }

@@ -52,7 +52,19 @@ public final class TableRules {
           .filter(name -> !Names.isAttributeName(name))
           .forEach(name -> out.add(Violation.of("AttributeSchema", "invalid attribute name")));
     }
+    checkSharedWith(spec, out);
     return out;
+  }
+
+  private static void checkSharedWith(TableSpec spec, List<Violation> out) {
+    if (spec.sharedWith() == null) {
+      return;
+    }
+    for (int i = 0; i < spec.sharedWith().size(); i++) {
+      if (!Names.isSlug(spec.sharedWith().get(i))) {
+        out.add(Violation.of("SharedWith[" + i + "]", "must be a team name (a-z, 0-9, '-')"));
+      }
+    }
   }
 
   private static void checkAttributeDefinitions(TableSpec spec, List<Violation> out) {

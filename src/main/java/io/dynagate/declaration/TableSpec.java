@@ -8,7 +8,8 @@ import java.util.Optional;
 
 /**
  * A table declaration: a DynamoDB CreateTable request (so the AWS CLI's JSON is accepted as it is),
- * plus Dynagate's extras {@code AttributeSchema} and {@code DeletionPolicy}.
+ * plus Dynagate's extras {@code AttributeSchema}, {@code DeletionPolicy} and {@code SharedWith}
+ * (the other teams whose routes may read this table).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TableSpec(
@@ -19,7 +20,8 @@ public record TableSpec(
     @JsonProperty("ProvisionedThroughput") ProvisionedThroughput provisionedThroughput,
     @JsonProperty("GlobalSecondaryIndexes") List<GlobalSecondaryIndex> globalSecondaryIndexes,
     @JsonProperty("AttributeSchema") Map<String, ValueType> attributeSchema,
-    @JsonProperty("DeletionPolicy") DeletionPolicy deletionPolicy) {
+    @JsonProperty("DeletionPolicy") DeletionPolicy deletionPolicy,
+    @JsonProperty("SharedWith") List<String> sharedWith) {
 
   public TableSpec {
     attributeDefinitions =
@@ -28,6 +30,29 @@ public record TableSpec(
     globalSecondaryIndexes =
         globalSecondaryIndexes == null ? null : List.copyOf(globalSecondaryIndexes);
     attributeSchema = attributeSchema == null ? null : Map.copyOf(attributeSchema);
+    sharedWith = sharedWith == null ? null : List.copyOf(sharedWith);
+  }
+
+  /** A table shared with no other team. */
+  public TableSpec(
+      String tableName,
+      List<AttributeDefinition> attributeDefinitions,
+      List<KeySchemaElement> keySchema,
+      String billingMode,
+      ProvisionedThroughput provisionedThroughput,
+      List<GlobalSecondaryIndex> globalSecondaryIndexes,
+      Map<String, ValueType> attributeSchema,
+      DeletionPolicy deletionPolicy) {
+    this(
+        tableName,
+        attributeDefinitions,
+        keySchema,
+        billingMode,
+        provisionedThroughput,
+        globalSecondaryIndexes,
+        attributeSchema,
+        deletionPolicy,
+        null);
   }
 
   public enum DeletionPolicy {
@@ -80,6 +105,11 @@ public record TableSpec(
         .filter(d -> d.attributeName().equals(attributeName))
         .findFirst()
         .map(AttributeDefinition::attributeType);
+  }
+
+  /** Is this table shared with that team? Its owner's access is not a question of sharing. */
+  public boolean isSharedWith(String team) {
+    return sharedWith != null && sharedWith.contains(team);
   }
 
   public DeletionPolicy deletionPolicyOrDefault() {

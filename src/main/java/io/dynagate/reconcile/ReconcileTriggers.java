@@ -1,0 +1,36 @@
+package io.dynagate.reconcile;
+
+import io.dynagate.store.DeclarationChanged;
+import io.dynagate.store.Kind;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** What starts passes: a declaration change at once, and the periodic drift pass. */
+@ApplicationScoped
+public class ReconcileTriggers {
+
+  private final ReconcileLoop loop;
+
+  public ReconcileTriggers(ReconcileLoop loop) {
+    this.loop = loop;
+  }
+
+  void onChange(@Observes DeclarationChanged changed) {
+    if (changed.ref().kind() == Kind.TABLE) {
+      loop.triggerTable(changed.ref().name());
+    } else if (changed.ref().kind() == Kind.API) {
+      loop.trigger(changed.ref().name());
+    } else {
+      loop.trigger(changed.ref().parent());
+    }
+  }
+
+  @Scheduled(
+      every = "${dynagate.reconcile.interval}",
+      delayed = "${dynagate.reconcile.interval}",
+      concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+  void periodic() {
+    loop.triggerAll();
+  }
+}

@@ -1,0 +1,71 @@
+package io.dynagate.render;
+
+import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.TableSpec;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the definition of one API is made from: its validated declarations and where it will
+ * live.
+ *
+ * @param routes the API's routes, any order (the definition sorts them)
+ * @param tables at least the tables the routes use, by table name
+ * @param roleName the IAM role API Gateway assumes to call DynamoDB (one per API)
+ * @param rolePath the role's IAM path, {@code /} or e.g. {@code /dynagate/}
+ */
+public record ApiDeclaration(
+    String apiName,
+    ApiSpec api,
+    List<NamedRoute> routes,
+    Map<String, TableSpec> tables,
+    String region,
+    String accountId,
+    String roleName,
+    String rolePath) {
+
+  /** A declaration whose role sits at IAM's root path. */
+  public ApiDeclaration(
+      String apiName,
+      ApiSpec api,
+      List<NamedRoute> routes,
+      Map<String, TableSpec> tables,
+      String region,
+      String accountId,
+      String roleName) {
+    this(apiName, api, routes, tables, region, accountId, roleName, "/");
+  }
+
+  public ApiDeclaration {
+    routes = List.copyOf(routes);
+    tables = Map.copyOf(tables);
+  }
+
+  /** A route and its name (unique within the API). */
+  public record NamedRoute(String name, RouteSpec spec) {}
+
+  /** The ARN partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
+  public String partition() {
+    if (region.startsWith("cn-")) {
+      return "aws-cn";
+    }
+    return region.startsWith("us-gov-") ? "aws-us-gov" : "aws";
+  }
+
+  public String roleArn() {
+    return "arn:" + partition() + ":iam::" + accountId + ":role" + rolePath + roleName;
+  }
+
+  public String tableArn(String tableName) {
+    return "arn:" + partition() + ":dynamodb:" + region + ":" + accountId + ":table/" + tableName;
+  }
+
+  public TableSpec table(RouteSpec route) {
+    TableSpec table = tables.get(route.table());
+    if (table == null) {
+      throw new IllegalArgumentException("route uses undeclared table " + route.table());
+    }
+    return table;
+  }
+}

@@ -1,0 +1,101 @@
+package io.dynagate.render;
+
+import io.dynagate.declaration.ApiSpec;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * CORS from {@code ApiSpec.cors}: an OPTIONS mock method per path, and the allow-origin header on
+ * every answer. One origin (or {@code *}) is a static header; several are matched against the
+ * request's {@code Origin} in the response template, since a static header holds one value.
+ */
+final class Cors {
+
+  static final String ALLOW_ORIGIN = "Access-Control-Allow-Origin";
+  private static final String HEADER = "method.response.header.";
+
+  private final ApiSpec.Cors cors;
+
+  Cors(ApiSpec.Cors cors) {
+    this.cors = cors;
+  }
+
+  private boolean isStatic() {
+    return cors.allowOrigins().size() == 1 || cors.allowOrigins().contains("*");
+  }
+
+  /** Response parameters of every integration response: the origin, when it is static. */
+  Map<String, String> originParameter() {
+    if (!isStatic()) {
+      return Map.of();
+    }
+    String origin = cors.allowOrigins().contains("*") ? "*" : cors.allowOrigins().get(0);
+    return Map.of(HEADER + ALLOW_ORIGIN, quoted(origin));
+  }
+
+  /** VTL placed at the top of each response template when origins are several. */
+  String templatePrefix() {
+    if (isStatic()) {
+      return "";
+    }
+    String origins = String.join(", ", cors.allowOrigins().stream().map(Vtl::string).toList());
+    return "#set($origins = ["
+        + origins
+        + "])\n"
+        + "#set($origin = \"$!input.params().header.get('Origin')\")\n"
+        + "#if($origin == '')#set($origin = \"$!input.params().header.get('origin')\")#end\n"
+        + "#if($origins.contains($origin))"
+        + "#set($context.responseOverride.header."
+        + ALLOW_ORIGIN
+        + " = $origin)#end\n";
+  }
+
+  Map<String, Object> optionsMethod(List<Map<String, Object>> pathParameters) {
+    Map<String, String> parameters = new TreeMap<>(originParameter());
+    parameters.put(HEADER + "Access-Control-Allow-Methods", quoted("GET,OPTIONS"));
+    List<String> headers =
+        cors.allowHeaders() == null ? List.of("Content-Type") : cors.allowHeaders();
+    parameters.put(HEADER + "Access-Control-Allow-Headers", quoted(String.join(",", headers)));
+    if (cors.maxAgeSeconds() != null) {
+      parameters.put(HEADER + "Access-Control-Max-Age", quoted(cors.maxAgeSeconds().toString()));
+    }
+    Map<String, Object> responseHeaders = new TreeMap<>();
+    parameters.keySet().stream()
+        .map(p -> p.substring(HEADER.length()))
+        .forEach(h -> responseHeaders.put(h, Map.of("schema", Map.of("type", "string"))));
+    if (!isStatic()) {
+      responseHeaders.put(ALLOW_ORIGIN, Map.of("schema", Map.of("type", "string")));
+    }
+    Map<String, Object> integration = new TreeMap<>();
+    integration.put("type", "mock");
+    integration.put("passthroughBehavior", "when_no_match");
+    integration.put("requestTemplates", Map.of("application/json", "{\"statusCode\": 200}"));
+    integration.put(
+        "responses",
+        Map.of(
+            "default",
+            Map.of(
+                "statusCode",
+                "200",
+                "responseParameters",
+                parameters,
+                "responseTemplates",
+                Map.of("application/json", templatePrefix()))));
+    Map<String, Object> method = new TreeMap<>();
+    method.put("summary", "CORS preflight");
+    if (!pathParameters.isEmpty()) {
+      method.put("parameters", pathParameters);
+    }
+    method.put(
+        "responses",
+        Map.of("200", Map.of("description", "CORS preflight", "headers", responseHeaders)));
+    method.put("x-amazon-apigateway-integration", integration);
+    return method;
+  }
+
+  private static String quoted(String value) {
+    // Static values in responseParameters are single-quoted; declarations exclude quotes.
+    return "'" + value + "'";
+  }
+}

@@ -1,0 +1,82 @@
+package io.dynagate.render;
+
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.TableSpec;
+import io.dynagate.declaration.TableSpec.KeySchemaElement;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A Query's {@code ?limit=}, {@code ?order=} and {@code ?cursor=}.
+ *
+ * <p>The cursor is the URL-safe base64 of {@code LastEvaluatedKey}'s JSON. Pasting decoded JSON
+ * into the request would let a forged cursor add fields ({@code "TableName"}, {@code "Limit"}, a
+ * {@code FilterExpression}...). So the template never writes the cursor's text: it checks the
+ * cursor is base64 of exactly the shape DynamoDB returns ({@code {"name": {"S|N|B": "..."}}}, at
+ * most four members), parses it, and writes an {@code ExclusiveStartKey} with the key attributes
+ * and types known from the declaration, taking only the string values from the cursor, escaped like
+ * any request value. Anything else yields empty key values, which DynamoDB rejects with a {@code
+ * ValidationException}: a 400 for the client. A forged but well-formed cursor can at most start
+ * elsewhere in the partition the key condition already confines the query to.
+ */
+final class Paging {
+
+  private static final String BASE64URL =
+      "(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}==|[A-Za-z0-9_-]{3}=)?";
+  private static final String JSON_STRING =
+      "\"(?:[^\"\\\\\\x00-\\x1F]|\\\\(?:[\"\\\\/bfnrt]|u[0-9A-Fa-f]{4}))*\"";
+  private static final String MEMBER =
+      JSON_STRING + "\\s*:\\s*\\{\\s*\"[SNB]\"\\s*:\\s*" + JSON_STRING + "\\s*\\}";
+  private static final String START_KEY =
+      "\\s*\\{\\s*" + MEMBER + "(?:\\s*,\\s*" + MEMBER + "){0,3}\\s*\\}\\s*";
+  private static final int MAX_CURSOR = 8192;
+
+  private Paging() {}
+
+  /**
+   * Binds {@code $limit} (digits, from {@code ?limit=} clamped to maxLimit, or the default when it
+   * is not a positive integer), {@code $order} and {@code $cursor}. VTL has no safe string to
+   * number conversion, so the clamp compares digit strings: by length, then lexicographically.
+   */
+  static String variables(RouteSpec route) {
+    int max = Math.min(route.maxLimitOrDefault(), RouteSpec.LIMIT_CAP);
+    int fallback = Math.min(route.limitOrDefault(), max);
+    int digits = Integer.toString(max).length();
+    return """
+        #set($limit = '%1$d')
+        #set($asked = "$!p.querystring.get('limit')")
+        #if($asked.matches('[1-9][0-9]*'))#if($asked.length() < %2$d || \
+        ($asked.length() == %2$d && $asked.compareTo('%3$d') <= 0))#set($limit = $asked)\
+        #{else}#set($limit = '%3$d')#end#end
+        #set($order = "$!p.querystring.get('order')")
+        #set($cursor = "$!p.querystring.get('cursor')")
+        """
+        .formatted(fallback, digits, max);
+  }
+
+  /** The {@code ExclusiveStartKey} member, present only when a cursor is given. */
+  static String exclusiveStartKey(TableSpec table, List<KeySchemaElement> indexKeys) {
+    Set<String> attributes = new LinkedHashSet<>();
+    indexKeys.forEach(k -> attributes.add(k.attributeName()));
+    table.keySchema().forEach(k -> attributes.add(k.attributeName()));
+    List<String> members = new ArrayList<>();
+    for (String attribute : attributes) {
+      String type = table.typeOf(attribute).orElseThrow().name();
+      String value = "\"$!start.get(" + Vtl.string(attribute) + ")." + type + "\"";
+      members.add(Vtl.json(attribute) + ": {\"" + type + "\": \"" + Vtl.escaped(value) + "\"}");
+    }
+    return """
+
+        #if($cursor != '')
+        #set($start = '')
+        #if($cursor.length() <= %d && $cursor.matches('%s'))\
+        #set($startJson = $util.base64Decode($cursor.replace('-', '+').replace('_', '/')))\
+        #if($startJson.matches('%s'))#set($start = $util.parseJson($startJson))#end#end
+        ,
+          "ExclusiveStartKey": {%s}
+        #end"""
+        .formatted(MAX_CURSOR, BASE64URL, START_KEY, String.join(", ", members));
+  }
+}
