@@ -51,6 +51,7 @@ public class ReconcileResource {
       Events events,
       Envelopes envelopes,
       ObjectMapper json,
+      CurrentCaller caller,
       DynagateConfig config) {
     this.declarations = declarations;
     this.reconciler = reconciler;
