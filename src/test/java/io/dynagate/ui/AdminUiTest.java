@@ -196,6 +196,7 @@ class AdminUiTest {
 
     WebElement card = browser.visible(By.cssSelector("#routes li[data-route='get-user']"));
     assertTrue(card.getText().contains("/users/{userId}"));
+    browser.visible(By.id("reconcile")).click();
     browser
         .waitFor(Duration.ofSeconds(60))
         .until(ExpectedConditions.textToBe(By.id("api-phase"), "Ready"));

@@ -137,7 +137,7 @@ final class Browser implements AfterEachCallback, AutoCloseable {
   public void afterEach(ExtensionContext context) {
     if (context.getExecutionException().isPresent()) {
       String name = "FAILED-" + context.getRequiredTestMethod().getName();
-      screenshot(name);
+      fullPageScreenshot(name);
       saveConsole(name);
     }
   }
