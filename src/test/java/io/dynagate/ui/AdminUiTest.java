@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.Seed;
+import io.dynagate.support.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -15,7 +16,6 @@ import java.net.URL;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -44,13 +44,6 @@ class AdminUiTest {
     browser.close();
   }
 
-  /** The admin token the test profile configures, once authentication is on. */
-  static String adminToken() {
-    return ConfigProvider.getConfig()
-        .getOptionalValue("dynagate.auth.admin-token", String.class)
-        .orElse("no-auth-configured");
-  }
-
   private String page(String path) {
     return ui + path;
   }
@@ -59,7 +52,7 @@ class AdminUiTest {
     browser.open(page("/signin"));
     browser.driver().executeScript("sessionStorage.clear()");
     WebElement token = browser.visible(By.id("token"));
-    token.sendKeys(adminToken(), Keys.ENTER);
+    token.sendKeys(TestAuth.adminToken(), Keys.ENTER);
     browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(ui.toString()));
   }
 
@@ -78,7 +71,7 @@ class AdminUiTest {
   }
 
   @Test
-  void aPageWithoutATokenSendsToSignInAndAnEmptyTokenIsAFieldError() {
+  void aPageWithoutATokenSendsToSignInWhereOnlyAValidTokenIsAccepted() {
     browser.open(page("/signin"));
     browser.driver().executeScript("sessionStorage.clear()");
     browser.open(page("/apis/new"));
@@ -90,7 +83,17 @@ class AdminUiTest {
     assertEquals("is required", fieldError("token").getText());
     assertEquals("true", browser.visible(By.id("token")).getAttribute("aria-invalid"));
 
-    browser.visible(By.id("token")).sendKeys(adminToken(), Keys.ENTER);
+    browser.visible(By.id("token")).sendKeys("not-a-token", Keys.ENTER);
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBe(
+                By.cssSelector("[data-field='token'] .field-error"), "this token is not accepted"));
+    assertEquals(
+        null, browser.driver().executeScript("return sessionStorage.getItem('dynagate.token')"));
+    browser.visible(By.id("token")).clear();
+
+    browser.visible(By.id("token")).sendKeys(TestAuth.adminToken(), Keys.ENTER);
     browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(page("/apis/new")));
     browser.screenshot("api-form");
   }
@@ -236,7 +239,6 @@ class AdminUiTest {
   @Test
   void editingAnApiChangesWhatTheFormShowsAndKeepsWhatItDoesNot() {
     given()
-        .header("Authorization", "Bearer " + adminToken())
         .body(
             "{\"description\":\"v1\",\"cors\":{\"allowOrigins\":[\"*\"],\"allowHeaders\":[\"X-Trace\"]}}")
         .put("/api/v1/apis/edited-api")
@@ -254,7 +256,6 @@ class AdminUiTest {
         .until(ExpectedConditions.urlToBe(page("/apis/edited-api")));
 
     given()
-        .header("Authorization", "Bearer " + adminToken())
         .get("/api/v1/apis/edited-api")
         .then()
         .body("version", equalTo(2))

@@ -10,17 +10,12 @@ import io.dynagate.support.Seed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.Test;
 
-/** The UI's pages and its "try it" proxy, over HTTP. */
+/** The UI's pages and its "try it" proxy, over HTTP (as admin, see AdminByDefault). */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
 class UiHttpTest {
-
-  private static RequestSpecification asAdmin() {
-    return given().header("Authorization", "Bearer " + AdminUiTest.adminToken());
-  }
 
   @Test
   void pagesAndTheirScriptsCarryASecurityPolicyThatAllowsNoInlineScript() {
@@ -56,18 +51,18 @@ class UiHttpTest {
 
   @Test
   void tryingARouteWithoutItsPathParameterNamesTheMissingField() {
-    asAdmin()
+    given()
         .body(Seed.usersTableNamed("try-users"))
         .put("/api/v1/tables/try-users")
         .then()
         .statusCode(201);
-    asAdmin().body("{}").put("/api/v1/apis/try-api").then().statusCode(201);
-    asAdmin()
+    given().body("{}").put("/api/v1/apis/try-api").then().statusCode(201);
+    given()
         .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"try-users\"}")
         .put("/api/v1/apis/try-api/routes/get-user")
         .then()
         .statusCode(201);
-    asAdmin()
+    given()
         .contentType(ContentType.JSON)
         .body("{\"api\":\"try-api\",\"route\":\"get-user\",\"path\":{\"userId\":\"\"}}")
         .post("/ui/try")
@@ -79,8 +74,19 @@ class UiHttpTest {
   }
 
   @Test
+  void tryingARouteNeedsAValidToken() {
+    given()
+        .header("Authorization", "Bearer not-a-token")
+        .contentType(ContentType.JSON)
+        .body("{\"api\":\"any\",\"route\":\"any\"}")
+        .post("/ui/try")
+        .then()
+        .statusCode(401);
+  }
+
+  @Test
   void tryingARouteThatIsNotDeclaredAnswersAsTheManagementApiDoes() {
-    asAdmin()
+    given()
         .contentType(ContentType.JSON)
         .body("{\"api\":\"nowhere\",\"route\":\"nothing\"}")
         .post("/ui/try")
