@@ -111,6 +111,13 @@ public interface DynagateConfig {
     @WithDefault("60s")
     String interval();
 
+    /**
+     * Whether a declaration change starts a pass at once (else: the periodic pass or a reconcile
+     * call).
+     */
+    @WithDefault("true")
+    boolean onChange();
+
     /** How long {@code reconcile?wait=true} waits for convergence before answering 202. */
     @WithDefault("60s")
     Duration waitBound();

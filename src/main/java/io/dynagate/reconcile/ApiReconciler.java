@@ -91,9 +91,17 @@ public class ApiReconciler {
   private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
     Desired desired = desiredStates.of(stored);
+    Status before = stored.status();
+    if (desired.shape().methods().isEmpty()) {
+      // API Gateway refuses to deploy an API without methods, and IAM a policy without
+      // statements: an API is made live once it has a route.
+      registry.writeStatus(
+          stored.ref(),
+          before.withPhase(Status.PENDING, "no routes declared yet: nothing to serve"));
+      return;
+    }
     Observed observed = observer.observe(desired, stored.status().restApiId());
     List<Change> changes = Planner.plan(desired, observed);
-    Status before = stored.status();
     boolean drift =
         !changes.isEmpty()
             && Status.READY.equals(before.phase())

@@ -14,8 +14,15 @@ public final class Pacer {
   private final Bucket total;
   private final Map<String, Bucket> perOperation = new HashMap<>();
 
+  /**
+   * Paces 5 % under the quota: a client exactly at the limit races the server's own bucket and
+   * collects 429s (each a wasted call and a backoff).
+   */
+  private static final double MARGIN = 1.05;
+
   /** AWS's quotas (DESIGN.md), every interval multiplied by {@code timeScale}. */
-  public static Pacer awsQuotas(double timeScale) {
+  public static Pacer awsQuotas(double requestedScale) {
+    double timeScale = requestedScale * MARGIN;
     Pacer pacer = new Pacer(new Bucket(40, Duration.ofMillis(100), timeScale));
     pacer.limit("CreateDeployment", 1, Duration.ofSeconds(5), timeScale);
     pacer.limit("PutRestApi", 1, Duration.ofSeconds(1), timeScale);

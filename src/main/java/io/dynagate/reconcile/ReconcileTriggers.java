@@ -11,12 +11,17 @@ import jakarta.enterprise.event.Observes;
 public class ReconcileTriggers {
 
   private final ReconcileLoop loop;
+  private final boolean onChange;
 
-  public ReconcileTriggers(ReconcileLoop loop) {
+  public ReconcileTriggers(ReconcileLoop loop, io.dynagate.config.DynagateConfig config) {
     this.loop = loop;
+    this.onChange = config.reconcile().onChange();
   }
 
   void onChange(@Observes DeclarationChanged changed) {
+    if (!onChange) {
+      return;
+    }
     if (changed.ref().kind() == Kind.TABLE) {
       loop.triggerTable(changed.ref().name());
     } else if (changed.ref().kind() == Kind.API) {
@@ -28,7 +33,6 @@ public class ReconcileTriggers {
 
   @Scheduled(
       every = "${dynagate.reconcile.interval}",
-      delayed = "${dynagate.reconcile.interval}",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void periodic() {
     loop.triggerAll();
