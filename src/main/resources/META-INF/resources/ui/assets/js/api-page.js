@@ -11,7 +11,10 @@ import { tryItPanel } from './try-it.js';
 const { api } = $('#page').dataset;
 const SETTLING = ['Pending', 'Deleting'];
 const REFRESH_MS = 2000;
+// An API without routes stays Pending: stop asking after a few minutes.
+const MAX_REFRESHES = 90;
 let polling = false;
+let refreshes = 0;
 
 function showStatus(envelope) {
   const status = envelope.status || {};
@@ -29,11 +32,12 @@ async function loadApi() {
   try {
     const { data } = await call('GET', v1('apis', api));
     showStatus(data);
-    if (SETTLING.includes(data.status?.phase)) {
+    if (SETTLING.includes(data.status?.phase) && refreshes++ < MAX_REFRESHES) {
       polling = true;
       setTimeout(loadApi, REFRESH_MS);
     } else if (polling) {
       polling = false;
+      refreshes = 0;
       loadPlan();
       loadEvents();
     }
@@ -150,6 +154,7 @@ async function removeApi() {
     await call('DELETE', v1('apis', api));
     notice(`API ${api} is being deleted.`);
     polling = true;
+    refreshes = 0;
     loadApi();
   } catch (error) {
     fail(error);

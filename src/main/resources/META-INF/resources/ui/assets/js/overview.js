@@ -5,6 +5,8 @@ import { startPage } from './page.js';
 
 const SETTLING = ['Pending', 'Deleting'];
 const REFRESH_MS = 3000;
+// An API without routes stays Pending: stop asking after a few minutes.
+let refreshesLeft = 60;
 
 function apiRow(api) {
   const status = api.status || {};
@@ -62,7 +64,7 @@ async function fillList(tableId, emptyId, path, row) {
 
 async function loadApis() {
   const apis = await fillList('apis', 'apis-empty', v1('apis'), apiRow);
-  if (apis.some((api) => SETTLING.includes(api.status?.phase))) {
+  if (apis.some((api) => SETTLING.includes(api.status?.phase)) && refreshesLeft-- > 0) {
     setTimeout(loadApis, REFRESH_MS);
   }
 }
