@@ -2,6 +2,7 @@ package io.dynagate.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.net.SocketAddress;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -30,15 +31,18 @@ class ManagementReads {
     this.json = json;
   }
 
-  /** The envelope at {@code /api/v1/PATH...}; an error answer is passed on to the caller as is. */
-  JsonNode read(int localPort, String authorization, String... segments) {
+  /**
+   * The envelope at {@code /api/v1/PATH...}, asked of the address the caller's request came in on
+   * (so it is one this service listens on); an error answer is passed on to the caller as is.
+   */
+  JsonNode read(SocketAddress local, String authorization, String... segments) {
     StringBuilder path = new StringBuilder("/api/v1");
     for (String segment : segments) {
       path.append('/')
           .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
     }
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + localPort + path))
+        HttpRequest.newBuilder(URI.create(origin(local) + path))
             .timeout(Duration.ofSeconds(10))
             .header("Accept", "application/json");
     if (authorization != null) {
@@ -61,5 +65,10 @@ class ManagementReads {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  private static String origin(SocketAddress local) {
+    String host = local.hostAddress();
+    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port();
   }
 }

@@ -53,10 +53,10 @@ public class TryItResource {
     if (request == null || request.api() == null || request.route() == null) {
       return invalid(List.of(Violation.of("route", "name the api and the route to try")));
     }
-    int port = server.localAddress().port();
-    JsonNode api = reads.read(port, authorization, "apis", request.api());
+    var local = server.localAddress();
+    JsonNode api = reads.read(local, authorization, "apis", request.api());
     JsonNode route =
-        reads.read(port, authorization, "apis", request.api(), "routes", request.route());
+        reads.read(local, authorization, "apis", request.api(), "routes", request.route());
     String invokeUrl = api.path("status").path("invokeUrl").asText("");
     LiveRequest.Result live =
         LiveRequest.of(
