@@ -105,6 +105,12 @@ class AdminUiTest {
     browser.visible(By.id("mode-json")).click();
     WebElement json = browser.visible(By.id("table-json"));
     json.clear();
+    json.sendKeys("{\"TableName\": \"pasted-users\",");
+    browser.visible(By.cssSelector("#table-form button[type=submit]")).click();
+    assertTrue(fieldError("*").getText().contains("not valid JSON"), fieldError("*").getText());
+    assertEquals(json, browser.driver().switchTo().activeElement());
+
+    json.clear();
     json.sendKeys(Seed.usersTableNamed("pasted-users"));
     browser.visible(By.cssSelector("#table-form button[type=submit]")).click();
 
