@@ -48,8 +48,8 @@ stop_service() {
 # Resident memory (MB) of the service and its children (dynalite).
 rss_mb() {
   local pids
-  pids="$PID $(pgrep -P "$PID" | tr '\n' ' ')"
-  ps -o rss= -p ${pids// /,} | awk '{s+=$1} END {printf "%.0f", s/1024}'
+  pids=$(echo "$PID $(pgrep -P "$PID" | tr '\n' ' ')" | xargs | tr ' ' ',')
+  ps -o rss= -p "$pids" | awk '{s+=$1} END {printf "%.0f", s/1024}'
 }
 
 api() { # METHOD PATH [BODY]

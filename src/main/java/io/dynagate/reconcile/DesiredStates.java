@@ -86,7 +86,11 @@ public class DesiredStates {
             "dynagate");
     RolePort.DesiredRole role =
         new RolePort.DesiredRole(
-            roleName, "/", definition.trustPolicy(), tags, config.aws().permissionsBoundary());
+            roleName,
+            ROLE_PATH,
+            definition.trustPolicy(),
+            tags,
+            config.aws().permissionsBoundary());
     return new Desired(
         name,
         spec.stageOrDefault(),

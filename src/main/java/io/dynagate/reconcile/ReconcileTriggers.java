@@ -10,6 +10,9 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class ReconcileTriggers {
 
+  private static final org.jboss.logging.Logger LOG =
+      org.jboss.logging.Logger.getLogger(ReconcileTriggers.class);
+
   private final ReconcileLoop loop;
   private final boolean onChange;
 
@@ -33,8 +36,14 @@ public class ReconcileTriggers {
 
   @Scheduled(
       every = "${dynagate.reconcile.interval}",
+      // Not at once: the registry table may not exist yet while the service starts.
+      delayed = "10s",
       concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
   void periodic() {
-    loop.triggerAll();
+    try {
+      loop.triggerAll();
+    } catch (RuntimeException e) {
+      LOG.warnf("the periodic pass could not list declarations: %s", e.getMessage());
+    }
   }
 }

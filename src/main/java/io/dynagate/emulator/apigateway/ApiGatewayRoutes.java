@@ -28,6 +28,7 @@ final class ApiGatewayRoutes {
           route("PUT", METHOD, "PutMethod"),
           route("GET", METHOD, "GetMethod"),
           route("DELETE", METHOD, "DeleteMethod"),
+          route("POST", METHOD, "TestInvokeMethod"),
           route("PUT", METHOD + "/responses/{status_code}", "PutMethodResponse"),
           route("GET", METHOD + "/responses/{status_code}", "GetMethodResponse"),
           route("DELETE", METHOD + "/responses/{status_code}", "DeleteMethodResponse"),

@@ -1,0 +1,129 @@
+package io.dynagate.emulator.dataplane;
+
+import io.dynagate.emulator.apigateway.model.Integration;
+import io.dynagate.emulator.apigateway.model.IntegrationResponse;
+import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.vtl.Rendered;
+import io.dynagate.emulator.vtl.VtlException;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs one method as API Gateway does: the request template for the client's content type (or the
+ * passthrough behaviour), the integration (DynamoDB as the credentials role, or {@code MOCK}), the
+ * integration response whose pattern matches the backend's status (or the default), its response
+ * template and {@code $context.responseOverride}, its response parameters. Every failure API
+ * Gateway reports as a configuration or template error is its 500.
+ */
+@ApplicationScoped
+class MethodExecutor {
+
+  private static final Logger LOG = Logger.getLogger(MethodExecutor.class);
+
+  private final Backends backends;
+
+  MethodExecutor(Backends backends) {
+    this.backends = backends;
+  }
+
+  CompletionStage<EmulatorResponse> run(Invocation call) {
+    try {
+      return start(call)
+          .exceptionally(
+              failure -> {
+                call.trace().line("Execution failed: %s", rootMessage(failure));
+                LOG.debugf(failure, "data plane call failed");
+                return GatewayResponses.internalError();
+              });
+    } catch (RuntimeException e) {
+      call.trace().line("Execution failed: %s", rootMessage(e));
+      LOG.debugf(e, "data plane call failed");
+      return CompletableFuture.completedFuture(GatewayResponses.internalError());
+    }
+  }
+
+  private CompletionStage<EmulatorResponse> start(Invocation call) {
+    Integration integration = call.match().method().methodIntegration();
+    if (integration == null) {
+      throw new ConfigurationError("the method has no integration");
+    }
+    String template = integration.requestTemplates().get(call.contentType());
+    String behaviour = integration.passthroughBehavior();
+    boolean passes =
+        "WHEN_NO_MATCH".equals(behaviour)
+            || ("WHEN_NO_TEMPLATES".equals(behaviour) && integration.requestTemplates().isEmpty());
+    if (template == null && !passes) {
+      call.trace().line("No template for content type %s: 415", call.contentType());
+      return CompletableFuture.completedFuture(GatewayResponses.unsupportedMediaType());
+    }
+    String mapped =
+        template == null
+            ? call.input().body()
+            : call.api().template(template).render(call.input(), call.context()).body();
+    call.trace().line("Endpoint request body after transformations: %s", mapped);
+    return backends
+        .call(call, integration, template != null, mapped == null ? "" : mapped)
+        .thenApply(answer -> respond(call, integration, answer));
+  }
+
+  private EmulatorResponse respond(
+      Invocation call, Integration integration, Backends.Answer answer) {
+    call.trace().line("Endpoint response status: %d, body: %s", answer.status(), answer.body());
+    IntegrationResponse chosen = select(call.api(), integration, Integer.toString(answer.status()));
+    if (chosen == null) {
+      throw new ConfigurationError("no integration response matches status " + answer.status());
+    }
+    if (!call.match().method().methodResponses().containsKey(chosen.statusCode())) {
+      throw new ConfigurationError(
+          "Output mapping refers to an invalid method response: " + chosen.statusCode());
+    }
+    Map.Entry<String, String> template = ResponseTemplates.choose(chosen, call.accept());
+    String body = answer.body();
+    int status = Integer.parseInt(chosen.statusCode());
+    Map<String, String> overrides = Map.of();
+    if (template != null) {
+      Rendered rendered =
+          call.api()
+              .template(template.getValue())
+              .render(call.input().withBody(answer.body()), call.context());
+      body = rendered.body();
+      status = rendered.statusOverride().orElse(status);
+      overrides = rendered.headers();
+    }
+    String contentType = template == null ? "application/json" : template.getKey();
+    EmulatorResponse response = EmulatorResponse.of(status, contentType, body);
+    response = ResponseTemplates.parameters(response, chosen, call, answer);
+    for (var header : overrides.entrySet()) {
+      response = ResponseTemplates.withHeader(response, header.getKey(), header.getValue());
+    }
+    call.trace().line("Method response status: %d, body: %s", status, body);
+    return response.withHeader("x-amzn-RequestId", call.context().requestId());
+  }
+
+  /** The response whose regex matches the whole status, else the default, else none. */
+  static IntegrationResponse select(CompiledApi api, Integration integration, String status) {
+    IntegrationResponse fallback = null;
+    for (IntegrationResponse response : integration.integrationResponses().values()) {
+      String pattern = response.selectionPattern();
+      if (pattern == null || pattern.isEmpty()) {
+        fallback = response;
+      } else if (api.pattern(pattern).map(p -> p.matcher(status).matches()).orElse(false)) {
+        return response;
+      }
+    }
+    return fallback;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = e;
+    while (t.getCause() != null && t.getCause() != t) {
+      t = t.getCause();
+    }
+    return t instanceof VtlException || t instanceof ConfigurationError
+        ? t.getMessage()
+        : t.toString();
+  }
+}

@@ -1,0 +1,111 @@
+package io.dynagate.emulator.dataplane;
+
+import io.dynagate.emulator.apigateway.model.IntegrationResponse;
+import io.dynagate.emulator.core.EmulatorResponse;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** Choosing an integration response's template, and its response parameters. */
+final class ResponseTemplates {
+
+  private static final String HEADER = "method.response.header.";
+
+  private ResponseTemplates() {}
+
+  /**
+   * The template for the client's {@code Accept}: the first listed type that has one, else {@code
+   * application/json}'s, else the first; null when the response has none (the body passes).
+   */
+  static Map.Entry<String, String> choose(IntegrationResponse response, String accept) {
+    Map<String, String> templates = response.responseTemplates();
+    if (templates.isEmpty()) {
+      return null;
+    }
+    if (accept != null) {
+      for (String type : accept.split(",")) {
+        String bare = type.split(";")[0].trim().toLowerCase(Locale.ROOT);
+        if (templates.containsKey(bare)) {
+          return Map.entry(bare, templates.get(bare));
+        }
+      }
+    }
+    if (templates.containsKey("application/json")) {
+      return Map.entry("application/json", templates.get("application/json"));
+    }
+    return templates.entrySet().iterator().next();
+  }
+
+  /**
+   * Applies {@code method.response.header.X} mappings: a {@code 'literal'}, {@code
+   * integration.response.header.Y}, {@code integration.response.body}, or a method request
+   * parameter ({@code method.request.path|querystring|header.Z}). A value that cannot be resolved
+   * sets nothing.
+   */
+  static EmulatorResponse parameters(
+      EmulatorResponse response,
+      IntegrationResponse chosen,
+      Invocation call,
+      Backends.Answer answer) {
+    EmulatorResponse out = response;
+    for (var parameter : chosen.responseParameters().entrySet()) {
+      if (!parameter.getKey().startsWith(HEADER)) {
+        continue;
+      }
+      String value = resolve(parameter.getValue(), call, answer);
+      if (value != null) {
+        out = withHeader(out, parameter.getKey().substring(HEADER.length()), value);
+      }
+    }
+    return out;
+  }
+
+  private static String resolve(String expression, Invocation call, Backends.Answer answer) {
+    if (expression.length() >= 2 && expression.startsWith("'") && expression.endsWith("'")) {
+      return expression.substring(1, expression.length() - 1);
+    }
+    if (expression.equals("integration.response.body")) {
+      return answer.body();
+    }
+    if (expression.startsWith("integration.response.header.")) {
+      return header(
+          answer.headers(), expression.substring("integration.response.header.".length()));
+    }
+    if (expression.startsWith("method.request.path.")) {
+      return call.input().path().get(expression.substring("method.request.path.".length()));
+    }
+    if (expression.startsWith("method.request.querystring.")) {
+      return call.input()
+          .querystring()
+          .get(expression.substring("method.request.querystring.".length()));
+    }
+    if (expression.startsWith("method.request.header.")) {
+      return header(call.input().header(), expression.substring("method.request.header.".length()));
+    }
+    return null;
+  }
+
+  private static String header(Map<String, String> headers, String name) {
+    for (var header : headers.entrySet()) {
+      if (header.getKey().equalsIgnoreCase(name)) {
+        return header.getValue();
+      }
+    }
+    return null;
+  }
+
+  /** The response with a header set, replacing one of the same name in any case. */
+  static EmulatorResponse withHeader(EmulatorResponse response, String name, String value) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    response
+        .headers()
+        .forEach(
+            (k, v) -> {
+              if (!k.equalsIgnoreCase(name)) {
+                headers.put(k, v);
+              }
+            });
+    headers.put(name, value);
+    return new EmulatorResponse(response.status(), headers, response.body());
+  }
+}
