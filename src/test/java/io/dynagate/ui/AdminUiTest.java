@@ -228,6 +228,14 @@ class AdminUiTest {
     assertTrue(body.contains("\"name\": \"Ada\""), body);
     browser.fullPageScreenshot("api-page");
 
+    userId.clear();
+    userId.sendKeys("nobody", Keys.ENTER);
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBe(
+                By.cssSelector("li[data-route='get-user'] .try-code"), "404"));
+
     card.findElement(By.cssSelector("button.danger")).click();
     WebElement confirm = browser.visible(By.id("confirm-yes"));
     assertTrue(browser.visible(By.id("confirm-text")).getText().contains("get-user"));
