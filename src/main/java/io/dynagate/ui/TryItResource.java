@@ -1,0 +1,129 @@
+package io.dynagate.ui;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.api.Problem;
+import io.dynagate.declaration.Violation;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The "try it" panel's server side: calls a route of a live API and answers what it answered. The
+ * browser cannot call the live route itself, which is on another origin (the emulator's port, or
+ * execute-api on AWS) whose CORS settings belong to the API's owner; so this calls only the invoke
+ * URL of an API the caller may read, read with the caller's own token.
+ */
+@Path("/ui/try")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TryItResource {
+
+  private static final Duration LIVE_TIMEOUT = Duration.ofSeconds(20);
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final ManagementReads reads;
+
+  public TryItResource(ManagementReads reads) {
+    this.reads = reads;
+  }
+
+  @POST
+  public Response tryRoute(
+      TryRequest request,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @Context HttpServerRequest server) {
+    if (request == null || request.api() == null || request.route() == null) {
+      return invalid(List.of(Violation.of("route", "name the api and the route to try")));
+    }
+    var local = server.localAddress();
+    JsonNode api = reads.read(local, authorization, "apis", request.api());
+    JsonNode route =
+        reads.read(local, authorization, "apis", request.api(), "routes", request.route());
+    String invokeUrl = api.path("status").path("invokeUrl").asText("");
+    LiveRequest.Result live =
+        LiveRequest.of(
+            invokeUrl, route.path("spec").path("path").asText(), request, headersRead(route));
+    if (!live.violations().isEmpty()) {
+      return invalid(live.violations());
+    }
+    if (invokeUrl.isEmpty()) {
+      return Response.status(409)
+          .type(Problem.MEDIA_TYPE)
+          .entity(
+              Problem.of(
+                  409,
+                  "Not live",
+                  "the API has no invoke URL yet (phase "
+                      + api.path("status").path("phase").asText("unknown")
+                      + "): reconcile it first"))
+          .build();
+    }
+    return Response.ok(call(live.request())).build();
+  }
+
+  private TryResult call(LiveRequest live) {
+    HttpRequest.Builder builder = HttpRequest.newBuilder(live.uri()).timeout(LIVE_TIMEOUT).GET();
+    live.headers().forEach(builder::header);
+    long started = System.nanoTime();
+    try {
+      HttpResponse<String> answer =
+          http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new TryResult(
+          answer.statusCode(),
+          live.uri().toString(),
+          answer.headers().firstValue("Content-Type").orElse(""),
+          answer.body(),
+          Duration.ofNanos(System.nanoTime() - started).toMillis());
+    } catch (IOException e) {
+      return new TryResult(
+          502, live.uri().toString(), "text/plain", "no answer: " + e.getMessage(), 0);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Header names (lower case) the route's key and sort-key sources read ({@code header.X}). */
+  private static Set<String> headersRead(JsonNode route) {
+    JsonNode spec = route.path("spec");
+    Set<String> names = new HashSet<>();
+    List<JsonNode> sources = new ArrayList<>();
+    spec.path("key").forEach(sources::add);
+    sources.add(spec.path("sortKey").path("value"));
+    spec.path("sortKey").path("values").forEach(sources::add);
+    for (JsonNode source : sources) {
+      String text = source.asText("");
+      if (text.startsWith("header.")) {
+        names.add(text.substring("header.".length()).toLowerCase(Locale.ROOT));
+      }
+    }
+    return names;
+  }
+
+  private static Response invalid(List<Violation> violations) {
+    return Response.status(400)
+        .type(Problem.MEDIA_TYPE)
+        .entity(
+            new Problem(
+                "about:blank", "Invalid try", 400, "fill in the route's parameters", violations))
+        .build();
+  }
+}
