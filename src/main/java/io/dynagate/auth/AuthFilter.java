@@ -42,10 +42,16 @@ public class AuthFilter {
       return Optional.of(unauthorized());
     }
     current.set(authenticated.get().caller());
-    if (MUTATING.contains(request.getMethod())) {
+    if (changesSomething(request)) {
       return limiter.acquire(authenticated.get().tokenKey()).map(AuthFilter::tooManyRequests);
     }
     return Optional.empty();
+  }
+
+  /** POST /ui/try only reads a live route (a POST because it carries a form): not rate-limited. */
+  private static boolean changesSomething(ContainerRequestContext request) {
+    return MUTATING.contains(request.getMethod())
+        && !request.getUriInfo().getPath().equals("/ui/try");
   }
 
   private static boolean isPublic(ContainerRequestContext request) {
