@@ -5,6 +5,7 @@ import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.reconcile.ApiShape;
 import io.dynagate.reconcile.ApiShape.MethodShape;
 import io.dynagate.reconcile.ApiShape.ResponseShape;
+import io.dynagate.reconcile.Desired;
 import io.dynagate.reconcile.Pacer;
 import io.dynagate.reconcile.RestApiPort;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,8 @@ import software.amazon.awssdk.services.apigateway.model.EndpointConfiguration;
 import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
 import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
 import software.amazon.awssdk.services.apigateway.model.Integration;
+import software.amazon.awssdk.services.apigateway.model.Op;
+import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.PutMode;
 import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
@@ -145,7 +148,13 @@ public class ApiGatewayRestApis implements RestApiPort {
                         apiGateway.getDeployment(
                             b -> b.restApiId(id).deploymentId(live.deploymentId())))
                 .description();
-    return Optional.of(new LiveStage(stage, live.deploymentId(), description));
+    var defaults = live.methodSettings().get("*/*");
+    Desired.Throttling throttling =
+        defaults == null
+            ? null
+            : new Desired.Throttling(
+                defaults.throttlingRateLimit(), defaults.throttlingBurstLimit());
+    return Optional.of(new LiveStage(stage, live.deploymentId(), description, throttling));
   }
 
   @Override
@@ -156,6 +165,25 @@ public class ApiGatewayRestApis implements RestApiPort {
                 apiGateway.createDeployment(
                     b -> b.restApiId(id).stageName(stage).description(description)))
         .id();
+  }
+
+  @Override
+  public void throttle(String id, String stage, Desired.Throttling throttling) {
+    List<PatchOperation> patches = new ArrayList<>();
+    if (throttling.rateLimit() != null) {
+      patches.add(replace("/*/*/throttling/rateLimit", throttling.rateLimit().toString()));
+    }
+    if (throttling.burstLimit() != null) {
+      patches.add(replace("/*/*/throttling/burstLimit", throttling.burstLimit().toString()));
+    }
+    call(
+        "UpdateStage",
+        () ->
+            apiGateway.updateStage(b -> b.restApiId(id).stageName(stage).patchOperations(patches)));
+  }
+
+  private static PatchOperation replace(String path, String value) {
+    return PatchOperation.builder().op(Op.REPLACE).path(path).value(value).build();
   }
 
   @Override

@@ -90,6 +90,9 @@ public class Applier {
               () ->
                   apis.deploy(
                       id, deploy.stage(), Desired.deploymentDescription(deploy.definitionHash())));
+    } else if (change instanceof Change.ThrottleStage throttle) {
+      String id = progress.restApiId;
+      run(() -> apis.throttle(id, throttle.stage(), throttle.throttling()));
     } else if (change instanceof Change.DeleteRestApi delete) {
       ignoreNotFound(() -> apis.delete(delete.restApiId()));
     } else if (change instanceof Change.DeleteRole delete) {

@@ -73,6 +73,17 @@ public sealed interface Change {
     }
   }
 
+  record ThrottleStage(String stage, Desired.Throttling throttling) implements Change {
+    public String describe() {
+      return "set throttling of stage "
+          + stage
+          + " to "
+          + throttling.rateLimit()
+          + " requests/s, burst "
+          + throttling.burstLimit();
+    }
+  }
+
   record DeleteRestApi(String restApiId) implements Change {
     public String describe() {
       return "delete REST API " + restApiId;

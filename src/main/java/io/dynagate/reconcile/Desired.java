@@ -17,7 +17,14 @@ public record Desired(
     String permissionPolicy,
     String openApi,
     String definitionHash,
-    Map<String, String> tags) {
+    Map<String, String> tags,
+    Throttling throttling) {
+
+  /**
+   * Stage-wide throttling (the method settings of every method); null leaves the stage's own as it
+   * is.
+   */
+  public record Throttling(Double rateLimit, Integer burstLimit) {}
 
   /** The tag every AWS resource of this API carries, by which a crashed pass's work is adopted. */
   public static final String API_TAG = "dynagate:api";

@@ -103,7 +103,11 @@ public class DesiredStates {
         definition.permissionPolicy(),
         definition.openApi(),
         definition.hash(),
-        tags);
+        tags,
+        spec.throttling() == null
+            ? null
+            : new Desired.Throttling(
+                spec.throttling().rateLimit(), spec.throttling().burstLimit()));
   }
 
   /**

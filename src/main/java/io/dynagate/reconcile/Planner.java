@@ -26,6 +26,8 @@ public final class Planner {
     planTables(desired, observed, changes);
     planRole(desired, observed, changes);
     planApi(desired, observed, changes);
+    // After the deployment: a new stage exists only once deployed.
+    planThrottling(desired, observed, changes);
     return changes;
   }
 
@@ -152,6 +154,17 @@ public final class Planner {
               desired.stage(),
               desired.definitionHash(),
               "the deployed definition is not the desired one"));
+    }
+  }
+
+  private static void planThrottling(Desired desired, Observed observed, List<Change> changes) {
+    Desired.Throttling wanted = desired.throttling();
+    if (wanted == null) {
+      return;
+    }
+    Desired.Throttling live = observed.stage().map(RestApiPort.LiveStage::throttling).orElse(null);
+    if (!wanted.equals(live)) {
+      changes.add(new Change.ThrottleStage(desired.stage(), wanted));
     }
   }
 

@@ -26,6 +26,9 @@ public interface RestApiPort {
   /** Creates a deployment of the draft to the stage (creating the stage), returns its id. */
   String deploy(String id, String stage, String description);
 
+  /** Sets the throttling of every method of the stage. */
+  void throttle(String id, String stage, Desired.Throttling throttling);
+
   void delete(String id);
 
   /** The URL the stage answers on. */
@@ -34,5 +37,9 @@ public interface RestApiPort {
   record LiveRestApi(String id, String name, Map<String, String> tags) {}
 
   /** A stage and the description of the deployment it points at (which carries our hash). */
-  record LiveStage(String name, String deploymentId, String deploymentDescription) {}
+  record LiveStage(
+      String name,
+      String deploymentId,
+      String deploymentDescription,
+      Desired.Throttling throttling) {}
 }

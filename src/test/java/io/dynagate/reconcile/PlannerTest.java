@@ -52,7 +52,8 @@ class PlannerTest {
           POLICY,
           OPENAPI,
           "h1",
-          TAGS);
+          TAGS,
+          null);
 
   private static Observed converged() {
     return new Observed(
@@ -69,7 +70,7 @@ class PlannerTest {
         Optional.of(POLICY),
         Optional.of(new LiveRestApi("abc123defg", "shop", TAGS)),
         OpenApiShape.of(OPENAPI),
-        Optional.of(new LiveStage("dev", "d1", Desired.deploymentDescription("h1"))));
+        Optional.of(new LiveStage("dev", "d1", Desired.deploymentDescription("h1"), null)));
   }
 
   private static List<String> kinds(List<Change> changes) {
@@ -135,7 +136,7 @@ class PlannerTest {
             o.policy(),
             o.restApi(),
             o.shape(),
-            Optional.of(new LiveStage("dev", "d0", Desired.deploymentDescription("h0"))));
+            Optional.of(new LiveStage("dev", "d0", Desired.deploymentDescription("h0"), null)));
     assertEquals(List.of("PutRestApi", "CreateDeployment"), kinds(Planner.plan(DESIRED, old)));
   }
 
@@ -271,5 +272,40 @@ class PlannerTest {
             o.shape(),
             o.stage());
     assertEquals(List.of(), kinds(Planner.planDeletion(foreign, "shop")));
+  }
+
+  @Test
+  void declaredThrottlingIsSetOnceAndThenLeftAlone() {
+    Desired throttled =
+        new Desired(
+            DESIRED.api(),
+            DESIRED.stage(),
+            null,
+            "REGIONAL",
+            DESIRED.tables(),
+            DESIRED.role(),
+            DESIRED.roleArn(),
+            DESIRED.policyName(),
+            POLICY,
+            OPENAPI,
+            "h1",
+            TAGS,
+            new Desired.Throttling(50.0, 100));
+    assertEquals(List.of("ThrottleStage"), kinds(Planner.plan(throttled, converged())));
+    Observed o = converged();
+    Observed set =
+        new Observed(
+            o.tables(),
+            o.role(),
+            o.policy(),
+            o.restApi(),
+            o.shape(),
+            Optional.of(
+                new LiveStage(
+                    "dev",
+                    "d1",
+                    Desired.deploymentDescription("h1"),
+                    new Desired.Throttling(50.0, 100))));
+    assertEquals(List.of(), Planner.plan(throttled, set));
   }
 }

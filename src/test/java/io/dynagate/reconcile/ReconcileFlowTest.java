@@ -284,4 +284,34 @@ class ReconcileFlowTest {
     assertTrue(
         iam.listRolePolicies(b -> b.roleName(role)).policyNames().isEmpty(), "REPORT only reports");
   }
+
+  @Test
+  void declaredThrottlingReachesTheStage() {
+    given()
+        .body(Seed.usersTableNamed("throttled"))
+        .put("/api/v1/tables/throttled")
+        .then()
+        .statusCode(201);
+    given()
+        .body("{\"stage\":\"live\",\"throttling\":{\"rateLimit\":50.0,\"burstLimit\":100}}")
+        .put("/api/v1/apis/throttled")
+        .then()
+        .statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/t/{userId}\",\"table\":\"throttled\"}")
+        .put("/api/v1/apis/throttled/routes/get")
+        .then()
+        .statusCode(201);
+    reconcile("throttled");
+    String restApiId =
+        given().get("/api/v1/apis/throttled").then().extract().path("status.restApiId");
+    var settings =
+        apiGateway
+            .getStage(b -> b.restApiId(restApiId).stageName("live"))
+            .methodSettings()
+            .get("*/*");
+    assertEquals(50.0, settings.throttlingRateLimit());
+    assertEquals(100, settings.throttlingBurstLimit());
+    given().get("/api/v1/apis/throttled/plan").then().body("changes", hasSize(0));
+  }
 }
