@@ -114,7 +114,11 @@ public class DesiredStates {
    * The role of an API: {@code PREFIX-API}, shortened with a hash suffix past IAM's 64 characters.
    */
   public String roleName(String api) {
-    String name = config.reconcile().resourcePrefix() + "-" + api;
+    return roleName(config.reconcile().resourcePrefix(), api);
+  }
+
+  static String roleName(String prefix, String api) {
+    String name = prefix + "-" + api;
     if (name.length() <= ROLE_NAME_MAX) {
       return name;
     }

@@ -119,6 +119,17 @@ class ReconcileFlowTest {
         .body("age", equalTo(36))
         .body("name", org.hamcrest.Matchers.nullValue());
 
+    // the role: under /dynagate/, tagged as this API's, fenced by the configured boundary
+    String roleName = given().get("/api/v1/apis/seed/definition").then().extract().path("roleName");
+    var role = iam.getRole(b -> b.roleName(roleName)).role();
+    assertEquals("/dynagate/", role.path());
+    assertEquals(
+        "arn:aws:iam::000000000000:policy/dynagate-boundary",
+        role.permissionsBoundary().permissionsBoundaryArn());
+    assertTrue(
+        iam.listRoleTags(b -> b.roleName(roleName)).tags().stream()
+            .anyMatch(t -> t.key().equals(Desired.API_TAG) && t.value().equals("seed")));
+
     // an unchanged pass plans nothing and makes no call that mutates
     given().get("/api/v1/apis/seed/plan").then().statusCode(200).body("changes", hasSize(0));
   }

@@ -1,0 +1,71 @@
+package io.dynagate.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** Generated IAM grants exactly what the routes use: no wildcard anywhere, no action unused. */
+class LeastPrivilegeTest {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  @Test
+  void noGeneratedPolicyHasAWildcardActionOrResource() throws Exception {
+    Definition definition = DefinitionTest.definition();
+    for (String policy : List.of(definition.permissionPolicy(), definition.trustPolicy())) {
+      for (JsonNode statement : JSON.readTree(policy).path("Statement")) {
+        for (String field : List.of("Action", "Resource", "NotAction", "NotResource")) {
+          for (String value : values(statement.path(field))) {
+            assertFalse(
+                value.contains("*") || value.contains("?"), field + " " + value + " in " + policy);
+          }
+        }
+        assertEquals("Allow", statement.path("Effect").asText());
+      }
+    }
+  }
+
+  @Test
+  void thePermissionPolicyNamesExactlyTheActionsAndTablesTheRoutesUse() throws Exception {
+    Set<String> actions = new TreeSet<>();
+    Set<String> resources = new TreeSet<>();
+    for (JsonNode statement :
+        JSON.readTree(DefinitionTest.definition().permissionPolicy()).path("Statement")) {
+      actions.addAll(values(statement.path("Action")));
+      resources.addAll(values(statement.path("Resource")));
+    }
+    assertEquals(Set.of("dynamodb:GetItem", "dynamodb:Query"), actions);
+    assertTrue(
+        resources.stream().allMatch(r -> r.startsWith("arn:aws:dynamodb:")), resources.toString());
+    assertTrue(
+        resources.stream().anyMatch(r -> r.endsWith("/index/byStatus")),
+        "a GSI query names its index: " + resources);
+  }
+
+  @Test
+  void theTrustPolicyTrustsApiGatewayOfThisAccountOnly() throws Exception {
+    JsonNode statement =
+        JSON.readTree(DefinitionTest.definition().trustPolicy()).path("Statement").get(0);
+    assertEquals("apigateway.amazonaws.com", statement.path("Principal").path("Service").asText());
+    assertEquals("sts:AssumeRole", statement.path("Action").asText());
+    assertTrue(
+        statement.path("Condition").toString().contains("aws:SourceAccount"), statement.toString());
+  }
+
+  private static List<String> values(JsonNode node) {
+    List<String> out = new ArrayList<>();
+    if (node.isTextual()) {
+      out.add(node.asText());
+    }
+    node.forEach(v -> out.add(v.asText()));
+    return out;
+  }
+}
