@@ -11,7 +11,6 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -44,10 +43,7 @@ public class AwsClients {
   @Produces
   @ApplicationScoped
   ApiGatewayClient apiGateway() {
-    // Apache: API Gateway's Update* operations send PATCH, which HttpURLConnection cannot.
-    return configure(ApiGatewayClient.builder(), "apigateway", engine::emulatorEndpoint)
-        .httpClientBuilder(Apache5HttpClient.builder())
-        .build();
+    return configure(ApiGatewayClient.builder(), "apigateway", engine::emulatorEndpoint).build();
   }
 
   @Produces
@@ -82,7 +78,9 @@ public class AwsClients {
       B builder, String service, java.util.function.Supplier<URI> embeddedEndpoint) {
     if (builder
         instanceof software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder<?, ?> sync) {
-      sync.httpClientBuilder(UrlConnectionHttpClient.builder());
+      // Apache 5: a real connection pool (HttpURLConnection keeps 5 idle connections per host,
+      // which the registry's concurrent reads outgrow), and PATCH for API Gateway's Update* calls.
+      sync.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64));
     }
     if (engine.enabled()) {
       builder
