@@ -187,6 +187,11 @@ public class ApiGatewayRestApis implements RestApiPort {
   }
 
   @Override
+  public void deleteStage(String id, String stage) {
+    call("DeleteStage", () -> apiGateway.deleteStage(b -> b.restApiId(id).stageName(stage)));
+  }
+
+  @Override
   public void delete(String id) {
     call("DeleteRestApi", () -> apiGateway.deleteRestApi(b -> b.restApiId(id)));
   }

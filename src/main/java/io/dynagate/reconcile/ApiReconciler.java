@@ -94,10 +94,15 @@ public class ApiReconciler {
     Status before = stored.status();
     if (desired.shape().methods().isEmpty()) {
       // API Gateway refuses to deploy an API without methods, and IAM a policy without
-      // statements: an API is made live once it has a route.
+      // statements: an API is live only while it has a route. Its last route removed, the stage
+      // goes (else it would go on serving the removed routes).
+      Observed observed = observer.observe(desired, before.restApiId());
+      List<Change> changes = Planner.planWithoutRoutes(desired, observed);
+      String restApiId = observed.restApi().map(RestApiPort.LiveRestApi::id).orElse(null);
+      applier.apply(
+          changes, restApiId, change -> events.record(api, "change", change.describe(), pass));
       registry.writeStatus(
-          stored.ref(),
-          before.withPhase(Status.PENDING, "no routes declared yet: nothing to serve"));
+          stored.ref(), before.withPhase(Status.PENDING, "no routes declared: nothing to serve"));
       return;
     }
     Observed observed = observer.observe(desired, stored.status().restApiId());

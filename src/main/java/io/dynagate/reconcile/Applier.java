@@ -93,6 +93,9 @@ public class Applier {
     } else if (change instanceof Change.ThrottleStage throttle) {
       String id = progress.restApiId;
       run(() -> apis.throttle(id, throttle.stage(), throttle.throttling()));
+    } else if (change instanceof Change.DeleteStage delete) {
+      String id = progress.restApiId;
+      ignoreNotFound(() -> apis.deleteStage(id, delete.stage()));
     } else if (change instanceof Change.DeleteRestApi delete) {
       ignoreNotFound(() -> apis.delete(delete.restApiId()));
     } else if (change instanceof Change.DeleteRole delete) {

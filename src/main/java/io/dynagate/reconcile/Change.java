@@ -84,6 +84,12 @@ public sealed interface Change {
     }
   }
 
+  record DeleteStage(String stage) implements Change {
+    public String describe() {
+      return "delete stage " + stage + " (the API has no routes left)";
+    }
+  }
+
   record DeleteRestApi(String restApiId) implements Change {
     public String describe() {
       return "delete REST API " + restApiId;

@@ -31,6 +31,13 @@ public final class Planner {
     return changes;
   }
 
+  /** An API without routes serves nothing: a stage left from earlier routes is removed. */
+  public static List<Change> planWithoutRoutes(Desired desired, Observed observed) {
+    return observed.stage().isPresent()
+        ? List.of(new Change.DeleteStage(desired.stage()))
+        : List.of();
+  }
+
   public static List<Change> planDeletion(Observed observed, String api) {
     List<Change> changes = new ArrayList<>();
     observed.restApi().ifPresent(live -> changes.add(new Change.DeleteRestApi(live.id())));

@@ -29,6 +29,8 @@ public interface RestApiPort {
   /** Sets the throttling of every method of the stage. */
   void throttle(String id, String stage, Desired.Throttling throttling);
 
+  void deleteStage(String id, String stage);
+
   void delete(String id);
 
   /** The URL the stage answers on. */

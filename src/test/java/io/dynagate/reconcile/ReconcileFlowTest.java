@@ -233,6 +233,15 @@ class ReconcileFlowTest {
         .body("message", equalTo("Missing Authentication Token"));
     given().baseUri(invokeUrl).get("/people/x").then().statusCode(404);
 
+    // the last route gone, the stage goes too: nothing stale is served
+    given().delete("/api/v1/apis/temp/routes/one").then().statusCode(204);
+    given()
+        .post("/api/v1/apis/temp/reconcile?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status.phase", equalTo("Pending"));
+    given().baseUri(invokeUrl).get("/people/x").then().statusCode(403);
+
     given().delete("/api/v1/apis/temp").then().statusCode(202);
     given().post("/api/v1/apis/temp/reconcile?wait=true");
     given().get("/api/v1/apis/temp").then().statusCode(404);
