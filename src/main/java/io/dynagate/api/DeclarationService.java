@@ -41,6 +41,7 @@ public class DeclarationService {
   private final Event<DeclarationChanged> changed;
   private final Event<DeclarationWritten> written;
   private final Access access;
+  private final RouteReferences references;
 
   public DeclarationService(
       Registry registry,
@@ -48,13 +49,15 @@ public class DeclarationService {
       Specs specs,
       Event<DeclarationChanged> changed,
       Event<DeclarationWritten> written,
-      Access access) {
+      Access access,
+      RouteReferences references) {
     this.registry = registry;
     this.uses = uses;
     this.specs = specs;
     this.changed = changed;
     this.written = written;
     this.access = access;
+    this.references = references;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
@@ -70,7 +73,7 @@ public class DeclarationService {
     requireChangeable(caller, existing);
     TableSpec declared = spec;
     if (existing.isPresent()) {
-      List<String> broken = routesBrokenBy(declared, existing.get());
+      List<String> broken = references.routesBrokenBy(declared, existing.get());
       if (!broken.isEmpty()) {
         throw ApiException.conflict(
             "this change breaks routes that use table " + name + ": " + String.join(", ", broken));
@@ -101,7 +104,7 @@ public class DeclarationService {
     Ref ref = Ref.route(api, name);
     Optional<Stored> existing = registry.get(ref);
     requireChangeable(caller, existing);
-    requireUniqueMethodAndPath(api, name, spec);
+    references.requireUniqueMethodAndPath(api, name, spec);
     uses.add(spec.table(), api, name);
     Stored stored = write(ref, caller, spec, existing, ifMatch);
     existing
@@ -132,7 +135,7 @@ public class DeclarationService {
     Ref ref = Ref.table(name);
     Stored stored = read(caller, ref);
     requireChangeable(caller, Optional.of(stored));
-    List<String> users = routesUsing(name);
+    List<String> users = references.routesUsing(name);
     if (!users.isEmpty()) {
       throw ApiException.conflict(
           "table " + name + " is used by routes " + String.join(", ", users));
@@ -216,55 +219,6 @@ public class DeclarationService {
       throw ApiException.forbidden(ref + " belongs to another team");
     }
     throw ApiException.conflict("the name of " + ref + " is taken; names are unique across teams");
-  }
-
-  private void requireUniqueMethodAndPath(String api, String name, RouteSpec spec) {
-    for (Stored other : registry.all(Kind.ROUTE, api)) {
-      RouteSpec route = readStored(other, RouteSpec.class);
-      if (!other.ref().name().equals(name)
-          && route.method().equals(spec.method())
-          && route.path().equals(spec.path())) {
-        throw ApiException.conflict(
-            "route " + other.ref().name() + " already serves " + spec.method() + " " + spec.path());
-      }
-    }
-  }
-
-  private List<String> routesUsing(String table) {
-    List<String> out = new ArrayList<>();
-    for (Ref use : uses.of(table)) {
-      registry
-          .get(use)
-          .filter(route -> readStored(route, RouteSpec.class).table().equals(table))
-          .ifPresent(route -> out.add(use.parent() + "/" + use.name()));
-    }
-    return out;
-  }
-
-  /** Routes that the new table spec breaks: by its keys, or by no longer sharing it with them. */
-  private List<String> routesBrokenBy(TableSpec table, Stored current) {
-    List<String> broken = new ArrayList<>();
-    for (Ref use : uses.of(table.tableName())) {
-      registry
-          .get(use)
-          .ifPresent(
-              route -> {
-                RouteSpec spec = readStored(route, RouteSpec.class);
-                if (spec.table().equals(table.tableName())
-                    && (!RouteRules.validate(use.name(), spec, n -> Optional.of(table)).isEmpty()
-                        || !mayStillUse(use.parent(), current, table))) {
-                  broken.add(use.parent() + "/" + use.name());
-                }
-              });
-    }
-    return broken;
-  }
-
-  private boolean mayStillUse(String api, Stored current, TableSpec table) {
-    return registry
-        .get(Ref.api(api))
-        .map(apiRecord -> access.mayUse(apiRecord.owner(), current, table))
-        .orElse(true);
   }
 
   private <T extends Record> T read(JsonNode body, Class<T> type) {
