@@ -11,8 +11,7 @@ import io.dynagate.emulator.dynamodb.DynamoPassThrough;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,8 @@ import java.util.concurrent.CompletionStage;
 class DynamoBackend {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter AMZ_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final SecondFormat AMZ_DATE =
+      new SecondFormat(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
   private static final String SESSION = "BackplaneAssumeRoleSession";
 
   private final DynamoPassThrough dynamo;
@@ -63,7 +62,7 @@ class DynamoBackend {
     if (denied != null) {
       return CompletableFuture.completedFuture(accessDenied(denied));
     }
-    String date = ZonedDateTime.now(ZoneOffset.UTC).format(AMZ_DATE);
+    String date = AMZ_DATE.format(Instant.now());
     Map<String, String> headers = new HashMap<>();
     headers.put("content-type", "application/x-amz-json-1.0");
     headers.put("x-amz-target", "DynamoDB_20120810." + action);
