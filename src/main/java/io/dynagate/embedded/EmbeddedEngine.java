@@ -23,6 +23,8 @@ public class EmbeddedEngine {
   private final DynagateConfig config;
   private final int emulatorPort;
   private DynaliteProcess dynalite;
+  // The started engine's endpoint: the data plane reads it on every call, without the lock.
+  private volatile URI endpoint;
 
   public EmbeddedEngine(DynagateConfig config) {
     this.config = config;
@@ -34,7 +36,12 @@ public class EmbeddedEngine {
   }
 
   /** Endpoint of the embedded DynamoDB engine, started on first call. */
-  public synchronized URI dynamoEndpoint() {
+  public URI dynamoEndpoint() {
+    URI started = endpoint;
+    return started != null ? started : start();
+  }
+
+  private synchronized URI start() {
     if (dynalite == null) {
       Path data = config.dataDir().resolve("dynamodb").toAbsolutePath();
       dynalite =
@@ -44,8 +51,9 @@ public class EmbeddedEngine {
               FreePort.orFree(config.dynalite().port()),
               config.dynalite().startTimeout());
       LOG.infof("dynalite started on port %d with data in %s", dynalite.port(), data);
+      endpoint = dynalite.endpoint();
     }
-    return dynalite.endpoint();
+    return endpoint;
   }
 
   /** Endpoint of the local AWS emulator (API Gateway, IAM, STS and DynamoDB on one port). */
@@ -64,6 +72,7 @@ public class EmbeddedEngine {
   @PreDestroy
   synchronized void stop() {
     if (dynalite != null) {
+      endpoint = null;
       dynalite.close();
       dynalite = null;
     }

@@ -2,6 +2,7 @@ package io.dynagate.emulator.core;
 
 import java.security.SecureRandom;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Identifiers in AWS's forms. */
 public final class Ids {
@@ -22,8 +23,12 @@ public final class Ids {
     return prefix + random(UPPER_ALNUM, 17);
   }
 
+  /** A random (version 4) UUID; not a secret, so not drawn from the slower SecureRandom. */
   public static String requestId() {
-    return UUID.randomUUID().toString();
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    long high = (random.nextLong() & ~0xF000L) | 0x4000L;
+    long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
+    return new UUID(high, low).toString();
   }
 
   private static String random(String alphabet, int length) {

@@ -100,14 +100,18 @@ class Backends {
   private Map<String, String> conditionKeys(RequestContext context) {
     String resourcePath = context.resourcePath().substring(1);
     String sourceArn =
-        "arn:aws:execute-api:%s:%s:%s/%s/%s/%s"
-            .formatted(
-                dynamo.region(),
-                dynamo.accountId(),
-                context.apiId(),
-                context.stage(),
-                context.httpMethod(),
-                resourcePath);
+        "arn:aws:execute-api:"
+            + dynamo.region()
+            + ':'
+            + dynamo.accountId()
+            + ':'
+            + context.apiId()
+            + '/'
+            + context.stage()
+            + '/'
+            + context.httpMethod()
+            + '/'
+            + resourcePath;
     return Map.of("aws:sourceaccount", dynamo.accountId(), "aws:sourcearn", sourceArn);
   }
 }

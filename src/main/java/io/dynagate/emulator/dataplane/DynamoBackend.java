@@ -1,5 +1,7 @@
 package io.dynagate.emulator.dataplane;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynagate.config.DynagateConfig;
@@ -9,14 +11,15 @@ import io.dynagate.emulator.dynamodb.DynamoPassThrough;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.ZoneOffset;
-import java.time.ZonedDateTime;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -31,8 +34,8 @@ import java.util.concurrent.CompletionStage;
 class DynamoBackend {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final DateTimeFormatter AMZ_DATE =
-      DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
+  private static final SecondFormat AMZ_DATE =
+      new SecondFormat(DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'"));
   private static final String SESSION = "BackplaneAssumeRoleSession";
 
   private final DynamoPassThrough dynamo;
@@ -59,7 +62,7 @@ class DynamoBackend {
     if (denied != null) {
       return CompletableFuture.completedFuture(accessDenied(denied));
     }
-    String date = ZonedDateTime.now(ZoneOffset.UTC).format(AMZ_DATE);
+    String date = AMZ_DATE.format(Instant.now());
     Map<String, String> headers = new HashMap<>();
     headers.put("content-type", "application/x-amz-json-1.0");
     headers.put("x-amz-target", "DynamoDB_20120810." + action);
@@ -81,8 +84,7 @@ class DynamoBackend {
   /** The AccessDeniedException message when the role may not, else null. */
   private String denial(RoleAccess.Parsed role, String action, String body) {
     for (String resource : resources(body)) {
-      Policy.Decision decision =
-          Policy.evaluate(role.permissions(), new Policy.Request(action, resource, null, Map.of()));
+      Policy.Decision decision = role.permits(action, resource);
       if (decision != Policy.Decision.ALLOW) {
         String why =
             decision == Policy.Decision.EXPLICIT_DENY
@@ -97,26 +99,61 @@ class DynamoBackend {
 
   /**
    * The ARNs a request acts on: its table, or index, or each table of a batch; {@code *} for calls
-   * without a table. None when the body is not a JSON object: DynamoDB rejects it first.
+   * without a table. None when the body is not a JSON object: DynamoDB rejects it first. Read as a
+   * stream of tokens, without building the document: only three top-level names matter. Their
+   * values are read as a tree would give them (the last of a repeated name wins).
    */
   private List<String> resources(String body) {
-    JsonNode request;
-    try {
-      request = JSON.readTree(body);
+    String table = "";
+    String index = "";
+    Set<String> batch = Set.of();
+    try (JsonParser parser = JSON.createParser(body)) {
+      if (parser.nextToken() != JsonToken.START_OBJECT) {
+        return List.of();
+      }
+      while (parser.nextToken() == JsonToken.FIELD_NAME) {
+        String field = parser.currentName();
+        JsonToken value = parser.nextToken();
+        switch (field) {
+          case "TableName" -> table = text(parser, value);
+          case "IndexName" -> index = text(parser, value);
+          case "RequestItems" -> batch = fieldNames(parser, value);
+          default -> parser.skipChildren();
+        }
+      }
     } catch (IOException e) {
       return List.of();
     }
-    if (request == null || !request.isObject()) {
-      return List.of();
-    }
     List<String> arns = new ArrayList<>();
-    String table = request.path("TableName").asText("");
     if (!table.isEmpty()) {
-      String index = request.path("IndexName").asText("");
       arns.add(tableArn(table) + (index.isEmpty() ? "" : "/index/" + index));
     }
-    request.path("RequestItems").fieldNames().forEachRemaining(t -> arns.add(tableArn(t)));
+    batch.forEach(t -> arns.add(tableArn(t)));
     return arns.isEmpty() ? List.of("*") : arns;
+  }
+
+  /** The value as {@link JsonNode#asText(String)} with {@code ""} gives it. */
+  private static String text(JsonParser parser, JsonToken value) throws IOException {
+    if (value == JsonToken.VALUE_STRING) {
+      return parser.getText();
+    }
+    JsonNode node = JSON.readTree(parser);
+    return node.asText("");
+  }
+
+  /** An object's names, in order, once each; none when the value is not an object. */
+  private static Set<String> fieldNames(JsonParser parser, JsonToken value) throws IOException {
+    if (value != JsonToken.START_OBJECT) {
+      parser.skipChildren();
+      return Set.of();
+    }
+    Set<String> names = new LinkedHashSet<>();
+    while (parser.nextToken() == JsonToken.FIELD_NAME) {
+      names.add(parser.currentName());
+      parser.nextToken();
+      parser.skipChildren();
+    }
+    return names;
   }
 
   private String tableArn(String table) {

@@ -1,25 +1,23 @@
 package io.dynagate.emulator.dataplane;
 
 import io.dynagate.config.DynagateConfig;
+import io.dynagate.emulator.core.Ids;
 import io.dynagate.emulator.vtl.RequestContext;
 import io.dynagate.emulator.vtl.VtlInput;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** Builds what templates see, {@code $input} and {@code $context}, from a client's request. */
 @ApplicationScoped
 class Invocations {
 
-  private static final DateTimeFormatter REQUEST_TIME =
-      DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH)
-          .withZone(ZoneOffset.UTC);
+  private static final SecondFormat REQUEST_TIME =
+      new SecondFormat(DateTimeFormatter.ofPattern("dd/MMM/yyyy:HH:mm:ss Z", Locale.ENGLISH));
 
   /**
    * A client's request to a stage.
@@ -54,7 +52,7 @@ class Invocations {
     Instant now = Instant.now();
     RequestContext context =
         new RequestContext(
-            UUID.randomUUID().toString(),
+            Ids.requestId(),
             accountId,
             client.restApiId(),
             client.stage(),

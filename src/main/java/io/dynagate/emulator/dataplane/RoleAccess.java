@@ -13,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What an integration's credentials role may do, read from the emulator's IAM. A role's policies
- * are parsed once per version of the role: IAM roles are immutable values, so a changed role is a
- * new object and the cache notices by identity.
+ * are parsed once per version of the role, and each decision on them is kept with that version: IAM
+ * roles are immutable values, so a changed role (trust policy, inline policy) is a new object, the
+ * cache notices by identity and the next call evaluates the new policies.
  */
 @ApplicationScoped
 class RoleAccess {
@@ -22,8 +23,50 @@ class RoleAccess {
   static final String API_GATEWAY = "apigateway.amazonaws.com";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** A role with its trust policy and inline policies parsed. */
-  record Parsed(Role role, Policy trust, List<Policy> permissions) {}
+  /** A role with its trust policy and inline policies parsed, and the decisions taken on them. */
+  static final class Parsed {
+    // Bounded by the routes and tables that name the role; cleared if that ever runs away.
+    private static final int KEPT_DECISIONS = 10_000;
+
+    private final Role role;
+    private final Policy trust;
+    private final List<Policy> permissions;
+    private final Map<Policy.Request, Policy.Decision> decisions = new ConcurrentHashMap<>();
+
+    Parsed(Role role, Policy trust, List<Policy> permissions) {
+      this.role = role;
+      this.trust = trust;
+      this.permissions = permissions;
+    }
+
+    Role role() {
+      return role;
+    }
+
+    /** The inline policies' decision on {@code action} on {@code resource}. */
+    Policy.Decision permits(String action, String resource) {
+      return decide(permissions, new Policy.Request(action, resource, null, Map.of()));
+    }
+
+    private boolean trusts(Map<String, String> conditionKeys) {
+      Policy.Request assume =
+          new Policy.Request("sts:AssumeRole", null, API_GATEWAY, conditionKeys);
+      return decide(List.of(trust), assume) == Policy.Decision.ALLOW;
+    }
+
+    // Policy.evaluate is a pure function of this version's policies and the request.
+    private Policy.Decision decide(List<Policy> policies, Policy.Request request) {
+      Policy.Decision decision = decisions.get(request);
+      if (decision == null) {
+        decision = Policy.evaluate(policies, request);
+        if (decisions.size() >= KEPT_DECISIONS) {
+          decisions.clear();
+        }
+        decisions.put(request, decision);
+      }
+      return decision;
+    }
+  }
 
   private final IamStore iam;
   private final Map<String, Parsed> byArn = new ConcurrentHashMap<>();
@@ -37,9 +80,7 @@ class RoleAccess {
    * API Gateway with these condition keys (e.g. {@code aws:SourceAccount}).
    */
   Optional<Parsed> assume(String roleArn, Map<String, String> conditionKeys) {
-    Optional<Parsed> role = parsed(roleArn);
-    Policy.Request assume = new Policy.Request("sts:AssumeRole", null, API_GATEWAY, conditionKeys);
-    return role.filter(r -> Policy.evaluate(List.of(r.trust()), assume) == Policy.Decision.ALLOW);
+    return parsed(roleArn).filter(role -> role.trusts(conditionKeys));
   }
 
   private Optional<Parsed> parsed(String roleArn) {

@@ -4,14 +4,24 @@ import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
 import org.apache.velocity.exception.VelocityException;
+import org.apache.velocity.util.introspection.IntrospectionCacheData;
 
 /** A parsed mapping template, safe to render concurrently. */
 public final class CompiledTemplate {
 
   private final Template template;
+
+  /**
+   * Velocity's introspection cache, which it keeps in the context and so would start empty on every
+   * render: here it lives as long as the template. Its entries are keyed on this template's nodes
+   * (and method signatures) and each records the class it was found for, which Velocity checks
+   * before using it; the lookups behind them depend on nothing else ({@link CachingUberspector}).
+   */
+  private final Map<Object, IntrospectionCacheData> introspection = new ConcurrentHashMap<>();
 
   CompiledTemplate(Template template) {
     this.template = template;
@@ -25,7 +35,7 @@ public final class CompiledTemplate {
     OverrideMap override = new OverrideMap("responseOverride.");
     OverrideMap headers = new OverrideMap("responseOverride.header.");
     override.put("header", headers);
-    VelocityContext velocityContext = new VelocityContext();
+    VelocityContext velocityContext = new KeptIntrospectionContext(introspection);
     velocityContext.put("input", new InputVariable(input));
     velocityContext.put("util", UtilVariable.INSTANCE);
     velocityContext.put("context", contextVariables(context, override));
@@ -36,6 +46,26 @@ public final class CompiledTemplate {
       throw new VtlException("mapping template failed: " + rootMessage(e), e);
     }
     return new Rendered(out.toString(), status(override.get("status")), stringValues(headers));
+  }
+
+  private static final class KeptIntrospectionContext extends VelocityContext {
+    private final Map<Object, IntrospectionCacheData> introspection;
+
+    KeptIntrospectionContext(Map<Object, IntrospectionCacheData> introspection) {
+      this.introspection = introspection;
+    }
+
+    @Override
+    public IntrospectionCacheData icacheGet(Object key) {
+      return introspection.get(key);
+    }
+
+    @Override
+    public void icachePut(Object key, IntrospectionCacheData data) {
+      if (key != null && data != null) {
+        introspection.put(key, data);
+      }
+    }
   }
 
   private static Map<String, Object> contextVariables(RequestContext c, OverrideMap override) {

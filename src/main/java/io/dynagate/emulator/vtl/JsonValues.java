@@ -46,18 +46,25 @@ final class JsonValues {
     }
   }
 
-  /** Converts what Jackson or JsonPath produced into the template-facing types. */
-  static Object navigable(Object value) {
+  /**
+   * Converts what Jackson produced into the template-facing types. Jackson's objects already are
+   * {@link LinkedHashMap}s with text keys, fresh and unshared: their values are converted in place
+   * rather than the whole document copied.
+   */
+  @SuppressWarnings("unchecked")
+  private static Object navigable(Object value) {
     if (value == null) {
       return Absent.VALUE;
     }
     if (value instanceof Map<?, ?> map) {
-      Map<String, Object> out = new LinkedHashMap<>();
-      map.forEach((k, v) -> out.put(String.valueOf(k), navigable(v)));
-      return out;
+      for (Map.Entry<String, Object> field : ((Map<String, Object>) map).entrySet()) {
+        field.setValue(navigable(field.getValue()));
+      }
+      return map;
     }
     if (value instanceof List<?> list) {
-      return new JsonArray(list.stream().map(JsonValues::navigable).toList());
+      ((List<Object>) list).replaceAll(JsonValues::navigable);
+      return new JsonArray(list);
     }
     return value;
   }

@@ -8,7 +8,6 @@ import org.apache.velocity.context.Context;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
-import org.apache.velocity.util.introspection.SecureUberspector;
 
 /**
  * Velocity set up the way API Gateway runs mapping templates. One instance owns one configured
@@ -39,8 +38,9 @@ public final class VtlEngine {
     p.setProperty(RuntimeConstants.VM_PERM_ALLOW_INLINE, "false");
     p.setProperty(RuntimeConstants.RESOURCE_LOADERS, "none");
     p.setProperty("resource.loader.none.class", NoResources.class.getName());
-    // Templates come from API clients: no reflection tricks through getClass().
-    p.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, SecureUberspector.class.getName());
+    // Templates come from API clients: no reflection tricks through getClass(). The secure
+    // introspection's answers are kept across renders (Velocity keeps them for one render only).
+    p.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, CachingUberspector.class.getName());
     p.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, NullAsEmpty.class.getName());
     p.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, "false");
     p.setProperty(RuntimeConstants.RUNTIME_LOG_METHOD_CALL_LOG_INVALID, "false");

@@ -191,6 +191,36 @@ class DataPlaneTest {
   }
 
   @Test
+  void aRoleChangeTakesEffectOnTheNextCall() {
+    String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
+    String id = deployOwnRole("changing", policy("Allow", "dynamodb:GetItem", tables));
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    iam.putRolePolicy(
+        b ->
+            b.roleName("dp-changing")
+                .policyName("dynagate")
+                .policyDocument(policy("Deny", "dynamodb:GetItem", tables)));
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    iam.putRolePolicy(
+        b ->
+            b.roleName("dp-changing")
+                .policyName("dynagate")
+                .policyDocument(policy("Allow", "dynamodb:GetItem", tables)));
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    String trust = iam.getRole(b -> b.roleName("dp-changing")).role().assumeRolePolicyDocument();
+    String decoded = java.net.URLDecoder.decode(trust, java.nio.charset.StandardCharsets.UTF_8);
+    iam.updateAssumeRolePolicy(
+        b ->
+            b.roleName("dp-changing")
+                .policyDocument(
+                    decoded.replace("apigateway.amazonaws.com", "lambda.amazonaws.com")));
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+  }
+
+  @Test
   void aRoleThatDoesNotTrustApiGatewayCannotBeAssumed() {
     Definition definition = ApiRenderer.render(declaration("untrusted", "dp-untrusted", routes()));
     deployer.role(

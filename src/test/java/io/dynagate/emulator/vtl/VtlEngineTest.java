@@ -232,6 +232,45 @@ class VtlEngineTest {
   }
 
   @Test
+  void stringRegexMethodsKeepJavasResultsAcrossRenders() {
+    CompiledTemplate template =
+        ENGINE.compile(
+            "$input.params('s').replaceAll('(a)(b)', '$2$1')|"
+                + "$input.params('s').replaceFirst('b', '<$0>')|"
+                + "$input.params('s').matches('[ab]+')|"
+                + "$input.params('s').replace('a', '.')");
+    for (String s : List.of("abab", "ba", "xyz")) {
+      VtlInput input = new VtlInput(null, Map.of("s", s), null, null);
+      String expected =
+          s.replaceAll("(a)(b)", "$2$1")
+              + "|"
+              + s.replaceFirst("b", "<$0>")
+              + "|"
+              + s.matches("[ab]+")
+              + "|"
+              + s.replace("a", ".");
+      assertEquals(expected, template.render(input, context()).body(), s);
+    }
+  }
+
+  @Test
+  void anInvalidRegexFailsTheRenderEveryTime() {
+    CompiledTemplate template = ENGINE.compile("$input.params('id').replaceAll('(', 'x')");
+    for (int i = 0; i < 2; i++) {
+      VtlInput input = new VtlInput(null, Map.of("id", "a(b"), null, null);
+      assertThrows(VtlException.class, () -> template.render(input, context()));
+    }
+  }
+
+  @Test
+  void oneTemplateSeesEachRendersOwnValueTypes() {
+    CompiledTemplate template = ENGINE.compile("[$input.path('$.v').size()][$input.path('$.v').x]");
+    assertEquals("[2][]", template.render(VtlInput.body("{\"v\":[1,2]}"), context()).body());
+    assertEquals("[1][7]", template.render(VtlInput.body("{\"v\":{\"x\":7}}"), context()).body());
+    assertEquals("[][]", template.render(VtlInput.body("{\"v\":\"s\"}"), context()).body());
+  }
+
+  @Test
   void theSeedsResponseTemplateGivesNoJson() {
     String seed =
         """
