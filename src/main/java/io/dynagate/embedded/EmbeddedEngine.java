@@ -48,7 +48,7 @@ public class EmbeddedEngine {
           DynaliteProcess.start(
               dynaliteHome(),
               data,
-              FreePort.orFree(config.dynalite().port()),
+              FreePort.orFree(config.dynalite().port(), reservedPorts()),
               config.dynalite().startTimeout());
       LOG.infof("dynalite started on port %d with data in %s", dynalite.port(), data);
       endpoint = dynalite.endpoint();
@@ -59,6 +59,14 @@ public class EmbeddedEngine {
   /** Endpoint of the local AWS emulator (API Gateway, IAM, STS and DynamoDB on one port). */
   public URI emulatorEndpoint() {
     return URI.create("http://localhost:" + emulatorPort);
+  }
+
+  private java.util.Set<Integer> reservedPorts() {
+    int http =
+        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+            .getOptionalValue("quarkus.http.port", Integer.class)
+            .orElse(8080);
+    return java.util.Set.of(emulatorPort, http);
   }
 
   public int emulatorPort() {

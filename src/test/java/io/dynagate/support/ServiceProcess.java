@@ -47,7 +47,7 @@ public final class ServiceProcess implements AutoCloseable {
       Path dataDir, Path log, Map<String, String> environment, String... properties)
       throws Exception {
     int port = FreePort.orFree(0);
-    int emulatorPort = FreePort.orFree(0);
+    int emulatorPort = FreePort.orFree(0, java.util.Set.of(port));
     List<String> command =
         new ArrayList<>(
             List.of(
