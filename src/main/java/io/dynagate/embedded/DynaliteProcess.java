@@ -117,10 +117,6 @@ public final class DynaliteProcess implements AutoCloseable {
     return port;
   }
 
-  public long pid() {
-    return process.pid();
-  }
-
   @Override
   public void close() {
     try {

@@ -73,10 +73,6 @@ public class EmbeddedEngine {
     return emulatorPort;
   }
 
-  public synchronized long dynalitePid() {
-    return dynalite == null ? -1 : dynalite.pid();
-  }
-
   @PreDestroy
   synchronized void stop() {
     if (dynalite != null) {

@@ -33,11 +33,7 @@ public record Desired(
     return OpenApiShape.of(openApi);
   }
 
-  /** The description of the deployments this definition makes, which carries its hash. */
-  public String deploymentDescription() {
-    return deploymentDescription(definitionHash);
-  }
-
+  /** The description of the deployments a definition makes, which carries its hash. */
   public static String deploymentDescription(String hash) {
     return "dynagate " + hash;
   }

@@ -26,11 +26,6 @@ public class Leases {
     this.table = registryTable.name();
   }
 
-  /** This process's identity as a lease holder. */
-  public String holder() {
-    return holder;
-  }
-
   /**
    * Takes (or renews) the lease on {@code api} for {@code duration}; false when another holds it.
    */
