@@ -70,7 +70,53 @@ public class DynamoTables implements TablePort {
     if (!spec.gsis().isEmpty()) {
       request.globalSecondaryIndexes(spec.gsis().stream().map(gsi -> gsi(spec, gsi)).toList());
     }
-    AwsErrors.run("CreateTable", () -> dynamo.createTable(request.build()));
+    String arn =
+        AwsErrors.call(
+            "CreateTable", () -> dynamo.createTable(request.build()).tableDescription().tableArn());
+    // Some engines (dynalite) drop CreateTable's tags; without them the table would count as
+    // foreign and never be deleted. DynamoDB keeps them, and then nothing more is written.
+    if (!tags.isEmpty() && !tagsOf(arn).entrySet().containsAll(tags.entrySet())) {
+      tag(arn, tags);
+    }
+  }
+
+  @Override
+  public Map<String, String> tags(LiveTable table) {
+    return tagsOf(table.arn());
+  }
+
+  @Override
+  public void tag(LiveTable table, Map<String, String> tags) {
+    tag(table.arn(), tags);
+  }
+
+  private Map<String, String> tagsOf(String arn) {
+    return AwsErrors.call(
+        "ListTagsOfResource",
+        () -> {
+          Map<String, String> out = new java.util.HashMap<>();
+          String next = null;
+          do {
+            String token = next;
+            var page = dynamo.listTagsOfResource(b -> b.resourceArn(arn).nextToken(token));
+            page.tags().forEach(t -> out.put(t.key(), t.value()));
+            next = page.nextToken();
+          } while (next != null);
+          return out;
+        });
+  }
+
+  private void tag(String arn, Map<String, String> tags) {
+    AwsErrors.run(
+        "TagResource",
+        () ->
+            dynamo.tagResource(
+                b ->
+                    b.resourceArn(arn)
+                        .tags(
+                            tags.entrySet().stream()
+                                .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                                .toList())));
   }
 
   @Override

@@ -11,13 +11,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Keeps declared tables live: creates a missing table with its declared schema, verifies an
  * existing one (a different key schema is an error, never an alteration), and drops one only when
- * its declaration is removed with {@code DeletionPolicy: DELETE}.
+ * its declaration is removed with {@code DeletionPolicy: DELETE} and the table carries the tags of
+ * Dynagate and of the declaration's owner.
  */
 @ApplicationScoped
 public class TableReconciler {
@@ -43,8 +43,11 @@ public class TableReconciler {
       return List.of();
     }
     if (stored.get().deleting()) {
+      String owner = stored.get().owner();
       retry
           .run(() -> tables.describe(name))
+          // Only a table Dynagate made (or an admin adopted) for this owner is ever dropped.
+          .filter(live -> TablePort.ownedBy(retry.run(() -> tables.tags(live)), owner))
           .ifPresent(
               live ->
                   retry.run(
@@ -85,8 +88,7 @@ public class TableReconciler {
     if (live.isEmpty()) {
       retry.run(
           () -> {
-            tables.create(
-                spec, Map.of("dynagate:owner", stored.owner(), "dynagate:managed-by", "dynagate"));
+            tables.create(spec, TablePort.ownerTags(stored.owner()));
             return null;
           });
       live = Optional.of(tables.awaitActive(spec.tableName(), Duration.ofMinutes(5)));
