@@ -88,7 +88,7 @@ class RouteReferences {
                           + " already serves "
                           + spec.method()
                           + " "
-                          + path.shape()));
+                          + spec.path()));
       uses.add(spec.table(), api, name);
     } catch (TableUses.TableUnavailableException e) {
       settle(api, name, List.of(spec));
