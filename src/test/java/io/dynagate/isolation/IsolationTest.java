@@ -15,7 +15,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -73,7 +72,8 @@ class IsolationTest {
 
   @Test
   void theRegistryTableCanNeverBeDeclaredRoutedOverOrDeleted() {
-    for (String name : new String[] {"dynagate-registry", "Dynagate-Registry", "dynagate-registry-x"}) {
+    for (String name :
+        new String[] {"dynagate-registry", "Dynagate-Registry", "dynagate-registry-x"}) {
       Teams.as(a)
           .body(Seed.usersTableNamed(name))
           .put("/api/v1/tables/" + name)
@@ -107,7 +107,11 @@ class IsolationTest {
         .statusCode(400)
         .body("errors[0].message", equalTo("table dynagate-registry is not declared"));
     Teams.as(a).delete("/api/v1/tables/dynagate-registry").then().statusCode(404);
-    Teams.asAdmin().get("/api/v1/teams").then().statusCode(200).body("items.name", hasItem("iso-a"));
+    Teams.asAdmin()
+        .get("/api/v1/teams")
+        .then()
+        .statusCode(200)
+        .body("items.name", hasItem("iso-a"));
   }
 
   @Test
@@ -161,13 +165,15 @@ class IsolationTest {
 
   @Test
   void deletionPolicyDeleteDropsOnlyATableTaggedAsDynagatesForItsOwner() {
-    String dropped = Seed.usersTableNamed("iso-dropped").replaceFirst("\\{", "{\"DeletionPolicy\":\"DELETE\",");
+    String dropped =
+        Seed.usersTableNamed("iso-dropped").replaceFirst("\\{", "{\"DeletionPolicy\":\"DELETE\",");
     Teams.as(a).body(dropped).put("/api/v1/tables/iso-dropped").then().statusCode(201);
     await(() -> exists("iso-dropped"), "iso-dropped created");
     Teams.as(a).delete("/api/v1/tables/iso-dropped").then().statusCode(204);
     await(() -> !exists("iso-dropped"), "iso-dropped dropped");
 
-    String kept = Seed.usersTableNamed("iso-untagged").replaceFirst("\\{", "{\"DeletionPolicy\":\"DELETE\",");
+    String kept =
+        Seed.usersTableNamed("iso-untagged").replaceFirst("\\{", "{\"DeletionPolicy\":\"DELETE\",");
     Teams.as(a).body(kept).put("/api/v1/tables/iso-untagged").then().statusCode(201);
     await(() -> exists("iso-untagged"), "iso-untagged created");
     String arn = account.describeTable(t -> t.tableName("iso-untagged")).table().tableArn();
@@ -197,7 +203,8 @@ class IsolationTest {
         .statusCode(409)
         .body("detail", containsString("route by-user"))
         .body("detail", containsString("{userId}"));
-    for (String path : new String[] {"/a/./{userId}", "/a/../{userId}", "/a//{userId}", "/a/{p+}/{userId}"}) {
+    for (String path :
+        new String[] {"/a/./{userId}", "/a/../{userId}", "/a//{userId}", "/a/{p+}/{userId}"}) {
       Teams.as(a)
           .body(RacesTest.route(path, "iso-users"))
           .put("/api/v1/apis/iso-paths/routes/bad")
@@ -274,4 +281,4 @@ class IsolationTest {
       }
     }
   }
-
+}

@@ -45,8 +45,7 @@ final class Race {
     }
   }
 
-  private static Outcome once(ExecutorService pool, List<Supplier<Integer>> pair)
-      throws Exception {
+  private static Outcome once(ExecutorService pool, List<Supplier<Integer>> pair) throws Exception {
     CyclicBarrier barrier = new CyclicBarrier(2);
     List<Future<Integer>> answers = new ArrayList<>();
     for (Supplier<Integer> call : pair) {

@@ -109,8 +109,7 @@ class RacesTest {
             });
     for (int i = 0; i < TRIES; i++) {
       Race.Outcome outcome = outcomes.get(i);
-      assertEquals(
-          Set.of(201, 409), Set.of(outcome.first(), outcome.second()), "route try " + i);
+      assertEquals(Set.of(201, 409), Set.of(outcome.first(), outcome.second()), "route try " + i);
     }
     var routes =
         Teams.as(a)
@@ -131,8 +130,7 @@ class RacesTest {
   }
 
   @Test
-  void aTableDeletedWhileARouteOnItIsDeclaredNeverLeavesTheRouteOnADeletedTable()
-      throws Exception {
+  void aTableDeletedWhileARouteOnItIsDeclaredNeverLeavesTheRouteOnADeletedTable() throws Exception {
     Teams.as(a).body("{}").put("/api/v1/apis/race-refs").then().statusCode(201);
     for (int i = 0; i < TRIES; i++) {
       Teams.as(a)
