@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Keeps declared tables live: creates a missing table with its declared schema, verifies an
@@ -21,6 +22,8 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class TableReconciler {
+
+  private static final Logger LOG = Logger.getLogger(TableReconciler.class);
 
   private final Registry registry;
   private final Specs specs;
@@ -47,7 +50,7 @@ public class TableReconciler {
       retry
           .run(() -> tables.describe(name))
           // Only a table Dynagate made (or an admin adopted) for this owner is ever dropped.
-          .filter(live -> TablePort.ownedBy(retry.run(() -> tables.tags(live)), owner))
+          .filter(live -> ownedBy(live, owner))
           .ifPresent(
               live ->
                   retry.run(
@@ -81,6 +84,16 @@ public class TableReconciler {
         !Long.valueOf(stored.get().version()).equals(stored.get().status().observedVersion());
     registry.writeStatus(stored.get().ref(), status);
     return changed ? uses.of(name).stream().map(Ref::parent).distinct().toList() : List.of();
+  }
+
+  private boolean ownedBy(TablePort.LiveTable live, String owner) {
+    boolean owned = TablePort.ownedBy(retry.run(() -> tables.tags(live)), owner);
+    if (!owned) {
+      LOG.warnf(
+          "table %s is not tagged as Dynagate's for %s: its declaration goes, the table stays",
+          live.name(), owner);
+    }
+    return owned;
   }
 
   private Status converge(TableSpec spec, Stored stored) {
