@@ -75,8 +75,18 @@ public class DynamoTables implements TablePort {
             "CreateTable", () -> dynamo.createTable(request.build()).tableDescription().tableArn());
     // Some engines (dynalite) drop CreateTable's tags; without them the table would count as
     // foreign and never be deleted. DynamoDB keeps them, and then nothing more is written.
-    if (!tags.isEmpty() && !tagsOf(arn).entrySet().containsAll(tags.entrySet())) {
+    if (!tags.isEmpty() && !carries(arn, tags)) {
       tag(arn, tags);
+    }
+  }
+
+  // DynamoDB applies CreateTable's tags with the table; should it not answer for a table still
+  // CREATING, they are there, and nothing is to be added.
+  private boolean carries(String arn, Map<String, String> tags) {
+    try {
+      return tagsOf(arn).entrySet().containsAll(tags.entrySet());
+    } catch (AwsFailure e) {
+      return true;
     }
   }
 

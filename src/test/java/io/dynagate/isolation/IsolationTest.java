@@ -133,6 +133,11 @@ class IsolationTest {
         .then()
         .statusCode(403);
     Teams.asAdmin()
+        .body("{\"owner\":\"iso-a\"}")
+        .post("/api/v1/tables/iso-nowhere/adopt")
+        .then()
+        .statusCode(404);
+    Teams.asAdmin()
         .body("{\"owner\":\"nobody-here\"}")
         .post("/api/v1/tables/iso-legacy/adopt")
         .then()
@@ -161,6 +166,13 @@ class IsolationTest {
         .then()
         .statusCode(201)
         .body("owner", equalTo("iso-a"));
+    // Declared now: no admin hands it to another team behind its owner's back.
+    Teams.asAdmin()
+        .body("{\"owner\":\"iso-b\"}")
+        .post("/api/v1/tables/iso-legacy/adopt")
+        .then()
+        .statusCode(409)
+        .body("detail", containsString("declared by iso-a"));
   }
 
   @Test
