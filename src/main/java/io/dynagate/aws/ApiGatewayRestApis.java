@@ -1,7 +1,6 @@
 package io.dynagate.aws;
 
-import io.dynagate.config.DynagateConfig;
-import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.config.Target;
 import io.dynagate.reconcile.ApiShape;
 import io.dynagate.reconcile.ApiShape.MethodShape;
 import io.dynagate.reconcile.ApiShape.ResponseShape;
@@ -32,15 +31,12 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   private final ApiGatewayClient apiGateway;
   private final Pacer pacer;
-  private final DynagateConfig config;
-  private final EmbeddedEngine engine;
+  private final Target target;
 
-  public ApiGatewayRestApis(
-      ApiGatewayClient apiGateway, Pacer pacer, DynagateConfig config, EmbeddedEngine engine) {
+  public ApiGatewayRestApis(ApiGatewayClient apiGateway, Pacer pacer, Target target) {
     this.apiGateway = apiGateway;
     this.pacer = pacer;
-    this.config = config;
-    this.engine = engine;
+    this.target = target;
   }
 
   @Override
@@ -198,15 +194,8 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   @Override
   public String invokeUrl(String id, String stage) {
-    if (engine.enabled()) {
-      return engine.emulatorEndpoint() + "/restapis/" + id + "/" + stage + "/_user_request_";
-    }
-    // An endpoint override is an AWS-compatible emulator (this one, LocalStack): its URL form.
-    Optional<java.net.URI> override =
-        Optional.ofNullable(config.aws().endpoints().get("apigateway"))
-            .or(() -> config.aws().endpoint());
-    if (override.isPresent()) {
-      return override.get().toString().replaceAll("/$", "")
+    if (target.invokeBase().isPresent()) {
+      return target.invokeBase().get().toString().replaceAll("/$", "")
           + "/restapis/"
           + id
           + "/"
@@ -214,10 +203,7 @@ public class ApiGatewayRestApis implements RestApiPort {
           + "/_user_request_";
     }
     String region =
-        config
-            .aws()
-            .region()
-            .orElseGet(() -> apiGateway.serviceClientConfiguration().region().id());
+        target.region().orElseGet(() -> apiGateway.serviceClientConfiguration().region().id());
     return "https://" + id + ".execute-api." + region + ".amazonaws.com/" + stage;
   }
 

@@ -31,10 +31,6 @@ public class EmbeddedEngine {
     this.emulatorPort = FreePort.orFree(config.emulator().port());
   }
 
-  public boolean enabled() {
-    return config.mode() == DynagateConfig.Mode.EMBEDDED;
-  }
-
   /** Endpoint of the embedded DynamoDB engine, started on first call. */
   public URI dynamoEndpoint() {
     URI started = endpoint;
