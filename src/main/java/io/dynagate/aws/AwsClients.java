@@ -23,33 +23,39 @@ import software.amazon.awssdk.services.sts.StsClient;
 public class AwsClients {
 
   private final Target target;
+  // Quotas are per account: every call of this process shares one pacer.
+  private final Pacer pacer;
 
   public AwsClients(Target target) {
     this.target = target;
+    this.pacer =
+        target.pacing().enabled()
+            ? Pacer.awsQuotas(target.pacing().timeScale())
+            : Pacer.unlimited();
   }
 
   @Produces
   @ApplicationScoped
   DynamoDbClient dynamoDb() {
-    return configure(DynamoDbClient.builder(), "dynamodb").build();
+    return configure(DynamoDbClient.builder(), "dynamodb", Pacer.unlimited()).build();
   }
 
   @Produces
   @ApplicationScoped
   ApiGatewayClient apiGateway() {
-    return configure(ApiGatewayClient.builder(), "apigateway").build();
+    return configure(ApiGatewayClient.builder(), "apigateway", pacer).build();
   }
 
   @Produces
   @ApplicationScoped
   IamClient iam() {
-    return configure(IamClient.builder(), "iam").build();
+    return configure(IamClient.builder(), "iam", Pacer.unlimited()).build();
   }
 
   @Produces
   @ApplicationScoped
   StsClient sts() {
-    return configure(StsClient.builder(), "sts").build();
+    return configure(StsClient.builder(), "sts", Pacer.unlimited()).build();
   }
 
   void close(@Disposes DynamoDbClient client) {
@@ -68,12 +74,17 @@ public class AwsClients {
     client.close();
   }
 
-  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service) {
+  /** The one place where endpoints, region, credentials, retries and pacing are set. */
+  private <B extends AwsClientBuilder<B, ?>> B configure(B builder, String service, Pacer paced) {
     if (builder instanceof AwsSyncClientBuilder<?, ?> sync) {
       // Apache 5: a real connection pool (HttpURLConnection keeps 5 idle connections per host,
       // which the registry's concurrent reads outgrow), and PATCH for API Gateway's Update* calls.
       sync.httpClientBuilder(Apache5HttpClient.builder().maxConnections(64));
     }
+    builder.overrideConfiguration(
+        o ->
+            o.retryStrategy(Retries.strategy())
+                .addExecutionInterceptor(new CallInterceptor(paced)));
     target.endpoint(service).ifPresent(builder::endpointOverride);
     target.region().map(Region::of).ifPresent(builder::region);
     if (target.credentials() == Target.Credentials.LOCAL) {

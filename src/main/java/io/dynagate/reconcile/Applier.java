@@ -14,7 +14,6 @@ public class Applier {
   private final TablePort tables;
   private final RolePort roles;
   private final RestApiPort apis;
-  private final RetryPolicy retry = RetryPolicy.standard();
 
   public Applier(TablePort tables, RolePort roles, RestApiPort apis) {
     this.tables = tables;
@@ -42,7 +41,6 @@ public class Applier {
   private static final class Progress {
     private String restApiId;
     private String deploymentId;
-    private boolean roleCreated;
 
     Progress(String restApiId) {
       this.restApiId = restApiId;
@@ -54,45 +52,28 @@ public class Applier {
     if (change instanceof Change.Blocked blocked) {
       throw new BlockedException(blocked.reason());
     } else if (change instanceof Change.CreateTable create) {
-      run(() -> tables.create(create.spec(), create.tags()));
+      tables.create(create.spec(), create.tags());
       tables.awaitActive(create.spec().tableName(), TABLE_ACTIVE_BOUND);
     } else if (change instanceof Change.CreateRole create) {
-      retry.run(() -> roles.create(create.role()));
-      progress.roleCreated = true;
+      roles.create(create.role());
     } else if (change instanceof Change.UpdateTrust update) {
-      run(() -> roles.updateTrust(update.role(), update.trustPolicy()));
+      roles.updateTrust(update.role(), update.trustPolicy());
     } else if (change instanceof Change.PutRolePolicy put) {
-      run(() -> roles.putInlinePolicy(put.role(), put.policyName(), put.document()));
+      roles.putInlinePolicy(put.role(), put.policyName(), put.document());
     } else if (change instanceof Change.CreateRestApi create) {
       progress.restApiId =
-          retry
-              .run(
-                  () ->
-                      apis.create(
-                          create.name(),
-                          create.description(),
-                          create.endpointType(),
-                          create.tags()))
+          apis.create(create.name(), create.description(), create.endpointType(), create.tags())
               .id();
     } else if (change instanceof Change.PutRestApi put) {
       String id = progress.restApiId;
-      whileRolePropagates(
-          progress.roleCreated,
-          () -> {
-            apis.put(id, put.openApi());
-            return null;
-          });
+      apis.put(id, put.openApi());
     } else if (change instanceof Change.CreateDeployment deploy) {
       String id = progress.restApiId;
       progress.deploymentId =
-          whileRolePropagates(
-              progress.roleCreated,
-              () ->
-                  apis.deploy(
-                      id, deploy.stage(), Desired.deploymentDescription(deploy.definitionHash())));
+          apis.deploy(id, deploy.stage(), Desired.deploymentDescription(deploy.definitionHash()));
     } else if (change instanceof Change.ThrottleStage throttle) {
       String id = progress.restApiId;
-      run(() -> apis.throttle(id, throttle.stage(), throttle.throttling()));
+      apis.throttle(id, throttle.stage(), throttle.throttling());
     } else if (change instanceof Change.DeleteStage delete) {
       String id = progress.restApiId;
       ignoreNotFound(() -> apis.deleteStage(id, delete.stage()));
@@ -103,42 +84,9 @@ public class Applier {
     }
   }
 
-  private void run(Runnable call) {
-    retry.run(
-        () -> {
-          call.run();
-          return null;
-        });
-  }
-
-  /**
-   * IAM is eventually consistent: for seconds after CreateRole, API Gateway may reject a definition
-   * naming the role as invalid. Such a rejection is retried for a while, not reported.
-   */
-  private <T> T whileRolePropagates(boolean roleCreated, java.util.function.Supplier<T> call) {
-    for (int attempt = 0; ; attempt++) {
-      try {
-        return retry.run(call);
-      } catch (AwsFailure failure) {
-        boolean propagation =
-            roleCreated
-                && failure.kind() == AwsFailure.Kind.INVALID
-                && failure.getMessage().toLowerCase().contains("role");
-        if (!propagation || attempt >= 8) {
-          throw failure;
-        }
-        RetryPolicy.sleep(retry.delay(attempt + 2));
-      }
-    }
-  }
-
   private void ignoreNotFound(Runnable call) {
     try {
-      retry.run(
-          () -> {
-            call.run();
-            return null;
-          });
+      call.run();
     } catch (AwsFailure failure) {
       if (failure.kind() != AwsFailure.Kind.NOT_FOUND) {
         throw failure;

@@ -17,7 +17,6 @@ public class Observer {
   private final TablePort tables;
   private final RolePort roles;
   private final RestApiPort apis;
-  private final RetryPolicy retry = RetryPolicy.standard();
 
   public Observer(TablePort tables, RolePort roles, RestApiPort apis) {
     this.tables = tables;
@@ -28,25 +27,24 @@ public class Observer {
   public Observed observe(Desired desired, String knownRestApiId) {
     Map<String, Optional<LiveTable>> live = new LinkedHashMap<>();
     for (TableSpec table : desired.tables()) {
-      live.put(table.tableName(), retry.run(() -> tables.describe(table.tableName())));
+      live.put(table.tableName(), tables.describe(table.tableName()));
     }
-    Optional<LiveRole> role = retry.run(() -> roles.get(desired.role().name()));
+    Optional<LiveRole> role = roles.get(desired.role().name());
     Optional<String> policy =
         role.isEmpty()
             ? Optional.empty()
-            : retry.run(() -> roles.inlinePolicy(desired.role().name(), desired.policyName()));
+            : roles.inlinePolicy(desired.role().name(), desired.policyName());
     Optional<LiveRestApi> restApi = findRestApi(desired.api(), knownRestApiId);
-    ApiShape shape =
-        restApi.map(api -> retry.run(() -> apis.shape(api.id()))).orElse(new ApiShape(Map.of()));
+    ApiShape shape = restApi.map(api -> apis.shape(api.id())).orElse(new ApiShape(Map.of()));
     Optional<RestApiPort.LiveStage> stage =
-        restApi.flatMap(api -> retry.run(() -> apis.stage(api.id(), desired.stage())));
+        restApi.flatMap(api -> apis.stage(api.id(), desired.stage()));
     return new Observed(live, role, policy, restApi, shape, stage);
   }
 
   /** What a deletion must remove: the REST API and the role, found by id, tag or name. */
   public Observed observeForDeletion(String api, String roleName, String knownRestApiId) {
     Optional<LiveRestApi> restApi = findRestApi(api, knownRestApiId);
-    Optional<LiveRole> role = retry.run(() -> roles.get(roleName));
+    Optional<LiveRole> role = roles.get(roleName);
     return new Observed(
         Map.of(), role, Optional.empty(), restApi, new ApiShape(Map.of()), Optional.empty());
   }
@@ -57,12 +55,12 @@ public class Observer {
    */
   private Optional<LiveRestApi> findRestApi(String api, String knownId) {
     if (knownId != null) {
-      Optional<LiveRestApi> known = retry.run(() -> apis.get(knownId));
+      Optional<LiveRestApi> known = apis.get(knownId);
       if (known.isPresent() && api.equals(known.get().tags().get(Desired.API_TAG))) {
         return known;
       }
     }
-    return retry.run(() -> apis.findTagged(Desired.API_TAG, api)).stream()
+    return apis.findTagged(Desired.API_TAG, api).stream()
         .min(Comparator.comparing(LiveRestApi::id));
   }
 }

@@ -26,7 +26,6 @@ public class TableReconciler {
   private final Specs specs;
   private final TablePort tables;
   private final TableUses uses;
-  private final RetryPolicy retry = RetryPolicy.standard();
   private final Clock clock = Clock.systemUTC();
 
   public TableReconciler(Registry registry, Specs specs, TablePort tables, TableUses uses) {
@@ -43,15 +42,7 @@ public class TableReconciler {
       return List.of();
     }
     if (stored.get().deleting()) {
-      retry
-          .run(() -> tables.describe(name))
-          .ifPresent(
-              live ->
-                  retry.run(
-                      () -> {
-                        tables.delete(name);
-                        return null;
-                      }));
+      tables.describe(name).ifPresent(live -> tables.delete(name));
       registry.delete(stored.get().ref(), java.util.OptionalLong.empty());
       return List.of();
     }
@@ -81,14 +72,10 @@ public class TableReconciler {
   }
 
   private Status converge(TableSpec spec, Stored stored) {
-    Optional<TablePort.LiveTable> live = retry.run(() -> tables.describe(spec.tableName()));
+    Optional<TablePort.LiveTable> live = tables.describe(spec.tableName());
     if (live.isEmpty()) {
-      retry.run(
-          () -> {
-            tables.create(
-                spec, Map.of("dynagate:owner", stored.owner(), "dynagate:managed-by", "dynagate"));
-            return null;
-          });
+      tables.create(
+          spec, Map.of("dynagate:owner", stored.owner(), "dynagate:managed-by", "dynagate"));
       live = Optional.of(tables.awaitActive(spec.tableName(), Duration.ofMinutes(5)));
     }
     Optional<String> mismatch = Planner.keyMismatch(spec, live.get());
