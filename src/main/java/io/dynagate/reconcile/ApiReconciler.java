@@ -36,7 +36,6 @@ public class ApiReconciler {
   private final Steps steps;
   private final RestApiPort apis;
   private final Events events;
-  private final ReconcileMetrics metrics;
   private final Clock clock = Clock.systemUTC();
 
   public ApiReconciler(
@@ -48,8 +47,7 @@ public class ApiReconciler {
       Dependents dependents,
       Steps steps,
       RestApiPort apis,
-      Events events,
-      ReconcileMetrics metrics) {
+      Events events) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -59,7 +57,6 @@ public class ApiReconciler {
     this.steps = steps;
     this.apis = apis;
     this.events = events;
-    this.metrics = metrics;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
@@ -79,20 +76,21 @@ public class ApiReconciler {
       return;
     }
     String pass = UUID.randomUUID().toString().substring(0, 8);
-    long started = System.nanoTime();
-    Status.Phase phase;
     try {
-      phase = stored.get().deleting() ? delete(stored.get(), pass) : converge(stored.get(), pass);
+      if (stored.get().deleting()) {
+        delete(stored.get(), pass);
+      } else {
+        converge(stored.get(), pass);
+      }
     } catch (AwsFailure | DesiredStates.InvalidDeclarationException e) {
-      phase = fail(stored.get(), pass, e.getMessage());
+      fail(stored.get(), pass, e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass %s over api %s failed", pass, api);
-      phase = fail(stored.get(), pass, "internal error: " + e.getClass().getSimpleName());
+      fail(stored.get(), pass, "internal error: " + e.getClass().getSimpleName());
     }
-    metrics.pass(api, phase, System.nanoTime() - started);
   }
 
-  private Status.Phase converge(Stored stored, String pass) {
+  private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
     Desired desired = desiredStates.of(stored);
     Status before = stored.status();
@@ -100,11 +98,13 @@ public class ApiReconciler {
     Optional<String> blocked = plan.blocked();
     if (blocked.isPresent()) {
       events.record(api, "blocked", blocked.get(), pass);
-      return write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
+      write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
+      return;
     }
     if (desired.shape().methods().isEmpty()) {
       steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId(plan));
-      return write(stored, before.idle(stored.version(), clock.instant()));
+      write(stored, before.idle(stored.version(), clock.instant()));
+      return;
     }
     List<Change> changes = plan.changes();
     boolean drift =
@@ -113,18 +113,15 @@ public class ApiReconciler {
             && desired.definitionHash().equals(before.definitionHash())
             && Long.valueOf(stored.version()).equals(before.observedVersion());
     if (drift) {
-      metrics.driftFound(api);
       if (specs.read(stored, ApiSpec.class).driftPolicyOrDefault() == ApiSpec.DriftPolicy.REPORT) {
         String found = String.join("; ", changes.stream().map(Change::describe).toList());
         events.record(api, "drift", "found, not repaired (driftPolicy REPORT): " + found, pass);
-        return write(stored, before.degraded(found, clock.instant()));
+        write(stored, before.degraded(found, clock.instant()));
+        return;
       }
       events.record(api, "drift", "found, repairing", pass);
     }
     Live live = apply(api, pass, plan);
-    if (drift) {
-      metrics.driftRepaired(api);
-    }
     Status ready =
         Status.ready(stored.version(), message(changes), clock.instant())
             .withApi(
@@ -135,7 +132,6 @@ public class ApiReconciler {
                 desired.definitionHash());
     write(stored, ready);
     markRoutesReady(api);
-    return Status.Phase.READY;
   }
 
   /** What a pass left live: the ids status reports. */
@@ -165,7 +161,7 @@ public class ApiReconciler {
         : "converged: " + changes.size() + " changes applied";
   }
 
-  private Status.Phase delete(Stored stored, String pass) {
+  private void delete(Stored stored, String pass) {
     String api = stored.ref().name();
     Plan.Removal removal = Plan.Removal.of(api, observeForDeletion(stored));
     steps.apply(api, pass, dependents.definitions(), removal.definition(), null);
@@ -176,7 +172,6 @@ public class ApiReconciler {
     }
     registry.delete(stored.ref(), OptionalLong.empty());
     events.record(api, "deleted", "REST API and role removed", pass);
-    return Status.Phase.DELETING;
   }
 
   private Observed observeForDeletion(Stored stored) {
@@ -195,14 +190,13 @@ public class ApiReconciler {
     }
   }
 
-  private Status.Phase fail(Stored stored, String pass, String message) {
+  private void fail(Stored stored, String pass, String message) {
     events.record(stored.ref().name(), "error", message, pass);
-    return write(stored, stored.status().failed(message, clock.instant()));
+    write(stored, stored.status().failed(message, clock.instant()));
   }
 
-  private Status.Phase write(Stored stored, Status status) {
+  private void write(Stored stored, Status status) {
     registry.writeStatus(stored.ref(), status);
     LOG.debugf("api %s: %s, %s", stored.ref().name(), status.phase().label(), status.message());
-    return status.phase();
   }
 }
