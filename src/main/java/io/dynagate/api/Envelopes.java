@@ -23,10 +23,7 @@ public class Envelopes {
 
   public Envelope of(Stored stored) {
     try {
-      Status status =
-          stored.deleting()
-              ? stored.status().withPhase(Status.DELETING, "deletion requested")
-              : stored.status();
+      Status status = stored.deleting() ? stored.status().deleting() : stored.status();
       return new Envelope(
           stored.ref().name(),
           stored.owner(),

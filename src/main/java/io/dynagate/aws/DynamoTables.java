@@ -7,13 +7,19 @@ import io.dynagate.reconcile.AwsFailure;
 import io.dynagate.reconcile.TablePort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -104,7 +110,7 @@ public class DynamoTables implements TablePort {
     return AwsErrors.call(
         "ListTagsOfResource",
         () -> {
-          Map<String, String> out = new java.util.HashMap<>();
+          Map<String, String> out = new HashMap<>();
           String next = null;
           do {
             String token = next;
@@ -131,26 +137,34 @@ public class DynamoTables implements TablePort {
 
   @Override
   public LiveTable awaitActive(String name, Duration bound) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    Duration pause = Duration.ofMillis(50);
-    while (true) {
-      Optional<LiveTable> table = describe(name);
-      if (table.isPresent() && table.get().status().equals("ACTIVE")) {
-        return table.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AwsFailure(
-            AwsFailure.Kind.UNAVAILABLE,
+    WaiterOverrideConfiguration patience =
+        WaiterOverrideConfiguration.builder()
+            .waitTimeout(bound)
+            .maxAttempts(Integer.MAX_VALUE)
+            // The waiter's own 20 s between polls is long for dynalite's half second.
+            .backoffStrategyV2(
+                BackoffStrategy.exponentialDelayWithoutJitter(
+                    Duration.ofMillis(50), Duration.ofSeconds(2)))
+            .build();
+    WaiterResponse<DescribeTableResponse> answer =
+        AwsErrors.call(
             "DescribeTable",
-            "table " + name + " is not ACTIVE after " + bound,
-            null);
-      }
-      sleep(pause);
-      pause =
-          pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
-              ? Duration.ofSeconds(2)
-              : pause.multipliedBy(2);
-    }
+            () ->
+                dynamo
+                    .waiter()
+                    .waitUntilTableExists(
+                        DescribeTableRequest.builder().tableName(name).build(), patience));
+    return answer
+        .matched()
+        .response()
+        .map(found -> live(found.table()))
+        .orElseThrow(
+            () ->
+                new AwsFailure(
+                    AwsFailure.Kind.UNAVAILABLE,
+                    "DescribeTable",
+                    "table " + name + " is not ACTIVE after " + bound,
+                    null));
   }
 
   @Override
@@ -222,14 +236,5 @@ public class DynamoTables implements TablePort {
                   : table.provisionedThroughput()));
     }
     return index.build();
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

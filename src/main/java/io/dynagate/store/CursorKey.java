@@ -1,8 +1,9 @@
 package io.dynagate.store;
 
 import io.dynagate.config.DynagateConfig;
-import io.dynagate.embedded.EmbeddedStartException;
-import io.dynagate.embedded.StartupStep;
+import io.dynagate.config.Target;
+import io.dynagate.start.StartException;
+import io.dynagate.start.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,10 +37,12 @@ public class CursorKey implements StartupStep {
       PosixFilePermissions.fromString("rw-------");
 
   private final DynagateConfig config;
+  private final Target target;
   private volatile SecretKey key;
 
-  public CursorKey(DynagateConfig config) {
+  public CursorKey(DynagateConfig config, Target target) {
     this.config = config;
+    this.target = target;
   }
 
   @Override
@@ -70,24 +73,25 @@ public class CursorKey implements StartupStep {
         config.registry().cursorKey().map(String::trim).filter(value -> !value.isEmpty());
     if (configured.isPresent()) {
       if (configured.get().length() < 32) {
-        throw new EmbeddedStartException(
+        throw new StartException(
             "dynagate.registry.cursor-key must be at least 32 characters long");
       }
       return configured.get();
     }
-    if (config.mode() == DynagateConfig.Mode.EMBEDDED) {
+    if (target.secretsHome().isPresent()) {
+      Path home = target.secretsHome().get();
       try {
-        return loadOrCreate(config.dataDir().resolve(FILE).toAbsolutePath());
+        return loadOrCreate(home.resolve(FILE).toAbsolutePath());
       } catch (IOException e) {
-        throw new EmbeddedStartException(
-            "cannot keep the cursor key under " + config.dataDir() + ": " + e.getMessage(), e);
+        throw new StartException(
+            "cannot keep the cursor key under " + home + ": " + e.getMessage(), e);
       }
     }
     return "dynagate-cursor-key:"
         + config
             .auth()
             .adminToken()
-            .orElseThrow(() -> new EmbeddedStartException("set dynagate.registry.cursor-key"));
+            .orElseThrow(() -> new StartException("set dynagate.registry.cursor-key"));
   }
 
   // Written to a private temporary file and moved into place: never half-written, never readable
