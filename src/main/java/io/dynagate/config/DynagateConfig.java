@@ -72,6 +72,15 @@ public interface DynagateConfig {
     @WithDefault("4566")
     int port();
 
+    /**
+     * Address the local AWS emulator listens on. The emulator has no authentication (its DynamoDB
+     * endpoint reaches every table), so it is local by default; another address is logged as a
+     * warning. Dynagate itself calls it at {@code localhost}, so an address other than a loopback
+     * one must be a wildcard ({@code 0.0.0.0}).
+     */
+    @WithDefault("127.0.0.1")
+    String host();
+
     /** Account id in the emulator's ARNs and STS answers. */
     @WithDefault("000000000000")
     String accountId();

@@ -1,5 +1,6 @@
 package io.dynagate.emulator.core;
 
+import io.dynagate.config.DynagateConfig;
 import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.embedded.EmbeddedStartException;
 import io.dynagate.embedded.StartupStep;
@@ -38,14 +39,17 @@ public class EmulatorServer implements StartupStep {
 
   private final Vertx vertx;
   private final EmbeddedEngine engine;
+  private final String host;
   // Resolved only in embedded mode: the router's stores read DATA_DIR/emulator when created.
   private final Instance<EmulatorRouter> routers;
   private EmulatorRouter router;
   private HttpServer server;
 
-  public EmulatorServer(Vertx vertx, EmbeddedEngine engine, Instance<EmulatorRouter> routers) {
+  public EmulatorServer(
+      Vertx vertx, EmbeddedEngine engine, Instance<EmulatorRouter> routers, DynagateConfig config) {
     this.vertx = vertx;
     this.engine = engine;
+    this.host = config.emulator().host();
     this.routers = routers;
   }
 
@@ -64,7 +68,7 @@ public class EmulatorServer implements StartupStep {
     created.requestHandler(this::accept);
     try {
       created
-          .listen(engine.emulatorPort())
+          .listen(engine.emulatorPort(), host)
           .toCompletionStage()
           .toCompletableFuture()
           .get(10, TimeUnit.SECONDS);
@@ -74,7 +78,13 @@ public class EmulatorServer implements StartupStep {
           e);
     }
     server = created;
-    LOG.infof("AWS emulator listening on %s", engine.emulatorEndpoint());
+    LOG.infof("AWS emulator listening on %s:%d", host, engine.emulatorPort());
+    if (!LocalAddresses.isLoopback(host)) {
+      LOG.warnf(
+          "the AWS emulator listens on %s: it has no authentication, so whoever reaches that"
+              + " address reads and writes its DynamoDB tables, roles and APIs",
+          host);
+    }
   }
 
   @PreDestroy
@@ -98,7 +108,8 @@ public class EmulatorServer implements StartupStep {
             http.path(),
             query(http.query()),
             headers(http.headers()),
-            body.getBytes());
+            body.getBytes(),
+            LocalAddresses.isLoopback(http.remoteAddress().hostAddress()));
     CompletionStage<EmulatorResponse> pending;
     try {
       pending = router.route(request);

@@ -16,6 +16,8 @@ import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -36,11 +38,13 @@ public class DynamoPassThrough {
 
   private final Vertx vertx;
   private final EmbeddedEngine engine;
+  private final RegistryGuard guard;
   private volatile HttpClient client;
 
-  public DynamoPassThrough(Vertx vertx, EmbeddedEngine engine) {
+  public DynamoPassThrough(Vertx vertx, EmbeddedEngine engine, RegistryGuard guard) {
     this.vertx = vertx;
     this.engine = engine;
+    this.guard = guard;
   }
 
   /** The operation as the SDK names it, from {@code X-Amz-Target: DynamoDB_20120810.GetItem}. */
@@ -52,8 +56,15 @@ public class DynamoPassThrough {
     return target.substring(target.indexOf('.') + 1);
   }
 
-  /** Forwards one call to dynalite and answers what DynamoDB would. */
+  /**
+   * Forwards one call to dynalite and answers what DynamoDB would; a call naming the registry table
+   * is refused before it reaches dynalite (see {@link RegistryGuard}).
+   */
   public CompletionStage<EmulatorResponse> forward(EmulatorRequest request) {
+    Optional<EmulatorResponse> refused = guard.refusal(operation(request), request.body());
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(DynamoAnswers.withCrc(refused.get()));
+    }
     URI endpoint = engine.dynamoEndpoint();
     RequestOptions options =
         new RequestOptions()
