@@ -185,13 +185,23 @@ public interface DynagateConfig {
 
     RateLimit rateLimit();
 
-    /** Mutating calls (POST, PUT, PATCH, DELETE) per token: a token bucket per instance. */
+    /**
+     * Live tokens a team may hold at once; issuing one more answers 409 until one is revoked.
+     * Bounds what a leaked team token can mint.
+     */
+    @WithDefault("20")
+    int maxTokensPerTeam();
+
+    /**
+     * Mutating calls (POST, PUT, PATCH, DELETE, and "try it" calls) per team, whichever of its
+     * tokens sends them, and for the admin apart: a token bucket per instance.
+     */
     interface RateLimit {
-      /** Calls a token regains per second. */
+      /** Calls a team regains per second. */
       @WithDefault("10")
       double perSecond();
 
-      /** Calls a token may make at once after being idle. */
+      /** Calls a team may make at once after being idle. */
       @WithDefault("50")
       int burst();
     }
