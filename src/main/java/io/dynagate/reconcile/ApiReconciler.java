@@ -88,6 +88,23 @@ public class ApiReconciler {
     }
   }
 
+  // The role exists before the REST API on a first pass; once the API's id is known, the role
+  // trusts that API only (aws:SourceArn), in the same pass rather than the next.
+  private Desired trustTheRestApi(Stored stored, Desired desired, String restApiId, String pass) {
+    if (restApiId == null || restApiId.equals(stored.status().restApiId())) {
+      return desired;
+    }
+    Desired pinned = desiredStates.of(stored, restApiId);
+    if (!pinned.role().trustPolicy().equals(desired.role().trustPolicy())) {
+      Change update = new Change.UpdateTrust(pinned.role().name(), pinned.role().trustPolicy());
+      applier.apply(
+          List.of(update),
+          restApiId,
+          change -> events.record(stored.ref().name(), "change", change.describe(), pass));
+    }
+    return pinned;
+  }
+
   private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
     Desired desired = desiredStates.of(stored);
@@ -127,6 +144,7 @@ public class ApiReconciler {
         applier.apply(
             changes, knownId, change -> events.record(api, "change", change.describe(), pass));
     String restApiId = applied.restApiId();
+    desired = trustTheRestApi(stored, desired, restApiId, pass);
     String deploymentId =
         applied.deploymentId() != null
             ? applied.deploymentId()
