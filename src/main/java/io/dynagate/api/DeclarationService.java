@@ -42,6 +42,7 @@ public class DeclarationService {
   private final Event<DeclarationWritten> written;
   private final Access access;
   private final RouteReferences references;
+  private final TeamDirectory teams;
 
   public DeclarationService(
       Registry registry,
@@ -50,7 +51,8 @@ public class DeclarationService {
       Event<DeclarationChanged> changed,
       Event<DeclarationWritten> written,
       Access access,
-      RouteReferences references) {
+      RouteReferences references,
+      TeamDirectory teams) {
     this.registry = registry;
     this.uses = uses;
     this.specs = specs;
@@ -58,11 +60,13 @@ public class DeclarationService {
     this.written = written;
     this.access = access;
     this.references = references;
+    this.teams = teams;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
     TableSpec spec = read(body, TableSpec.class);
-    List<Violation> violations = new ArrayList<>(TableRules.validate(nameInPath, spec));
+    List<Violation> violations =
+        new ArrayList<>(TableRules.validate(nameInPath, spec, teams::teamExists));
     requireValid(violations);
     String name = nameInPath != null ? nameInPath : spec.tableName();
     if (spec.tableName() == null) {

@@ -49,7 +49,9 @@ public class TableResource {
   public Response post(String body, @HeaderParam("If-Match") String ifMatch) {
     var parsed = bodies.parse(body);
     var name = parsed.path("TableName").asText(null);
-    boolean created = name == null || registry.get(Ref.table(name)).isEmpty();
+    // An invalid name is refused by validation below; it must not reach the registry's key first.
+    boolean created =
+        !io.dynagate.declaration.Names.isTableName(name) || registry.get(Ref.table(name)).isEmpty();
     return envelopes.written(
         declarations.putTable(caller.get(), null, parsed, Envelopes.ifMatch(ifMatch)), created);
   }

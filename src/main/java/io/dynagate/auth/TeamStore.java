@@ -24,7 +24,7 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * token leaves one slot taken: the cap errs on the side of fewer tokens.
  */
 @ApplicationScoped
-public class TeamStore {
+public class TeamStore implements io.dynagate.api.TeamDirectory {
 
   private static final String TEAMS = "team";
   private static final String TOKENS = "token";
@@ -122,6 +122,7 @@ public class TeamStore {
     }
   }
 
+  @Override
   public boolean teamExists(String name) {
     return !get(TEAMS, name).isEmpty();
   }
