@@ -90,6 +90,18 @@ public class ApiReconciler {
     }
   }
 
+  // The role exists before the REST API on a first pass; once the API's id is known, the role
+  // trusts that API only (aws:SourceArn), in the same pass rather than the next.
+  private Desired trustTheRestApi(Stored stored, Desired desired, String restApiId, String pass) {
+    if (restApiId == null || restApiId.equals(stored.status().restApiId())) {
+      return desired;
+    }
+    Desired pinned = desiredStates.of(stored, restApiId);
+    Decision trust = RoleDependent.decide(pinned, dependents.roles().observe(pinned.role().name()));
+    steps.apply(stored.ref().name(), pass, dependents.roles(), trust, restApiId);
+    return pinned;
+  }
+
   private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
     Desired desired = desiredStates.of(stored);
@@ -122,6 +134,7 @@ public class ApiReconciler {
       events.record(api, "drift", "found, repairing", pass);
     }
     Live live = apply(api, pass, plan);
+    desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
     Status ready =
         Status.ready(stored.version(), message(changes), clock.instant())
             .withApi(

@@ -54,7 +54,13 @@ public class DesiredStates {
     }
   }
 
+  /** The desired state, its role trusting the REST API the last pass recorded (if any). */
   public Desired of(Stored api) {
+    return of(api, api.status().restApiId());
+  }
+
+  /** The desired state, its role trusting only the REST API {@code restApiId} once it exists. */
+  public Desired of(Stored api, String restApiId) {
     ApiSpec spec = specs.read(api, ApiSpec.class);
     String name = api.ref().name();
     List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
@@ -74,7 +80,15 @@ public class DesiredStates {
     String roleName = roleName(name);
     ApiDeclaration declaration =
         new ApiDeclaration(
-            name, spec, routes, tables, account.region(), account.accountId(), roleName, ROLE_PATH);
+            name,
+            spec,
+            routes,
+            tables,
+            account.region(),
+            account.accountId(),
+            roleName,
+            ROLE_PATH,
+            restApiId);
     Definition definition = ApiRenderer.render(declaration);
     Map<String, String> tags =
         Map.of(
