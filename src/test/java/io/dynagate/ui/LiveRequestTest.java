@@ -54,10 +54,7 @@ class LiveRequestTest {
   void onlyHeadersTheRouteReadsAreSent() {
     var refused =
         LiveRequest.of(
-            INVOKE,
-            "/me",
-            request(Map.of(), Map.of(), Map.of("X-Other", "x")),
-            Set.of("x-user"));
+            INVOKE, "/me", request(Map.of(), Map.of(), Map.of("X-Other", "x")), Set.of("x-user"));
     assertEquals(
         List.of(Violation.of("header.X-Other", "the route reads no such header")),
         refused.violations());
