@@ -95,12 +95,17 @@ class WriteTemplateTest {
             true);
     JsonNode request =
         request(route, "{\"active\": false, \"tags\": null}", Map.of("If-Match", "\"3\""));
-    System.out.println(request.toPrettyString());
     assertEquals("3", request.at("/ExpressionAttributeValues/:vexp/N").asText());
+    assertEquals(
+        "SET #a0 = :a0, #ua = :now, #ca = if_not_exists(#ca, :now), #ver = #ver + :one"
+            + " REMOVE #a7",
+        request.get("UpdateExpression").asText());
+    assertEquals("tags", request.at("/ExpressionAttributeNames/#a7").asText());
+    assertFalse(request.at("/ExpressionAttributeValues").has(":a7"));
   }
 
   @Test
-  void deleteItem() {
+  void deleteItemIsConditionalOnlyWhenTheCallerSendsAVersion() {
     RouteSpec route =
         RouteSpec.write(
             "DELETE",
@@ -113,7 +118,19 @@ class WriteTemplateTest {
             null,
             null,
             null);
-    System.out.println(request(route, null, Map.of()).toPrettyString());
-    System.out.println(request(route, null, Map.of("if-match", "7")).toPrettyString());
+    JsonNode plain = request(route, null, Map.of());
+    assertFalse(plain.has("ConditionExpression"));
+    assertEquals("ALL_OLD", plain.get("ReturnValues").asText());
+    JsonNode versioned = request(route, null, Map.of("if-match", "W/\"7\""));
+    assertEquals("#ver = :vexp", versioned.get("ConditionExpression").asText());
+    assertEquals("7", versioned.at("/ExpressionAttributeValues/:vexp/N").asText());
+  }
+
+  @Test
+  void aBodyKeyThatDisagreesEmptiesTheKeySoDynamoDbRefusesIt() {
+    JsonNode request = request(put(Mode.create, false, false), "{\"userId\": \"u2\"}", Map.of());
+    assertEquals("", request.at("/Item/userId/S").asText());
+    JsonNode agreeing = request(put(Mode.create, false, false), "{\"userId\": \"u1\"}", Map.of());
+    assertEquals("u1", agreeing.at("/Item/userId/S").asText());
   }
 }
