@@ -97,21 +97,39 @@ final class BodyModel {
     };
   }
 
-  /** Any JSON value with lists and maps nested at most {@code depth} deep. */
-  private static Map<String, Object> generic(int depth) {
-    if (depth == 0) {
-      Map<String, Object> leaf = new TreeMap<>();
-      leaf.put("type", List.of("string", "number", "boolean", "null"));
-      return leaf;
+  /** The name of the shared model for any JSON value nested at most {@code depth} deep. */
+  static String anyValueName(int depth) {
+    return "AnyValue" + depth;
+  }
+
+  /**
+   * The shared models a write route's model refers to for undeclared content: {@code AnyValueN},
+   * any JSON value with lists and maps nested at most N deep. Each refers to the one below, so that
+   * the definition grows linearly with the depth.
+   */
+  static Map<String, Object> anyValueModels() {
+    Map<String, Object> models = new TreeMap<>();
+    for (int depth = 0; depth <= WriteVtl.GENERIC_DEPTH; depth++) {
+      Map<String, Object> any = new TreeMap<>();
+      any.put("$schema", "http://json-schema.org/draft-04/schema#");
+      any.put("title", anyValueName(depth));
+      if (depth == 0) {
+        any.put("type", List.of("string", "number", "boolean", "null"));
+      } else {
+        any.put("type", List.of("string", "number", "boolean", "null", "array", "object"));
+        Map<String, Object> next = generic(depth - 1);
+        any.put("items", next);
+        any.put("maxItems", MAX_MEMBERS);
+        any.put("additionalProperties", next);
+        any.put("maxProperties", MAX_MEMBERS);
+      }
+      models.put(anyValueName(depth), any);
     }
-    Map<String, Object> any = new TreeMap<>();
-    any.put("type", List.of("string", "number", "boolean", "null", "array", "object"));
-    Map<String, Object> next = generic(depth - 1);
-    any.put("items", next);
-    any.put("maxItems", MAX_MEMBERS);
-    any.put("additionalProperties", next);
-    any.put("maxProperties", MAX_MEMBERS);
-    return any;
+    return models;
+  }
+
+  private static Map<String, Object> generic(int depth) {
+    return Map.of("$ref", "#/components/schemas/" + anyValueName(depth));
   }
 
   private static Map<String, Object> object(Map<String, Object> properties, boolean open) {

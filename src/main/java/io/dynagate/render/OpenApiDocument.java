@@ -73,6 +73,7 @@ final class OpenApiDocument {
       // write bodies are checked against their model too; read-only APIs keep their definition
       validators.put(
           BODY_VALIDATOR, Map.of("validateRequestParameters", true, "validateRequestBody", true));
+      models.putAll(BodyModel.anyValueModels());
       doc.put("components", Map.of("schemas", models));
     }
     doc.put("x-amazon-apigateway-request-validators", validators);

@@ -3,6 +3,7 @@ package io.dynagate.emulator.dataplane;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.networknt.schema.Error;
 import com.networknt.schema.Schema;
 import com.networknt.schema.SchemaRegistry;
@@ -33,8 +34,10 @@ class RequestValidation {
 
   private final SchemaRegistry registry =
       SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_4);
-  // compiled once per model text; models change only with a new definition
-  private final Map<String, Schema> schemas = new ConcurrentHashMap<>();
+  // compiled once per model and set of models; models change only with a new definition
+  private final Map<String, Compiled> schemas = new ConcurrentHashMap<>();
+
+  private record Compiled(Map<String, String> models, Schema schema) {}
 
   /** API Gateway's answer when the request fails the method's validator, else empty. */
   Optional<EmulatorResponse> refusal(Invocation call, Map<String, String> models) {
@@ -57,9 +60,17 @@ class RequestValidation {
       if (model == null) {
         model = method.requestModels().get("$default");
       }
-      String schema = model == null ? null : models.get(model);
-      if (schema != null && !matches(schema, call.input().body(), call.trace())) {
-        return Optional.of(badRequest("Invalid request body"));
+      if (model != null && models.containsKey(model)) {
+        Schema schema;
+        try {
+          schema = schema(model, models);
+        } catch (RuntimeException e) {
+          call.trace().line("Execution failed: invalid model %s: %s", model, e.getMessage());
+          return Optional.of(GatewayResponses.internalError());
+        }
+        if (!matches(schema, call.input().body(), call.trace())) {
+          return Optional.of(badRequest("Invalid request body"));
+        }
       }
     }
     return Optional.empty();
@@ -93,7 +104,47 @@ class RequestValidation {
     return missing;
   }
 
-  private boolean matches(String schemaText, String body, Trace trace) {
+  /**
+   * The model with every model of the API beside it, so that references between models resolve:
+   * {@code #/components/schemas/X} as imported, or API Gateway's model URL {@code
+   * https://apigateway.amazonaws.com/restapis/ID/models/X}.
+   */
+  private Schema schema(String name, Map<String, String> models) {
+    String key = name + "\n" + models.hashCode();
+    Compiled compiled = schemas.get(key);
+    if (compiled == null || !compiled.models().equals(models)) {
+      ObjectNode document = (ObjectNode) parse(models.get(name));
+      ObjectNode definitions = document.putObject("definitions");
+      models.forEach((other, text) -> definitions.set(other, parse(text)));
+      rewriteReferences(document);
+      compiled = new Compiled(models, registry.getSchema(document));
+      schemas.put(key, compiled);
+    }
+    return compiled.schema();
+  }
+
+  private static void rewriteReferences(JsonNode node) {
+    if (node instanceof ObjectNode object) {
+      JsonNode ref = object.get("$ref");
+      if (ref != null && ref.isTextual()) {
+        String text = ref.asText();
+        if (text.startsWith("#/components/schemas/") || text.contains("/models/")) {
+          object.put("$ref", "#/definitions/" + text.substring(text.lastIndexOf('/') + 1));
+        }
+      }
+    }
+    node.forEach(RequestValidation::rewriteReferences);
+  }
+
+  private static JsonNode parse(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new ConfigurationError("model is not JSON: " + e.getMessage());
+    }
+  }
+
+  private boolean matches(Schema schema, String body, Trace trace) {
     JsonNode document;
     try {
       document = JSON.readTree(body == null || body.isBlank() ? "{}" : body);
@@ -101,8 +152,7 @@ class RequestValidation {
       trace.line("Request body is not valid JSON: %s", e.getMessage());
       return false;
     }
-    List<Error> errors =
-        schemas.computeIfAbsent(schemaText, registry::getSchema).validate(document);
+    List<Error> errors = schema.validate(document);
     if (!errors.isEmpty()) {
       trace.line("Request body does not match model schema: %s", errors);
     }
