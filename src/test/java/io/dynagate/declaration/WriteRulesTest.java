@@ -58,8 +58,17 @@ class WriteRulesTest {
         Set.of("method"),
         fields(
             new RouteSpec(
-                "DELETE", "/notes/{noteId}", "notes", Action.GetItem, Map.of(), null, null, null,
-                null, null, null)));
+                "DELETE",
+                "/notes/{noteId}",
+                "notes",
+                Action.GetItem,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                null)));
   }
 
   @Test
@@ -68,15 +77,37 @@ class WriteRulesTest {
     assertEquals(Set.of("versionAttribute"), fields(write("PUT", Action.PutItem, null, "version")));
     RouteSpec read =
         new RouteSpec(
-            "GET", "/notes/{noteId}", "notes", Action.GetItem, Map.of(), null, null, null, null,
-            null, null, Mode.create, "version", true, true, true);
+            "GET",
+            "/notes/{noteId}",
+            "notes",
+            Action.GetItem,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            null,
+            null,
+            Mode.create,
+            "version",
+            true,
+            true,
+            true);
     assertEquals(
         Set.of("mode", "versionAttribute", "allowUndeclared", "allowRemove", "timestamps"),
         fields(read));
     RouteSpec delete =
         RouteSpec.write(
-            "DELETE", "/notes/{noteId}", "notes", Action.DeleteItem, Map.of(), null, null, true,
-            true, true);
+            "DELETE",
+            "/notes/{noteId}",
+            "notes",
+            Action.DeleteItem,
+            Map.of(),
+            null,
+            null,
+            true,
+            true,
+            true);
     assertEquals(Set.of("allowUndeclared", "allowRemove", "timestamps"), fields(delete));
   }
 
