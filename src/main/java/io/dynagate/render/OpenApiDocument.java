@@ -53,7 +53,13 @@ final class OpenApiDocument {
       if (methods.put(verb, method(route)) != null) {
         throw new IllegalArgumentException("two routes answer " + verb + " " + route.spec().path());
       }
-      cors.ifPresent(c -> methods.put("options", c.optionsMethod(pathParameters(route.spec()))));
+      List<String> verbs =
+          methods.keySet().stream()
+              .filter(v -> !v.equals("options"))
+              .map(v -> v.toUpperCase(java.util.Locale.ROOT))
+              .toList();
+      cors.ifPresent(
+          c -> methods.put("options", c.optionsMethod(pathParameters(route.spec()), verbs)));
     }
     Map<String, Object> info = new TreeMap<>();
     info.put("title", api.apiName());
