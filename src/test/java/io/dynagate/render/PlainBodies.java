@@ -26,6 +26,7 @@ import java.util.TreeMap;
 final class PlainBodies {
 
   private static final JsonNodeFactory F = JsonNodeFactory.instance;
+  private static final Set<String> SETS = Set.of("SS", "NS", "BS");
   private static final List<String> EDGE_NUMBERS =
       List.of(
           "0",
@@ -201,7 +202,7 @@ final class PlainBodies {
     return new JsonNode[] {plain, F.objectNode().set(type, plain)};
   }
 
-  /** The tree with every number (N, NS members) written as its plain decimal, for comparison. */
+  /** The tree with numbers as plain decimals and sets sorted, for comparison. */
   static JsonNode normalised(JsonNode node) {
     if (node.isObject()) {
       ObjectNode out = F.objectNode();
@@ -210,10 +211,14 @@ final class PlainBodies {
         JsonNode value = field.getValue();
         if (field.getKey().equals("N") && value.isTextual()) {
           out.put("N", decimal(value.asText()));
-        } else if (field.getKey().equals("NS") && value.isArray()) {
-          ArrayNode members = F.arrayNode();
-          value.forEach(m -> members.add(decimal(m.asText())));
-          out.set("NS", members);
+        } else if (SETS.contains(field.getKey()) && value.isArray()) {
+          // DynamoDB keeps no order in a set
+          java.util.TreeSet<String> members = new java.util.TreeSet<>();
+          boolean numbers = field.getKey().equals("NS");
+          value.forEach(m -> members.add(numbers ? decimal(m.asText()) : m.asText()));
+          ArrayNode sorted = F.arrayNode();
+          members.forEach(sorted::add);
+          out.set(field.getKey(), sorted);
         } else {
           out.set(field.getKey(), normalised(value));
         }
