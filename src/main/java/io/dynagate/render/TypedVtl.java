@@ -75,15 +75,11 @@ final class TypedVtl {
     String key = "$mk" + level;
     String value = "$mg" + level;
     String declared = "$md" + level;
-    StringBuilder names = new StringBuilder();
-    for (String name : known) {
-      names.append(names.isEmpty() ? "" : ", ").append(Vtl.string(name));
-    }
     return "#set("
         + declared
-        + " = ["
-        + names
-        + "])"
+        + " = "
+        + list(known)
+        + ")"
         + "#foreach("
         + key
         + " in "
@@ -150,6 +146,15 @@ final class TypedVtl {
         + ".doubleValue()\" != ''){\"N\": "
         + string(ref)
         + "}#{else}{\"NULL\": true}#end";
+  }
+
+  /** A VTL list literal of these names. */
+  static String list(Iterable<String> names) {
+    StringBuilder out = new StringBuilder("[");
+    for (String name : names) {
+      out.append(out.length() > 1 ? ", " : "").append(Vtl.string(name));
+    }
+    return out.append(']').toString();
   }
 
   /** A JSON null as VTL sees it: renders as nothing, yet is no (empty) string. */

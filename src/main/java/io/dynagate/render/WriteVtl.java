@@ -111,102 +111,120 @@ final class WriteVtl {
     return bindings + "{\n  " + String.join(",\n  ", fields) + "\n}\n";
   }
 
+  /** The parts of an UpdateItem request that grow attribute by attribute. */
+  private record Clauses(
+      StringBuilder set, StringBuilder remove, List<String> names, StringBuilder typedValues) {}
+
   private String updateItem() {
-    Map<String, ValueType> attributes = writable();
-    List<String> names = new ArrayList<>(List.of("\"#k0\": " + Vtl.json(hashKey())));
-    List<String> values = new ArrayList<>();
-    StringBuilder set = new StringBuilder("#set($sep = 'SET ')");
-    StringBuilder remove = new StringBuilder("#set($sep = ' REMOVE ')");
-    StringBuilder typedValues = new StringBuilder("#set($sep = '')");
-    int i = 0;
-    for (var attribute : attributes.entrySet()) {
-      String state = "$s" + i;
-      String name = Vtl.string(attribute.getKey());
-      bindings.append("#set(%s = '')#if($body.containsKey(%s))".formatted(state, name));
-      bindings.append("#set($w = $body.get(%s))".formatted(name));
-      if (route.allowRemoveOrDefault()) {
-        bindings.append(
-            "#if(%s)#set(%s = 'r')#{else}#set(%s = 's')#end#end\n"
-                .formatted(TypedVtl.isNull("$w"), state, state));
-      } else {
-        bindings.append("#set(%s = 's')#end\n".formatted(state));
-      }
-      set.append("#if(%s == 's')$sep#a%d = :a%d#set($sep = ', ')#end".formatted(state, i, i));
-      remove.append("#if(%s == 'r')$sep#a%d#set($sep = ', ')#end".formatted(state, i));
-      names.add("#if(%s != ''),\"#a%d\": %s#end".formatted(state, i, Vtl.json(attribute.getKey())));
-      typedValues.append(
-          "#if(%s == 's')$sep\":a%d\": #set($w = $body.get(%s))%s#set($sep = ', ')#end"
-              .formatted(
-                  state,
-                  i,
-                  name,
-                  TypedVtl.typed(attribute.getValue(), "$w", 1, route.allowUndeclaredOrDefault())));
-      i++;
+    Clauses clauses =
+        new Clauses(
+            new StringBuilder("#set($sep = 'SET ')"),
+            new StringBuilder("#set($sep = ' REMOVE ')"),
+            new ArrayList<>(List.of("\"#k0\": " + Vtl.json(hashKey()))),
+            new StringBuilder("#set($sep = '')"));
+    int declared = 0;
+    for (var attribute : writable().entrySet()) {
+      updateDeclared(declared++, attribute.getKey(), attribute.getValue(), clauses);
     }
     if (route.allowUndeclaredOrDefault()) {
-      updateUndeclared(set, remove, names, typedValues);
+      updateUndeclared(clauses);
     }
+    List<String> values = new ArrayList<>();
     String condition = "attribute_exists(#k0)";
     if (route.timestampsOrDefault()) {
-      set.append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep = ', ')");
-      names.add(",\"#ca\": " + Vtl.json(WriteRules.CREATED_AT));
-      names.add(",\"#ua\": " + Vtl.json(WriteRules.UPDATED_AT));
+      clauses.set().append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep = ', ')");
+      clauses.names().add(",\"#ca\": " + Vtl.json(WriteRules.CREATED_AT));
+      clauses.names().add(",\"#ua\": " + Vtl.json(WriteRules.UPDATED_AT));
       values.add("\":now\": {\"N\": \"$context.requestTimeEpoch\"}");
     }
     if (route.versionAttribute() != null) {
       bindVersion(true);
-      set.append("$sep#ver = #ver + :one#set($sep = ', ')");
+      clauses.set().append("$sep#ver = #ver + :one#set($sep = ', ')");
       condition += " AND #ver = :vexp";
-      names.add(",\"#ver\": " + Vtl.json(route.versionAttribute()));
+      clauses.names().add(",\"#ver\": " + Vtl.json(route.versionAttribute()));
       values.add("\":vexp\": {\"N\": \"" + Vtl.escaped("$ver") + "\"}");
       values.add("\":one\": {\"N\": \"1\"}");
     }
     List<String> fields = new ArrayList<>();
     fields.add("\"TableName\": " + Vtl.json(table.tableName()));
     fields.add("\"Key\": {" + String.join(", ", keyMembers()) + "}");
-    fields.add("\"UpdateExpression\": \"" + set + remove + "\"");
+    fields.add("\"UpdateExpression\": \"" + clauses.set() + clauses.remove() + "\"");
     fields.add("\"ConditionExpression\": \"" + condition + "\"");
-    fields.add("\"ExpressionAttributeNames\": {" + String.join("", names) + "}");
-    // DynamoDB refuses an empty ExpressionAttributeValues: with no server-set value, it is written
-    // only when some attribute is set.
-    String fixed = String.join(", ", values);
-    String allValues =
+    fields.add("\"ExpressionAttributeNames\": {" + String.join("", clauses.names()) + "}");
+    fields.add("\"ReturnValues\": \"ALL_NEW\"");
+    String valuesField = valuesField(clauses.typedValues(), String.join(", ", values), declared);
+    return bindings + "{\n  " + valuesField + "\n  " + String.join(",\n  ", fields) + "\n}\n";
+  }
+
+  /**
+   * One declared attribute: {@code $sN} is {@code 's'} when the body sets it, {@code 'r'} when it
+   * removes it ({@code null}, where allowed), empty when the body does not name it.
+   */
+  private void updateDeclared(int i, String attribute, ValueType type, Clauses clauses) {
+    String state = "$s" + i;
+    String name = Vtl.string(attribute);
+    bindings.append("#set(%s = '')#if($body.containsKey(%s))".formatted(state, name));
+    bindings.append("#set($w = $body.get(%s))".formatted(name));
+    if (route.allowRemoveOrDefault()) {
+      bindings.append(
+          "#if(%s)#set(%s = 'r')#{else}#set(%s = 's')#end#end\n"
+              .formatted(TypedVtl.isNull("$w"), state, state));
+    } else {
+      bindings.append("#set(%s = 's')#end\n".formatted(state));
+    }
+    clauses
+        .set()
+        .append("#if(%s == 's')$sep#a%d = :a%d#set($sep = ', ')#end".formatted(state, i, i));
+    clauses.remove().append("#if(%s == 'r')$sep#a%d#set($sep = ', ')#end".formatted(state, i));
+    clauses.names().add("#if(%s != ''),\"#a%d\": %s#end".formatted(state, i, Vtl.json(attribute)));
+    clauses
+        .typedValues()
+        .append(
+            "#if(%s == 's')$sep\":a%d\": #set($w = $body.get(%s))%s#set($sep = ', ')#end"
+                .formatted(
+                    state,
+                    i,
+                    name,
+                    TypedVtl.typed(type, "$w", 1, route.allowUndeclaredOrDefault())));
+  }
+
+  /**
+   * {@code ExpressionAttributeValues}. DynamoDB refuses it empty: with no server-set value, it is
+   * written only when some declared attribute is set.
+   */
+  private String valuesField(StringBuilder typedValues, String fixed, int declared) {
+    String field =
         "\"ExpressionAttributeValues\": {"
             + typedValues
             + (fixed.isEmpty() ? "" : "$sep" + fixed)
             + "},";
     bindings.append("#set($anySet = false)");
-    for (int j = 0; j < i; j++) {
+    for (int j = 0; j < declared; j++) {
       bindings.append("#if($s%d == 's')#set($anySet = true)#end".formatted(j));
     }
     bindings.append('\n');
-    String valuesField =
-        fixed.isEmpty() && !route.allowUndeclaredOrDefault()
-            ? "#if($anySet)" + allValues + "#end"
-            : allValues;
-    fields.add("\"ReturnValues\": \"ALL_NEW\"");
-    String body = String.join(",\n  ", fields);
-    return bindings + "{\n  " + valuesField + "\n  " + body + "\n}\n";
+    return fixed.isEmpty() && !route.allowUndeclaredOrDefault()
+        ? "#if($anySet)" + field + "#end"
+        : field;
   }
 
   /** Undeclared members of the body: set, or removed when {@code null} and the route allows it. */
-  private void updateUndeclared(
-      StringBuilder set, StringBuilder remove, List<String> names, StringBuilder typedValues) {
-    StringBuilder known = new StringBuilder();
-    for (String name : known()) {
-      known.append(known.isEmpty() ? "" : ", ").append(Vtl.string(name));
-    }
-    bindings.append("#set($known = [").append(known).append("])\n");
+  private void updateUndeclared(Clauses clauses) {
+    bindings.append("#set($known = ").append(TypedVtl.list(known())).append(")\n");
     String each = "#foreach($u in $body.keySet())#if(!$known.contains($u))#set($w = $body.get($u))";
     String removes = route.allowRemoveOrDefault() ? TypedVtl.isNull("$w") : "false";
-    set.append(each)
+    clauses
+        .set()
+        .append(each)
         .append("#if(!(" + removes + "))$sep#u$foreach.index = :u$foreach.index")
         .append("#set($sep = ', ')#end#end#end");
-    remove
+    clauses
+        .remove()
         .append(each)
         .append("#if(" + removes + ")$sep#u$foreach.index#set($sep = ', ')#end#end#end");
-    names.add(each + ",\"#u$foreach.index\": \"" + Vtl.escaped("$u") + "\"#end#end");
-    typedValues
+    clauses.names().add(each + ",\"#u$foreach.index\": \"" + Vtl.escaped("$u") + "\"#end#end");
+    clauses
+        .typedValues()
         .append(each)
         .append("#if(!(" + removes + "))$sep\":u$foreach.index\": ")
         .append(TypedVtl.generic("$w", 1, GENERIC_DEPTH))
