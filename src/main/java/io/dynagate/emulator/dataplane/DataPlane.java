@@ -32,14 +32,20 @@ public class DataPlane implements DataPlaneHandler {
   private final ApiGatewayStore store;
   private final MethodExecutor executor;
   private final Invocations invocations;
+  private final CallerAccess access;
   // One Velocity runtime for the data plane: compiled templates are immutable and thread-safe.
   private final VtlEngine engine = new VtlEngine();
   private final Map<String, Cached> stages = new ConcurrentHashMap<>();
 
-  DataPlane(ApiGatewayStore store, MethodExecutor executor, Invocations invocations) {
+  DataPlane(
+      ApiGatewayStore store,
+      MethodExecutor executor,
+      Invocations invocations,
+      CallerAccess access) {
     this.store = store;
     this.executor = executor;
     this.invocations = invocations;
+    this.access = access;
   }
 
   @Override
@@ -53,6 +59,10 @@ public class DataPlane implements DataPlaneHandler {
     Optional<RouteTree.Match> match = api.routes().match(segments(path), request.method());
     if (match.isEmpty()) {
       return CompletableFuture.completedFuture(GatewayResponses.missingToken());
+    }
+    Optional<EmulatorResponse> refused = access.refusal(deployed.get(), match.get(), request, path);
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused.get());
     }
     Invocation call =
         invocations.of(
