@@ -37,6 +37,7 @@ public final class SigV4 {
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'");
   private static final Duration SKEW = Duration.ofMinutes(15);
   private static final HexFormat HEX = HexFormat.of();
+  private static final String UNSIGNED = "UNSIGNED-PAYLOAD";
 
   /**
    * What an {@code Authorization} header claims.
@@ -168,7 +169,7 @@ public final class SigV4 {
       headers.append(name).append(':').append(trimmed(request.header(name))).append('\n');
     }
     String payload = request.header("x-amz-content-sha256");
-    if (payload == null) {
+    if (payload == null || !payload.equals(UNSIGNED)) {
       payload = HEX.formatHex(sha256(request.body()));
     }
     return request.method()

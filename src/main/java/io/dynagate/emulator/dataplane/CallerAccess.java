@@ -155,8 +155,14 @@ class CallerAccess {
     if (settings.isEmpty()) {
       return false;
     }
-    String own = match.resource().path().replace("/", "~1") + "/" + match.method().httpMethod();
-    var setting = settings.get(own);
+    // The stage keeps a method's setting under its resource path without the leading slash;
+    // the patch path's ~1 form is accepted too, whichever the store keeps.
+    String verb = "/" + match.method().httpMethod();
+    String resourcePath = match.resource().path();
+    var setting = settings.get(resourcePath.substring(1) + verb);
+    if (setting == null) {
+      setting = settings.get(resourcePath.replace("/", "~1") + verb);
+    }
     if (setting == null || setting.throttlingRateLimit() == null) {
       setting = settings.get("*/*");
     }
