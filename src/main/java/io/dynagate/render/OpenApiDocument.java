@@ -56,6 +56,11 @@ final class OpenApiDocument {
     doc.put("openapi", "3.0.1");
     doc.put("info", info);
     doc.put("paths", paths);
+    Map<String, Object> schemes = Security.schemes(api);
+    if (schemes != null) {
+      doc.put("components", Map.of("securitySchemes", schemes));
+    }
+    ResourcePolicies.of(api).ifPresent(policy -> doc.put("x-amazon-apigateway-policy", policy));
     // Required path, query and header parameters are checked by API Gateway before DynamoDB.
     doc.put(
         "x-amazon-apigateway-request-validators",
@@ -71,6 +76,10 @@ final class OpenApiDocument {
     Map<String, Object> responses = new TreeMap<>();
     STATUSES.forEach((status, text) -> responses.put(status, methodResponse(text)));
     method.put("responses", responses);
+    List<Map<String, List<String>>> security = Security.requirement(api, route.name());
+    if (security != null) {
+      method.put("security", security);
+    }
     method.put("x-amazon-apigateway-request-validator", VALIDATOR);
     method.put("x-amazon-apigateway-integration", new Integration(api, cors).of(spec));
     return method;
