@@ -59,6 +59,21 @@ final class SignedCalls {
     return get(uri, uri, accessKeyId, secret, "execute-api");
   }
 
+  /** A signed GET with unsigned extra headers (e.g. {@code X-Forwarded-For}). */
+  static HttpResponse<String> get(
+      URI uri, String accessKeyId, String secret, Map<String, String> extra) {
+    HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET();
+    signedHeaders(uri, accessKeyId, secret, "execute-api")
+        .forEach(
+            (name, values) -> {
+              if (!name.equalsIgnoreCase("host")) {
+                values.forEach(v -> request.header(name, v));
+              }
+            });
+    extra.forEach(request::header);
+    return send(request);
+  }
+
   static HttpResponse<String> send(HttpRequest.Builder request) {
     try {
       return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
