@@ -42,6 +42,7 @@ public class DeclarationService {
   private final Event<DeclarationWritten> written;
   private final Access access;
   private final RouteReferences references;
+  @jakarta.inject.Inject io.dynagate.config.DynagateConfig config;
 
   public DeclarationService(
       Registry registry,
@@ -84,7 +85,7 @@ public class DeclarationService {
 
   public Stored putApi(Caller caller, String name, JsonNode body, OptionalLong ifMatch) {
     ApiSpec spec = read(body, ApiSpec.class);
-    requireValid(ApiRules.validate(name, spec));
+    requireValid(ApiRules.validate(name, spec, publicRoutes()));
     Ref ref = Ref.api(name);
     Optional<Stored> existing = registry.get(ref);
     requireChangeable(caller, existing);
@@ -244,5 +245,12 @@ public class DeclarationService {
         spec.attributeSchema(),
         spec.deletionPolicy(),
         spec.sharedWith());
+  }
+
+  private io.dynagate.declaration.AccessRules.PublicRoutes publicRoutes() {
+    return config.policy().publicRoutes()
+            == io.dynagate.config.DynagateConfig.Policy.PublicRoutes.DENY
+        ? io.dynagate.declaration.AccessRules.PublicRoutes.DENY
+        : io.dynagate.declaration.AccessRules.PublicRoutes.ALLOW;
   }
 }
