@@ -1,6 +1,8 @@
 package io.dynagate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.config.DynagateConfig;
+import io.dynagate.declaration.AccessRules;
 import io.dynagate.declaration.ApiRules;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteRules;
@@ -19,6 +21,7 @@ import io.dynagate.store.Stored;
 import io.dynagate.store.TableUses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -42,7 +45,7 @@ public class DeclarationService {
   private final Event<DeclarationWritten> written;
   private final Access access;
   private final RouteReferences references;
-  @jakarta.inject.Inject io.dynagate.config.DynagateConfig config;
+  @Inject DynagateConfig config;
 
   public DeclarationService(
       Registry registry,
@@ -247,10 +250,10 @@ public class DeclarationService {
         spec.sharedWith());
   }
 
-  private io.dynagate.declaration.AccessRules.PublicRoutes publicRoutes() {
-    return config.policy().publicRoutes()
-            == io.dynagate.config.DynagateConfig.Policy.PublicRoutes.DENY
-        ? io.dynagate.declaration.AccessRules.PublicRoutes.DENY
-        : io.dynagate.declaration.AccessRules.PublicRoutes.ALLOW;
+  /** The operator's rule on routes open to anyone ({@code dynagate.policy.public-routes}). */
+  private AccessRules.PublicRoutes publicRoutes() {
+    return config.policy().publicRoutes() == DynagateConfig.Policy.PublicRoutes.DENY
+        ? AccessRules.PublicRoutes.DENY
+        : AccessRules.PublicRoutes.ALLOW;
   }
 }
