@@ -53,11 +53,11 @@ final class OpenApiReader {
         ApiGatewayJson.text(info, "description"),
         ApiGatewayJson.text(info, "version"),
         ApiGatewayJson.stringList(root, "x-amazon-apigateway-binary-media-types"),
-        paths,
+        OpenApiAccess.secured(root, paths),
         models);
   }
 
-  private static JsonNode parse(byte[] body) {
+  static JsonNode parse(byte[] body) {
     try {
       return JSON.readTree(body);
     } catch (IOException notJson) {

@@ -82,7 +82,7 @@ class RestApiOperations implements ApiGatewayOperations {
             "HEADER",
             List.of(endpointType == null ? "EDGE" : endpointType),
             false,
-            null,
+            OpenApiAccess.policy(OpenApiReader.parse(call.request().body())),
             Map.of(),
             document.models(),
             OpenApiImport.apply(root, document, false),
@@ -121,7 +121,9 @@ class RestApiOperations implements ApiGatewayOperations {
                           document.version(),
                           document.binaryMediaTypes(),
                           models);
-              return next.withDraft(OpenApiImport.apply(api.draft(), document, merge));
+              String policy = OpenApiAccess.policy(OpenApiReader.parse(call.request().body()));
+              return next.withDraft(OpenApiImport.apply(api.draft(), document, merge))
+                  .withPolicy(policy == null && merge ? api.policy() : policy);
             });
     return answer(200, updated);
   }
@@ -165,6 +167,7 @@ class RestApiOperations implements ApiGatewayOperations {
       case "/version" ->
           api.withHeader(
               api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
+      case "/policy" -> api.withPolicy(value);
       default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
     };
   }

@@ -168,4 +168,24 @@ public record RestApi(
         deployments,
         next);
   }
+
+  /** This API with another resource policy (JSON text), or none when null. */
+  public RestApi withPolicy(String next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        next,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages);
+  }
 }

@@ -1,5 +1,6 @@
 // One API: status, routes (each with a "try it" panel), the plan before "Reconcile now",
 // the generated definition and recent events.
+import { accessSummary } from './access.js';
 import { confirmAction } from './confirm.js';
 import { renderDefinition } from './definition.js';
 import { $, badge, busy, el, fail, notice, when } from './dom.js';
@@ -24,6 +25,7 @@ function showStatus(envelope) {
   $('#api-message').textContent = status.message || '–';
   $('#api-stage').textContent = envelope.spec?.stage || 'dev';
   $('#api-drift').textContent = status.drift || 'none';
+  $('#api-access').textContent = accessSummary(envelope.spec);
   $('#api-status').removeAttribute('aria-busy');
 }
 
