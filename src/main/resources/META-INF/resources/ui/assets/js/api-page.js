@@ -121,13 +121,13 @@ async function loadDefinition() {
 
 async function loadEvents() {
   try {
-    const { data } = await call('GET', `${v1('apis', api, 'events')}?limit=20`);
-    $('#events').tBodies[0].replaceChildren(...data.map((event) => el('tr', {},
+    const { data: { items } } = await call('GET', `${v1('apis', api, 'events')}?limit=20`);
+    $('#events').tBodies[0].replaceChildren(...items.map((event) => el('tr', {},
       el('td', { text: when(event.at) }),
       el('td', {}, el('code', { text: event.type })),
       el('td', { text: event.message }),
       el('td', { text: event.pass ?? '' }))));
-    $('#events-empty').hidden = data.length > 0;
+    $('#events-empty').hidden = items.length > 0;
   } catch (error) {
     $('#events-empty').hidden = false;
     $('#events-empty').textContent = `No events: ${error.message}`;
