@@ -28,10 +28,13 @@ function showStatus(envelope) {
 }
 
 /** Reads the API; while a pass is pending, reads it again until it settles, then the rest. */
+let found = false;
+
 async function loadApi() {
   try {
     const { data } = await call('GET', v1('apis', api));
     showStatus(data);
+    found = true;
     if (SETTLING.includes(data.status?.phase) && refreshes++ < MAX_REFRESHES) {
       polling = true;
       setTimeout(loadApi, REFRESH_MS);
@@ -47,8 +50,22 @@ async function loadApi() {
       location.assign('/ui');
       return;
     }
+    if (error.status === 404) {
+      showNotFound();
+      return;
+    }
     fail(error);
   }
+}
+
+/** No such API (or one hidden from this token): a not-found page, with nothing to act on. */
+function showNotFound() {
+  document.title = `API ${api} not found`;
+  $('main').replaceChildren(
+    $('#notice'),
+    el('p', { class: 'crumbs' }, el('a', { href: '/ui', text: 'Overview' })),
+    el('h1', { id: 'not-found', text: `404: API ${api} not found` }),
+    el('p', { text: 'No API of this name is declared, or this token may not read it.' }));
 }
 
 function routeCard(route) {
@@ -167,9 +184,13 @@ if (startPage()) {
   $('#refresh-events').addEventListener('click', loadEvents);
   $('#delete-api').addEventListener('click', removeApi);
   $('#routes-heading').setAttribute('tabindex', '-1');
-  loadApi();
-  loadRoutes();
-  loadPlan();
-  loadDefinition();
-  loadEvents();
+  // The rest of the page only once the API is known to exist: an unknown one is a 404 page.
+  loadApi().then(() => {
+    if (found) {
+      loadRoutes();
+      loadPlan();
+      loadDefinition();
+      loadEvents();
+    }
+  });
 }
