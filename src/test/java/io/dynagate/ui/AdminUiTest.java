@@ -313,6 +313,41 @@ class AdminUiTest {
   }
 
   @Test
+  void longVtlLinesScrollInsideTheirBoxesNotThePage() {
+    given().body(Seed.usersTableNamed("wide-users")).put("/api/v1/tables/wide-users");
+    given().body("{}").put("/api/v1/apis/wide-api").then().statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"wide-users\"}")
+        .put("/api/v1/apis/wide-api/routes/get-user")
+        .then()
+        .statusCode(201);
+    signIn();
+    var window = browser.driver().manage().window();
+    var before = window.getSize();
+    window.setSize(new org.openqa.selenium.Dimension(800, before.height));
+    try {
+      browser.open(page("/apis/wide-api"));
+      browser.visible(By.cssSelector("#definition pre.code"));
+      Object pageScrolls =
+          browser
+              .driver()
+              .executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " > document.documentElement.clientWidth");
+      Object aBoxScrolls =
+          browser
+              .driver()
+              .executeScript(
+                  "return [...document.querySelectorAll('pre.code')]"
+                      + ".some(p => p.scrollWidth > p.clientWidth)");
+      assertEquals(false, pageScrolls, "the page scrolls sideways");
+      assertEquals(true, aBoxScrolls, "no box holds a line longer than itself");
+    } finally {
+      window.setSize(before);
+    }
+  }
+
+  @Test
   void anInvalidRoutePathIsShownNextToThePathField() {
     signIn();
     declareTableWithTheForm("path-users");
