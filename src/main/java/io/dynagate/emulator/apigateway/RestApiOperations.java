@@ -41,7 +41,7 @@ class RestApiOperations implements ApiGatewayOperations {
       throw ApiGatewayErrors.badRequest(
           "Invalid REST API name specified: the name must not be empty");
     }
-    List<String> types = ApiGatewayJson.stringList(body.path("endpointConfiguration"), "types");
+    RestApiSettings settings = RestApiSettings.ofCreate(body);
     RestApi api =
         new RestApi(
             Ids.apiGateway(),
@@ -51,14 +51,16 @@ class RestApiOperations implements ApiGatewayOperations {
             ApiGatewayJson.text(body, "version"),
             ApiGatewayJson.stringList(body, "binaryMediaTypes"),
             body.path("apiKeySource").asText("HEADER"),
-            types.isEmpty() ? List.of("EDGE") : types,
+            settings.types(),
             body.path("disableExecuteApiEndpoint").asBoolean(false),
             ApiGatewayJson.text(body, "policy"),
             ApiGatewayJson.stringMap(body, "tags"),
             Map.of(),
             ApiDefinition.empty(Ids.apiGateway()),
             Map.of(),
-            Map.of());
+            Map.of(),
+            settings.ipAddressType(),
+            settings.minimumCompressionSize());
     store.put(api);
     return answer(201, api);
   }
@@ -87,7 +89,9 @@ class RestApiOperations implements ApiGatewayOperations {
             document.models(),
             OpenApiImport.apply(root, document, false),
             Map.of(),
-            Map.of());
+            Map.of(),
+            null,
+            null);
     store.put(api);
     return answer(201, api);
   }
@@ -137,36 +141,21 @@ class RestApiOperations implements ApiGatewayOperations {
             call.query("limit")));
   }
 
-  /** UpdateRestApi: {@code replace} on {@code /name}, {@code /description} and {@code /version}. */
+  /** UpdateRestApi: the patch operations {@link RestApiPatch} knows, all or none applied. */
   private EmulatorResponse update(ApiGatewayCall call) {
     JsonNode operations = call.body().path("patchOperations");
+    RestApiPatch.checkOperations(operations);
     RestApi updated =
         store.update(
             call.restApiId(),
             api -> {
               RestApi next = api;
               for (JsonNode operation : operations) {
-                next = patched(next, operation);
+                next = RestApiPatch.apply(next, operation);
               }
               return next;
             });
-    return answer(200, updated);
-  }
-
-  private static RestApi patched(RestApi api, JsonNode operation) {
-    String value = ApiGatewayJson.text(operation, "value");
-    String path = operation.path("path").asText();
-    return switch (path) {
-      case "/name" ->
-          api.withHeader(
-              value, api.description(), api.version(), api.binaryMediaTypes(), api.models());
-      case "/description" ->
-          api.withHeader(api.name(), value, api.version(), api.binaryMediaTypes(), api.models());
-      case "/version" ->
-          api.withHeader(
-              api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
-      default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
-    };
+    return ApiGatewayJson.answer(200, ApiGatewayJson.restApi(updated, true));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

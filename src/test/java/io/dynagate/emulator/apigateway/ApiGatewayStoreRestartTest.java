@@ -128,6 +128,8 @@ class ApiGatewayStoreRestartTest {
         Map.of(),
         draft,
         Map.of(deployment.id(), deployment),
-        Map.of("dev", stage));
+        Map.of("dev", stage),
+        "ipv4",
+        null);
   }
 }

@@ -1,0 +1,33 @@
+#!/usr/bin/env python3
+"""Copies AWS's recorded answers into the conformance data files.
+
+Each data file names, per test, the snapshot keys its steps compare (`record`); this script reads
+those keys from LocalStack's `*.snapshot.json` files (real AWS answers, Apache-2.0) and writes them
+into the test's `recorded` member, so that the suite needs no LocalStack checkout to run.
+
+Usage: fill_recorded.py <localstack checkout>
+(reads src/test/conformance/cases/*.json, writes src/test/resources/conformance/*.json)
+"""
+import json
+import sys
+from pathlib import Path
+
+
+def main(checkout):
+    here = Path(__file__).parent
+    out = here.parent / "resources" / "conformance"
+    for path in sorted((here / "cases").glob("*.json")):
+        data = json.loads(path.read_text())
+        source = data["source"].split(" ", 1)[1].replace(".py", ".snapshot.json")
+        snapshot = json.loads((Path(checkout) / source).read_text())
+        by_test = {k.split("::", 1)[1]: v["recorded-content"] for k, v in snapshot.items()}
+        for test in data["tests"]:
+            recorded_as = test.get("recordedAs", test["id"])
+            content = by_test[recorded_as]
+            keys = [s["record"] for s in test["steps"] if "record" in s]
+            test["recorded"] = {k: content[k] for k in keys}
+        (out / path.name).write_text(json.dumps(data, indent=1) + "\n")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])
