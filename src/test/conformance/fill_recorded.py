@@ -25,6 +25,9 @@ def main(checkout):
             recorded_as = test.get("recordedAs", test["id"])
             content = by_test[recorded_as]
             keys = [s["record"] for s in test["steps"] if "record" in s]
+            if test.get("allRecorded"):
+                # steps such as importedResources name their answers as the recording did
+                keys = list(content)
             test["recorded"] = {k: content[k] for k in keys}
         (out / path.name).write_text(json.dumps(data, indent=1) + "\n")
 

@@ -88,8 +88,14 @@ final class ApiGatewayJson {
     return node;
   }
 
+  /** A stage, with the members AWS always answers even when they hold nothing. */
   static ObjectNode stage(Stage stage) {
-    return MAPPER.valueToTree(stage);
+    ObjectNode node = MAPPER.valueToTree(stage);
+    node.put("cacheClusterStatus", stage.cacheClusterEnabled() ? "AVAILABLE" : "NOT_AVAILABLE");
+    if (!node.has("methodSettings")) {
+      node.putObject("methodSettings");
+    }
+    return node;
   }
 
   /** A resource; without {@code embed=methods} its methods appear as empty objects. */

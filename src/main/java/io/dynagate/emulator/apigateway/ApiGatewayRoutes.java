@@ -25,6 +25,7 @@ final class ApiGatewayRoutes {
           route("GET", "/restapis/{restapi_id}/resources/{resource_id}", "GetResource"),
           route("POST", "/restapis/{restapi_id}/resources/{parent_id}", "CreateResource"),
           route("DELETE", "/restapis/{restapi_id}/resources/{resource_id}", "DeleteResource"),
+          route("PATCH", "/restapis/{restapi_id}/resources/{resource_id}", "UpdateResource"),
           route("PUT", METHOD, "PutMethod"),
           route("GET", METHOD, "GetMethod"),
           route("DELETE", METHOD, "DeleteMethod"),
@@ -54,6 +55,8 @@ final class ApiGatewayRoutes {
               "GET",
               "/restapis/{restapi_id}/stages/{stage_name}/exports/{export_type}",
               "GetExport"),
+          route("GET", "/restapis/{restapi_id}/models", "GetModels"),
+          route("GET", "/restapis/{restapi_id}/models/{model_name}", "GetModel"),
           route("GET", "/tags/{resource_arn}", "GetTags"),
           route("PUT", "/tags/{resource_arn}", "TagResource"),
           route("DELETE", "/tags/{resource_arn}", "UntagResource"));

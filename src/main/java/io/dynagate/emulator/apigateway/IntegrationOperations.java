@@ -6,6 +6,7 @@ import static io.dynagate.emulator.apigateway.MethodOperations.statusCode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.apigateway.model.Integration;
 import io.dynagate.emulator.apigateway.model.IntegrationResponse;
+import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.core.EmulatorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
@@ -33,16 +34,19 @@ class IntegrationOperations implements ApiGatewayOperations {
 
   private EmulatorResponse put(ApiGatewayCall call) {
     Integration integration = IntegrationRules.validated(IntegrationRules.fromJson(call.body()));
-    store.update(
-        call.restApiId(),
-        api ->
-            api.withDraft(
-                Drafts.changeMethod(
-                    api.draft(),
-                    call.parameter("resource_id"),
-                    httpMethod(call),
-                    method -> method.withIntegration(integration))));
-    return ApiGatewayJson.answer(201, integration);
+    String resourceId = call.parameter("resource_id");
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api ->
+                api.withDraft(
+                    Drafts.changeMethod(
+                        api.draft(),
+                        resourceId,
+                        httpMethod(call),
+                        method -> method.withIntegration(integration))));
+    return ApiGatewayJson.answer(
+        201, Drafts.integration(updated.draft(), resourceId, httpMethod(call)));
   }
 
   private EmulatorResponse get(ApiGatewayCall call) {
@@ -77,7 +81,7 @@ class IntegrationOperations implements ApiGatewayOperations {
             statusCode(call),
             ApiGatewayJson.text(body, "selectionPattern"),
             ApiGatewayJson.stringMap(body, "responseParameters"),
-            ApiGatewayJson.stringMap(body, "responseTemplates"),
+            templates(body),
             ApiGatewayJson.text(body, "contentHandling"));
     store.update(
         call.restApiId(),
@@ -121,5 +125,13 @@ class IntegrationOperations implements ApiGatewayOperations {
                       return integration.withoutResponse(status);
                     })));
     return EmulatorResponse.empty(204);
+  }
+
+  /** Response templates as AWS keeps them: an empty template is no template, shown as null. */
+  private static Map<String, String> templates(ObjectNode body) {
+    Map<String, String> templates = ApiGatewayJson.stringMap(body, "responseTemplates");
+    templates.replaceAll(
+        (type, template) -> template == null || template.isEmpty() ? null : template);
+    return templates;
   }
 }

@@ -36,13 +36,18 @@ class MethodOperations implements ApiGatewayOperations {
   }
 
   private EmulatorResponse put(ApiGatewayCall call) {
-    String httpMethod = httpMethod(call);
+    String httpMethod = validHttpMethod(call);
     ObjectNode body = call.body();
     String authorization = ApiGatewayJson.text(body, "authorizationType");
+    if (authorization != null) {
+      // AWS takes the authorization type in any case and answers it in capitals
+      authorization = authorization.toUpperCase(java.util.Locale.ROOT);
+    }
     if (authorization == null || !AUTHORIZATION_TYPES.contains(authorization)) {
       throw ApiGatewayErrors.badRequest(
           "Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
     }
+    MethodRules.check(body, authorization);
     Method method =
         new Method(
             httpMethod,
@@ -61,6 +66,7 @@ class MethodOperations implements ApiGatewayOperations {
         call.restApiId(),
         api -> {
           Resource resource = Drafts.resource(api.draft(), resourceId);
+          MethodRules.checkModels(api, method.requestModels());
           if (resource.resourceMethods().containsKey(httpMethod)) {
             throw ApiGatewayErrors.conflict("Method already exists for this resource");
           }
@@ -142,8 +148,16 @@ class MethodOperations implements ApiGatewayOperations {
     return EmulatorResponse.empty(204);
   }
 
+  /**
+   * The method a call names. Only PutMethod checks it against HTTP's verbs; for every other call an
+   * unknown verb is simply a method that does not exist, as on AWS.
+   */
   static String httpMethod(ApiGatewayCall call) {
-    String httpMethod = call.parameter("http_method").toUpperCase(java.util.Locale.ROOT);
+    return call.parameter("http_method").toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static String validHttpMethod(ApiGatewayCall call) {
+    String httpMethod = httpMethod(call);
     if (!HTTP_METHODS.contains(httpMethod)) {
       throw ApiGatewayErrors.badRequest(
           "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");

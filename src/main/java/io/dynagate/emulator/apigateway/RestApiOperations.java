@@ -28,7 +28,11 @@ class RestApiOperations implements ApiGatewayOperations {
     handlers.put("CreateRestApi", this::create);
     handlers.put("ImportRestApi", this::importApi);
     handlers.put("PutRestApi", this::put);
-    handlers.put("GetRestApi", call -> answer(200, store.require(call.restApiId())));
+    handlers.put(
+        "GetRestApi",
+        call ->
+            ApiGatewayJson.answer(
+                200, ApiGatewayJson.restApi(store.require(call.restApiId()), true)));
     handlers.put("GetRestApis", this::list);
     handlers.put("UpdateRestApi", this::update);
     handlers.put("DeleteRestApi", this::delete);
@@ -66,12 +70,15 @@ class RestApiOperations implements ApiGatewayOperations {
   }
 
   private EmulatorResponse importApi(ApiGatewayCall call) {
-    OpenApiDocument document = OpenApiReader.read(call.request().body());
+    OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
     if (document.title() == null || document.title().isBlank()) {
       throw ApiGatewayErrors.badRequest(
           "Invalid OpenAPI input: info.title is required to name the API");
     }
-    String endpointType = call.query("parameters.endpointConfigurationTypes");
+    String endpointType =
+        call.query("endpointConfigurationTypes") != null
+            ? call.query("endpointConfigurationTypes")
+            : call.query("parameters.endpointConfigurationTypes");
     ApiDefinition root = ApiDefinition.empty(Ids.apiGateway());
     RestApi api =
         new RestApi(
@@ -104,7 +111,7 @@ class RestApiOperations implements ApiGatewayOperations {
           "Invalid mode specified: " + mode + ". Valid values are merge and overwrite");
     }
     boolean merge = mode.equals("merge");
-    OpenApiDocument document = OpenApiReader.read(call.request().body());
+    OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
     RestApi updated =
         store.update(
             call.restApiId(),
@@ -127,7 +134,7 @@ class RestApiOperations implements ApiGatewayOperations {
                           models);
               return next.withDraft(OpenApiImport.apply(api.draft(), document, merge));
             });
-    return answer(200, updated);
+    return ApiGatewayJson.answer(200, ApiGatewayJson.restApi(updated, true));
   }
 
   private EmulatorResponse list(ApiGatewayCall call) {

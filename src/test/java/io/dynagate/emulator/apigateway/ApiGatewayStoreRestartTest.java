@@ -112,7 +112,8 @@ class ApiGatewayStoreRestartTest {
             false,
             Map.of(),
             now,
-            now);
+            now,
+            Map.of());
     return new RestApi(
         "api0000001",
         "items",

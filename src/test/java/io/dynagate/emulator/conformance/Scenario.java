@@ -65,6 +65,14 @@ final class Scenario {
       if (abort != null) {
         continue;
       }
+      if (step.has("importedResources")) {
+        String api = substitute(step.path("importedResources"), vars).asText();
+        for (Map.Entry<String, Replay.Answer> read : Imported.read(replay, api).entrySet()) {
+          pending.remove(read.getKey());
+          outcomes.add(compare(recorded, read.getKey(), read.getValue()));
+        }
+        continue;
+      }
       Replay.Answer answer;
       try {
         answer = perform(step, vars);
@@ -74,9 +82,7 @@ final class Scenario {
       }
       if (record != null) {
         pending.remove(record);
-        List<String> diff =
-            Recorded.differences(recorded.path(record), answer.body(), answer.status());
-        outcomes.add(new Outcome(record, diff.isEmpty(), diff));
+        outcomes.add(compare(recorded, record, answer));
       } else if (answer.failed() != step.path("fails").asBoolean(false)) {
         abort = "setup step " + step.path("call").asText("http") + " answered " + answer;
       }
@@ -87,14 +93,25 @@ final class Scenario {
     return outcomes;
   }
 
+  private static Outcome compare(JsonNode recorded, String record, Replay.Answer answer) {
+    if (!recorded.has(record)) {
+      return new Outcome(record, false, List.of("AWS recorded no such answer"));
+    }
+    List<String> diff = Recorded.differences(recorded.path(record), answer.body(), answer.status());
+    return new Outcome(record, diff.isEmpty(), diff);
+  }
+
   private Replay.Answer perform(JsonNode step, Map<String, String> vars) {
     if (step.has("http")) {
       return http(substitute(step.path("http"), vars));
     }
+    JsonNode params = substitute(step.path("params"), vars);
+    String body = params.path("body").asText("");
+    if (body.startsWith("@file:")) {
+      ((ObjectNode) params).put("body", file(body.substring("@file:".length())));
+    }
     return replay.call(
-        step.path("service").asText("apigateway"),
-        step.path("call").asText(),
-        substitute(step.path("params"), vars));
+        step.path("service").asText("apigateway"), step.path("call").asText(), params);
   }
 
   private Replay.Answer http(JsonNode request) {
@@ -130,6 +147,18 @@ final class Scenario {
       answer.remove("headers");
     }
     return new Replay.Answer(response.statusCode(), answer);
+  }
+
+  /** An input definition under {@code conformance/files}. */
+  private static String file(String name) {
+    try (var in = Scenario.class.getResourceAsStream("/conformance/files/" + name)) {
+      if (in == null) {
+        throw new IllegalArgumentException("no input file " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static String text(JsonNode node) {

@@ -1,5 +1,6 @@
 package io.dynagate.emulator.apigateway.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -32,7 +33,8 @@ public record Integration(
     String contentHandling,
     Integer timeoutInMillis,
     String cacheNamespace,
-    List<String> cacheKeyParameters,
+    // AWS answers the empty list rather than leaving it out
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<String> cacheKeyParameters,
     Map<String, IntegrationResponse> integrationResponses) {
 
   public Integration {
@@ -48,6 +50,22 @@ public record Integration(
 
   public Integration withoutResponse(String statusCode) {
     return withResponses(Maps.without(integrationResponses, statusCode));
+  }
+
+  public Integration withCacheNamespace(String namespace) {
+    return new Integration(
+        type,
+        httpMethod,
+        uri,
+        credentials,
+        requestParameters,
+        requestTemplates,
+        passthroughBehavior,
+        contentHandling,
+        timeoutInMillis,
+        namespace,
+        cacheKeyParameters,
+        integrationResponses);
   }
 
   private Integration withResponses(Map<String, IntegrationResponse> responses) {
