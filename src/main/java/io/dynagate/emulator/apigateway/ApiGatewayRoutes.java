@@ -29,6 +29,11 @@ final class ApiGatewayRoutes {
           route("PUT", METHOD, "PutMethod"),
           route("GET", METHOD, "GetMethod"),
           route("DELETE", METHOD, "DeleteMethod"),
+          route("PATCH", METHOD, "UpdateMethod"),
+          route(
+              "PATCH",
+              METHOD + "/integration/responses/{status_code}",
+              "UpdateIntegrationResponse"),
           route("POST", METHOD, "TestInvokeMethod"),
           route("PUT", METHOD + "/responses/{status_code}", "PutMethodResponse"),
           route("GET", METHOD + "/responses/{status_code}", "GetMethodResponse"),

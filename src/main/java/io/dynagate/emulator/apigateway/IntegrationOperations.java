@@ -30,6 +30,7 @@ class IntegrationOperations implements ApiGatewayOperations {
     handlers.put("PutIntegrationResponse", this::putResponse);
     handlers.put("GetIntegrationResponse", this::getResponse);
     handlers.put("DeleteIntegrationResponse", this::deleteResponse);
+    handlers.put("UpdateIntegrationResponse", this::updateResponse);
   }
 
   private EmulatorResponse put(ApiGatewayCall call) {
@@ -96,34 +97,71 @@ class IntegrationOperations implements ApiGatewayOperations {
   }
 
   private EmulatorResponse getResponse(ApiGatewayCall call) {
+    String status = statusCode(call);
     Integration integration =
         Drafts.integration(
             store.require(call.restApiId()).draft(),
             call.parameter("resource_id"),
             httpMethod(call));
-    IntegrationResponse response = integration.integrationResponses().get(statusCode(call));
+    IntegrationResponse response = integration.integrationResponses().get(status);
     if (response == null) {
       throw ApiGatewayErrors.noSuchResponse();
     }
     return ApiGatewayJson.answer(200, response);
   }
 
+  private EmulatorResponse updateResponse(ApiGatewayCall call) {
+    String status = statusCode(call);
+    String resourceId = call.parameter("resource_id");
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api ->
+                api.withDraft(
+                    Drafts.changeIntegration(
+                        api.draft(),
+                        resourceId,
+                        httpMethod(call),
+                        integration -> {
+                          IntegrationResponse current =
+                              integration.integrationResponses().get(status);
+                          if (current == null) {
+                            throw ApiGatewayErrors.noSuchResponse();
+                          }
+                          return integration.withResponse(
+                              IntegrationResponsePatch.apply(
+                                  current, call.body().path("patchOperations")));
+                        })));
+    return ApiGatewayJson.answer(
+        200,
+        Drafts.integration(updated.draft(), resourceId, httpMethod(call))
+            .integrationResponses()
+            .get(status));
+  }
+
   private EmulatorResponse deleteResponse(ApiGatewayCall call) {
     String status = statusCode(call);
     store.update(
         call.restApiId(),
-        api ->
-            api.withDraft(
-                Drafts.changeIntegration(
-                    api.draft(),
-                    call.parameter("resource_id"),
-                    httpMethod(call),
-                    integration -> {
-                      if (!integration.integrationResponses().containsKey(status)) {
-                        throw ApiGatewayErrors.noSuchResponse();
-                      }
-                      return integration.withoutResponse(status);
-                    })));
+        api -> {
+          if (!Drafts.resource(api.draft(), call.parameter("resource_id"))
+              .resourceMethods()
+              .containsKey(httpMethod(call))) {
+            // AWS names the integration, not the method, when the method is missing here
+            throw ApiGatewayErrors.noIntegration();
+          }
+          return api.withDraft(
+              Drafts.changeIntegration(
+                  api.draft(),
+                  call.parameter("resource_id"),
+                  httpMethod(call),
+                  integration -> {
+                    if (!integration.integrationResponses().containsKey(status)) {
+                      throw ApiGatewayErrors.noSuchResponse();
+                    }
+                    return integration.withoutResponse(status);
+                  }));
+        });
     return EmulatorResponse.empty(204);
   }
 

@@ -39,7 +39,15 @@ final class IntegrationRules {
 
   /** The integration when API Gateway would accept it. */
   static Integration validated(Integration integration) {
-    if (integration.type() == null || !TYPES.contains(integration.type())) {
+    if (integration.type() != null && !TYPES.contains(integration.type())) {
+      throw RestApiSettings.validation(
+          java.util.List.of(
+              "Value '"
+                  + integration.type()
+                  + "' at 'putIntegrationInput.type' failed to satisfy constraint: Member must"
+                  + " satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]"));
+    }
+    if (integration.type() == null) {
       throw ApiGatewayErrors.badRequest(
           "Invalid integration type specified. Valid values are HTTP, HTTP_PROXY, AWS, AWS_PROXY, MOCK");
     }

@@ -30,6 +30,7 @@ class MethodOperations implements ApiGatewayOperations {
     handlers.put("PutMethod", this::put);
     handlers.put("GetMethod", this::get);
     handlers.put("DeleteMethod", this::delete);
+    handlers.put("UpdateMethod", this::update);
     handlers.put("PutMethodResponse", this::putResponse);
     handlers.put("GetMethodResponse", this::getResponse);
     handlers.put("DeleteMethodResponse", this::deleteResponse);
@@ -82,6 +83,23 @@ class MethodOperations implements ApiGatewayOperations {
             call.parameter("resource_id"),
             httpMethod(call));
     return ApiGatewayJson.answer(200, method);
+  }
+
+  private EmulatorResponse update(ApiGatewayCall call) {
+    String resourceId = call.parameter("resource_id");
+    String httpMethod = httpMethod(call);
+    var updated =
+        store.update(
+            call.restApiId(),
+            api ->
+                api.withDraft(
+                    Drafts.changeMethod(
+                        api.draft(),
+                        resourceId,
+                        httpMethod,
+                        method ->
+                            MethodPatch.apply(api, method, call.body().path("patchOperations")))));
+    return ApiGatewayJson.answer(200, Drafts.method(updated.draft(), resourceId, httpMethod));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {
@@ -168,7 +186,12 @@ class MethodOperations implements ApiGatewayOperations {
   static String statusCode(ApiGatewayCall call) {
     String status = call.parameter("status_code");
     if (!status.matches("[1-5]\\d\\d")) {
-      throw ApiGatewayErrors.badRequest("Invalid status code specified: " + status);
+      throw RestApiSettings.validation(
+          java.util.List.of(
+              "Value '"
+                  + status
+                  + "' at 'statusCode' failed to satisfy constraint: Member must satisfy regular"
+                  + " expression pattern: [1-5]\\d\\d"));
     }
     return status;
   }

@@ -50,7 +50,9 @@ final class OpenApiReader {
         .fields()
         .forEachRemaining(
             path ->
-                paths.put(checkedPath(prefix + path.getKey()), methods(path.getValue(), context)));
+                paths.put(
+                    checkedPath(prefix + path.getKey()),
+                    methods(path.getKey(), path.getValue(), context)));
     Map<String, String> models = new LinkedHashMap<>();
     (swagger ? root.path("definitions") : root.path("components").path("schemas"))
         .fields()
@@ -87,22 +89,32 @@ final class OpenApiReader {
     return path;
   }
 
-  private static Map<String, Method> methods(JsonNode pathItem, Documents context) {
+  private static Map<String, Method> methods(String path, JsonNode pathItem, Documents context) {
     Map<String, Method> methods = new LinkedHashMap<>();
     for (String key : OPERATIONS) {
       if (pathItem.has(key)) {
         String httpMethod = key.equals(ANY_METHOD) ? "ANY" : key.toUpperCase(Locale.ROOT);
         methods.put(
             httpMethod,
-            method(httpMethod, pathItem.get(key), pathItem.path("parameters"), context));
+            method(httpMethod, path, pathItem.get(key), pathItem.path("parameters"), context));
       }
     }
     return methods;
   }
 
   private static Method method(
-      String httpMethod, JsonNode operation, JsonNode pathParameters, Documents context) {
+      String httpMethod,
+      String path,
+      JsonNode operation,
+      JsonNode pathParameters,
+      Documents context) {
     Map<String, Boolean> parameters = new LinkedHashMap<>();
+    // every variable of the path is a required path parameter, declared or not, as AWS imports it
+    java.util.regex.Matcher variable =
+        java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+    while (variable.find()) {
+      parameters.put("method.request.path." + variable.group(1), true);
+    }
     pathParameters.forEach(parameter -> addParameter(parameters, parameter));
     operation.path("parameters").forEach(parameter -> addParameter(parameters, parameter));
     Map<String, MethodResponse> responses = new LinkedHashMap<>();
@@ -229,6 +241,10 @@ final class OpenApiReader {
                   ApiGatewayJson.stringMap(response, "responseParameters"),
                   ApiGatewayJson.stringMap(response, "responseTemplates"),
                   ApiGatewayJson.text(response, "contentHandling")));
+    }
+    if ("MOCK".equals(integration.type()) && integration.httpMethod() != null) {
+      // a mock calls nothing; AWS drops the method an import names for it
+      integration = integration.withoutHttpMethod();
     }
     return IntegrationRules.validated(integration);
   }

@@ -118,13 +118,18 @@ class RestApiOperations implements ApiGatewayOperations {
             api -> {
               Map<String, String> models = new LinkedHashMap<>(merge ? api.models() : Map.of());
               models.putAll(document.models());
+              // merge adds the document's media types to the API's; both take its title
+              java.util.Set<String> media = new java.util.LinkedHashSet<>(api.binaryMediaTypes());
+              media.addAll(document.binaryMediaTypes());
               RestApi next =
                   merge
                       ? api.withHeader(
-                          api.name(),
-                          api.description(),
-                          api.version(),
-                          api.binaryMediaTypes(),
+                          document.title() != null ? document.title() : api.name(),
+                          document.description() != null
+                              ? document.description()
+                              : api.description(),
+                          document.version() != null ? document.version() : api.version(),
+                          List.copyOf(media),
                           models)
                       : api.withHeader(
                           document.title() != null ? document.title() : api.name(),

@@ -52,6 +52,22 @@ public record Integration(
     return withResponses(Maps.without(integrationResponses, statusCode));
   }
 
+  public Integration withoutHttpMethod() {
+    return new Integration(
+        type,
+        null,
+        uri,
+        credentials,
+        requestParameters,
+        requestTemplates,
+        passthroughBehavior,
+        contentHandling,
+        timeoutInMillis,
+        cacheNamespace,
+        cacheKeyParameters,
+        integrationResponses);
+  }
+
   public Integration withCacheNamespace(String namespace) {
     return new Integration(
         type,
