@@ -20,7 +20,7 @@ def main(checkout):
         data = json.loads(path.read_text())
         source = data["source"].split(" ", 1)[1].replace(".py", ".snapshot.json")
         snapshot = json.loads((Path(checkout) / source).read_text())
-        by_test = {k.split("::", 1)[1]: v["recorded-content"] for k, v in snapshot.items()}
+        by_test = {k.split(".py::", 1)[1]: v["recorded-content"] for k, v in snapshot.items()}
         for test in data["tests"]:
             recorded_as = test.get("recordedAs", test["id"])
             content = by_test[recorded_as]

@@ -56,7 +56,8 @@ final class IntegrationRules {
           "Invalid passthrough behavior specified. Valid values are WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER");
     }
     if (integration.type().equals("MOCK")) {
-      return integration;
+      // a mock calls nothing: AWS needs no method or URI for it and keeps no method
+      return integration.httpMethod() == null ? integration : integration.withoutHttpMethod();
     }
     if (integration.httpMethod() == null
         || !MethodOperations.HTTP_METHODS.contains(integration.httpMethod())) {

@@ -242,10 +242,6 @@ final class OpenApiReader {
                   ApiGatewayJson.stringMap(response, "responseTemplates"),
                   ApiGatewayJson.text(response, "contentHandling")));
     }
-    if ("MOCK".equals(integration.type()) && integration.httpMethod() != null) {
-      // a mock calls nothing; AWS drops the method an import names for it
-      integration = integration.withoutHttpMethod();
-    }
     return IntegrationRules.validated(integration);
   }
 }

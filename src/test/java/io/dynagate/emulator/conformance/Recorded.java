@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
 final class Recorded {
 
   private static final Pattern PLACEHOLDER = Pattern.compile("<[a-z0-9_-]+(:\\d+)?>|111111111111");
-  private static final Set<String> IGNORED = Set.of("ResponseMetadata", "message");
+  private static final Set<String> IGNORED = Set.of("ResponseMetadata", "message", "raw");
 
   private Recorded() {}
 
