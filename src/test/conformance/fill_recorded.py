@@ -18,10 +18,14 @@ def main(checkout):
     out = here.parent / "resources" / "conformance"
     for path in sorted((here / "cases").glob("*.json")):
         data = json.loads(path.read_text())
-        source = data["source"].split(" ", 1)[1].replace(".py", ".snapshot.json")
-        snapshot = json.loads((Path(checkout) / source).read_text())
-        by_test = {k.split(".py::", 1)[1]: v["recorded-content"] for k, v in snapshot.items()}
         for test in data["tests"]:
+            # a test may come from another file of the same folder than the data file names
+            source = data["source"].split(" ", 1)[1]
+            if "source" in test:
+                source = source.rsplit("/", 1)[0] + "/" + test["source"]
+            snapshot_file = Path(checkout) / source.replace(".py", ".snapshot.json")
+            snapshot = json.loads(snapshot_file.read_text())
+            by_test = {k.split(".py::", 1)[1]: v["recorded-content"] for k, v in snapshot.items()}
             recorded_as = test.get("recordedAs", test["id"])
             content = by_test[recorded_as]
             keys = [s["record"] for s in test["steps"] if "record" in s]

@@ -1,6 +1,8 @@
 package io.dynagate.emulator.apigateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -22,6 +24,7 @@ import java.util.Map;
  * @param cacheKeyParameters cache key parameters
  * @param integrationResponses by status code
  */
+@JsonIgnoreProperties(value = "connectionType", allowGetters = true)
 public record Integration(
     String type,
     String httpMethod,
@@ -44,6 +47,12 @@ public record Integration(
     integrationResponses = Maps.copy(integrationResponses);
   }
 
+  /** How AWS reaches an HTTP backend: over the internet unless a VPC link is named. */
+  @JsonProperty("connectionType")
+  public String connectionType() {
+    return type != null && type.startsWith("HTTP") ? "INTERNET" : null;
+  }
+
   public Integration withResponse(IntegrationResponse response) {
     return withResponses(Maps.with(integrationResponses, response.statusCode(), response));
   }
@@ -52,11 +61,12 @@ public record Integration(
     return withResponses(Maps.without(integrationResponses, statusCode));
   }
 
-  public Integration withoutHttpMethod() {
+  /** This integration without method and URI, as AWS keeps a mock. */
+  public Integration withoutTarget() {
     return new Integration(
         type,
         null,
-        uri,
+        null,
         credentials,
         requestParameters,
         requestTemplates,
