@@ -27,7 +27,8 @@ def main(checkout):
             snapshot = json.loads(snapshot_file.read_text())
             by_test = {k.split(".py::", 1)[1]: v["recorded-content"] for k, v in snapshot.items()}
             recorded_as = test.get("recordedAs", test["id"])
-            content = by_test[recorded_as]
+            # a test that only asserts (no snapshot) has no recorded answers
+            content = by_test.get(recorded_as, {})
             keys = [s["record"] for s in test["steps"] if "record" in s]
             if test.get("allRecorded"):
                 # steps such as importedResources name their answers as the recording did

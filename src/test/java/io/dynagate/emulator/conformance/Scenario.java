@@ -172,6 +172,26 @@ final class Scenario {
       // the recording kept a body that was not JSON as Python shows bytes
       content = TextNode.valueOf("b'" + response.body() + "'");
     }
+    if (request.has("as")) {
+      // the recording's own shape: members named by the test, each the body or a header
+      ObjectNode shaped = JsonNodeFactory.instance.objectNode();
+      JsonNode parsed = content;
+      request
+          .path("as")
+          .fields()
+          .forEachRemaining(
+              member -> {
+                String from = member.getValue().asText();
+                if (from.equals("body")) {
+                  shaped.set(member.getKey(), parsed);
+                } else if (from.startsWith("header:")) {
+                  shaped.put(
+                      member.getKey(),
+                      response.headers().firstValue(from.substring(7)).orElse(null));
+                }
+              });
+      return new Replay.Answer(response.statusCode(), shaped);
+    }
     if (request.path("bodyOnly").asBoolean(false)) {
       return new Replay.Answer(response.statusCode(), (ObjectNode) content);
     }
