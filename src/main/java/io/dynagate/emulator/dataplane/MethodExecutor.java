@@ -101,7 +101,20 @@ class MethodExecutor {
       response = ResponseTemplates.withHeader(response, header.getKey(), header.getValue());
     }
     call.trace().line("Method response status: %d, body: %s", status, body);
-    return response.withHeader("x-amzn-RequestId", call.context().requestId());
+    return response
+        .withHeader("x-amzn-RequestId", call.context().requestId())
+        .withHeader("x-amz-apigw-id", apigwId())
+        .withHeader(
+            "Date",
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+  }
+
+  /** API Gateway's extended request id: 12 random bytes in base64, 16 characters. */
+  private static String apigwId() {
+    byte[] bytes = new byte[12];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
+    return java.util.Base64.getEncoder().encodeToString(bytes);
   }
 
   /** The response whose regex matches the whole status, else the default, else none. */
