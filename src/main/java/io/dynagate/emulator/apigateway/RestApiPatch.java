@@ -62,6 +62,7 @@ final class RestApiPatch {
           api.withHeader(
               api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
       case "/minimumCompressionSize" -> compression(api, op, value);
+      case "/policy" -> api.withPolicy(op.equals("remove") ? null : value);
       case "/endpointConfiguration/types/0" -> endpointType(api, op, value);
       case "/endpointConfiguration/ipAddressType" -> ipAddressType(api, op, value);
       default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);

@@ -188,6 +188,28 @@ public record RestApi(
         minimumCompressionSize);
   }
 
+  /** This API with another resource policy (JSON text), or none. */
+  public RestApi withPolicy(String next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        next,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages,
+        ipAddressType,
+        minimumCompressionSize);
+  }
+
   /** This API with other endpoint and compression settings, as UpdateRestApi sets them. */
   public RestApi withSettings(
       List<String> nextTypes, String nextIpAddressType, Integer nextCompression) {
