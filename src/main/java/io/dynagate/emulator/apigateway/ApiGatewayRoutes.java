@@ -29,9 +29,16 @@ final class ApiGatewayRoutes {
                   route("POST", "/restapis/{restapi_id}/resources/{parent_id}", "CreateResource"),
                   route(
                       "DELETE", "/restapis/{restapi_id}/resources/{resource_id}", "DeleteResource"),
+                  route(
+                      "PATCH", "/restapis/{restapi_id}/resources/{resource_id}", "UpdateResource"),
                   route("PUT", METHOD, "PutMethod"),
                   route("GET", METHOD, "GetMethod"),
                   route("DELETE", METHOD, "DeleteMethod"),
+                  route("PATCH", METHOD, "UpdateMethod"),
+                  route(
+                      "PATCH",
+                      METHOD + "/integration/responses/{status_code}",
+                      "UpdateIntegrationResponse"),
                   route("POST", METHOD, "TestInvokeMethod"),
                   route("PUT", METHOD + "/responses/{status_code}", "PutMethodResponse"),
                   route("GET", METHOD + "/responses/{status_code}", "GetMethodResponse"),
@@ -68,6 +75,8 @@ final class ApiGatewayRoutes {
                       "GET",
                       "/restapis/{restapi_id}/stages/{stage_name}/exports/{export_type}",
                       "GetExport"),
+                  route("GET", "/restapis/{restapi_id}/models", "GetModels"),
+                  route("GET", "/restapis/{restapi_id}/models/{model_name}", "GetModel"),
                   route("GET", "/tags/{resource_arn}", "GetTags"),
                   route("PUT", "/tags/{resource_arn}", "TagResource"),
                   route("DELETE", "/tags/{resource_arn}", "UntagResource")))
