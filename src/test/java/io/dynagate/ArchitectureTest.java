@@ -151,6 +151,9 @@ class ArchitectureTest {
           "io.vertx..",
           "io.netty..",
           "org.apache.velocity..",
+          // SigV4 verification and API Gateway models (JSON Schema draft 4).
+          "javax.crypto..",
+          "com.networknt.schema..",
           "io.dynagate.emulator..",
           "io.dynagate.limits..");
 

@@ -1,10 +1,12 @@
 package io.dynagate.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteSpec;
 import io.dynagate.declaration.TableSpec;
 import io.dynagate.store.Status;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -33,4 +35,20 @@ final class Schemas {
 
   @Schema(name = "RouteList")
   record RouteList(List<Route> items, String nextCursor) {}
+
+  /** What {@code POST /tables/{name}/adopt} answers: the table now Dynagate's for its owner. */
+  record Adopted(String name, String owner, String arn) {}
+
+  /** An IAM policy document, as {@code GET /system/iam-policy} answers it. */
+  record IamPolicy(
+      @JsonProperty("Version") String version,
+      @JsonProperty("Statement") List<IamStatement> statement) {}
+
+  /** One statement of {@link IamPolicy}. */
+  record IamStatement(
+      @JsonProperty("Sid") String sid,
+      @JsonProperty("Effect") String effect,
+      @JsonProperty("Action") List<String> action,
+      @JsonProperty("Resource") List<String> resource,
+      @JsonProperty("Condition") Map<String, Map<String, Object>> condition) {}
 }

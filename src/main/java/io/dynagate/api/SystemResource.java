@@ -10,6 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the service itself needs from AWS, for the operator who grants it. */
@@ -32,6 +35,12 @@ public class SystemResource {
   @Path("iam-policy")
   @Operation(
       summary = "The least-privilege IAM policy Dynagate needs in this configuration (admin)")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.IamPolicy.class)))
   public Map<String, Object> iamPolicy() {
     if (!current.get().admin()) {
       throw ApiException.forbidden("only an admin reads the service's own IAM policy");

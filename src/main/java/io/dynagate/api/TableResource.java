@@ -157,6 +157,12 @@ public class TableResource {
       summary =
           "Adopt a table that exists in the account but was not made by Dynagate (admin): tag it"
               + " as Dynagate's for the owner, who may then declare it")
+  @APIResponse(
+      responseCode = "200",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Adopted.class)))
   public Map<String, String> adopt(@PathParam("name") String name, String body) {
     var read = SpecReader.read(bodies.parse(body), Adoption.class);
     if (!read.ok()) {

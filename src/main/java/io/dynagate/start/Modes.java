@@ -2,7 +2,6 @@ package io.dynagate.start;
 
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.config.Target;
-import io.dynagate.datadir.DataDirLock;
 import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.embedded.EmbeddedStartException;
 import io.dynagate.emulator.core.EmulatorServer;

@@ -57,7 +57,8 @@ final class MethodPatch {
         patch.models,
         method.authorizationScopes(),
         method.methodResponses(),
-        method.methodIntegration());
+        method.methodIntegration(),
+        method.requestValidator());
   }
 
   private void apply(JsonNode operation) {

@@ -70,7 +70,8 @@ final class OpenApiAccess {
         method.requestModels(),
         method.authorizationScopes(),
         method.methodResponses(),
-        method.methodIntegration());
+        method.methodIntegration(),
+        method.requestValidator());
   }
 
   private static JsonNode operation(JsonNode root, String path, String verb) {

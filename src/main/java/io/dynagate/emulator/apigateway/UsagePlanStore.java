@@ -1,8 +1,8 @@
 package io.dynagate.emulator.apigateway;
 
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.apigateway.model.ApiKey;
 import io.dynagate.emulator.apigateway.model.UsagePlan;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -29,8 +29,8 @@ public class UsagePlanStore {
   private final Map<String, UsagePlan> plans = new ConcurrentHashMap<>();
 
   @Inject
-  public UsagePlanStore(DynagateConfig config) {
-    this(config.dataDir().resolve("emulator").resolve("apigateway"));
+  public UsagePlanStore(EmulatorSettings settings) {
+    this(settings.stateDir().resolve("apigateway"));
   }
 
   UsagePlanStore(Path dir) {

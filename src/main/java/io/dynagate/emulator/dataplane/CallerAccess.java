@@ -2,11 +2,11 @@ package io.dynagate.emulator.dataplane;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.apigateway.model.DeployedStage;
 import io.dynagate.emulator.apigateway.model.Method;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.core.EmulatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.HashMap;
 import java.util.List;
@@ -34,11 +34,11 @@ class CallerAccess {
 
   private record Parsed(String text, ResourcePolicy policy) {}
 
-  CallerAccess(Signers signers, KeyUsage keys, DynagateConfig config) {
+  CallerAccess(Signers signers, KeyUsage keys, EmulatorSettings settings) {
     this.signers = signers;
     this.keys = keys;
-    this.region = config.emulator().region();
-    this.accountId = config.emulator().accountId();
+    this.region = settings.region();
+    this.accountId = settings.accountId();
   }
 
   /**

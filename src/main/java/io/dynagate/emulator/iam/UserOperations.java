@@ -2,8 +2,8 @@ package io.dynagate.emulator.iam;
 
 import static io.dynagate.emulator.iam.IamControlPlane.required;
 
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.core.AwsError;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.Ids;
 import io.dynagate.emulator.core.Xml;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,9 +49,9 @@ class UserOperations {
   private final UserStore store;
   private final String accountId;
 
-  UserOperations(UserStore store, DynagateConfig config) {
+  UserOperations(UserStore store, EmulatorSettings settings) {
     this.store = store;
-    this.accountId = config.emulator().accountId();
+    this.accountId = settings.accountId();
   }
 
   String execute(String operation, Map<String, String> parameters) {

@@ -1,6 +1,6 @@
 package io.dynagate.emulator.iam;
 
-import io.dynagate.config.DynagateConfig;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,10 +27,8 @@ public class UserStore {
   private final Map<String, String> userByKey = new ConcurrentHashMap<>();
 
   @Inject
-  public UserStore(DynagateConfig config) {
-    this(
-        new StateFiles<>(
-            config.dataDir().resolve("emulator").resolve("iam").resolve("users"), User.class));
+  public UserStore(EmulatorSettings settings) {
+    this(new StateFiles<>(settings.stateDir().resolve("iam").resolve("users"), User.class));
   }
 
   UserStore(StateFiles<User> files) {

@@ -1,5 +1,6 @@
-package io.dynagate.datadir;
+package io.dynagate.start;
 
+import io.dynagate.embedded.PrivateFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -12,6 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,10 +43,13 @@ public class DataDirLock {
   public synchronized void acquire(Path dataDir) {
     Path file = dataDir.resolve(FILE);
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
       channel =
           FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              file,
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              // Readable by its owner only, as everything in the data directory.
+              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
       // Another application in this same JVM (tests) holds it: fail that start, keep the JVM.

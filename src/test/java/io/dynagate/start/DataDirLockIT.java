@@ -1,4 +1,4 @@
-package io.dynagate.datadir;
+package io.dynagate.start;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
