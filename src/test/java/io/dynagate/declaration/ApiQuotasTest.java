@@ -21,9 +21,6 @@ class ApiQuotasTest {
   void theDefinitionQuotaIsSixMegabytesInclusive() {
     assertTrue(ApiQuotas.checkDefinition(6L * 1024 * 1024).isEmpty());
     assertTrue(
-        ApiQuotas.checkDefinition(6L * 1024 * 1024 + 1)
-            .orElseThrow()
-            .message()
-            .contains("6 MB"));
+        ApiQuotas.checkDefinition(6L * 1024 * 1024 + 1).orElseThrow().message().contains("6 MB"));
   }
 }
