@@ -53,6 +53,7 @@ public class DeclarationService {
   private final AccountTables accountTables;
   private final TeamDirectory teams;
   private final DynagateConfig config;
+  private final ApiQuotaCheck quotas;
 
   public DeclarationService(
       Registry registry,
@@ -63,7 +64,8 @@ public class DeclarationService {
       RouteReferences references,
       AccountTables accountTables,
       TeamDirectory teams,
-      DynagateConfig config) {
+      DynagateConfig config,
+      ApiQuotaCheck quotas) {
     this.registry = registry;
     this.specs = specs;
     this.changed = changed;
@@ -73,6 +75,7 @@ public class DeclarationService {
     this.accountTables = accountTables;
     this.teams = teams;
     this.config = config;
+    this.quotas = quotas;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
@@ -134,6 +137,7 @@ public class DeclarationService {
     RouteSpec spec = read(body, RouteSpec.class);
     requireValid(RouteRules.validate(name, spec, table -> tableSpec(caller, table)));
     requireUsable(apiRecord.owner(), spec.table());
+    quotas.require(apiRecord, name, spec);
     Ref ref = Ref.route(api, name);
     return attempt(
         ifMatch,

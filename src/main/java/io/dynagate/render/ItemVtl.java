@@ -95,7 +95,7 @@ final class ItemVtl {
     return switch (name) {
       case "S", "B" -> ifType(ref, name, string(ref + "." + name));
       case "N" -> ifType(ref, name, number(ref + ".N"));
-      case "BOOL" -> ifType(ref, name, bool(ref));
+      case "BOOL" -> ifType(ref, name, bool(ref + ".BOOL"));
       case "NULL" -> "null";
       case "SS", "BS" ->
           ifType(ref, name, "[" + loop(element, ref + "." + name, string(element)) + "]");
@@ -104,41 +104,46 @@ final class ItemVtl {
     };
   }
 
-  /** Any DynamoDB value, whatever its type, at this nesting level. */
+  /**
+   * Any DynamoDB value, whatever its type, at this nesting level. A DynamoDB value is a map with
+   * one member, its type: a loop over that one member names the type once, so that strings, numbers
+   * and the three sets share their branches.
+   */
   static String generic(String ref, int level) {
+    String type = "$t" + level;
+    String value = "$v" + level;
     String element = "$e" + level;
     StringBuilder out = new StringBuilder();
-    out.append(branch("#if", ref, "S", string(ref + ".S")));
-    out.append(branch("#elseif", ref, "N", number(ref + ".N")));
-    out.append(branch("#elseif", ref, "BOOL", bool(ref)));
-    out.append(branch("#elseif", ref, "B", string(ref + ".B")));
-    for (String set : new String[] {"SS", "BS"}) {
-      out.append(
-          branch("#elseif", ref, set, "[" + loop(element, ref + "." + set, string(element)) + "]"));
-    }
-    out.append(
-        branch("#elseif", ref, "NS", "[" + loop(element, ref + ".NS", number(element)) + "]"));
+    out.append("#foreach(").append(type).append(" in ").append(ref).append(".keySet())");
+    out.append("#set(").append(value).append(" = ").append(ref).append(".get(").append(type);
+    out.append("))#if(").append(type).append(" == 'S' || ").append(type).append(" == 'B')");
+    out.append(string(value)).append("#elseif(").append(type).append(" == 'N')");
+    out.append(number(value)).append("#elseif(").append(type).append(" == 'BOOL')");
+    out.append(bool(value)).append("#elseif(").append(type).append(".length() == 2 && ");
+    out.append(type).append(".endsWith('S'))[#foreach(").append(element).append(" in ");
+    out.append(value).append(")#if($foreach.index > 0),#end#if(").append(type);
+    out.append(" == 'NS' && ").append(element).append(".matches($number))").append(element);
+    out.append("#{else}").append(string(element)).append("#end#end]");
     if (level < MAX_LEVEL) {
-      out.append("#elseif(").append(ref).append(".containsKey('L') || ").append(ref);
-      out.append(".containsKey('M'))").append(container(ref, level));
+      out.append("#elseif(").append(type).append(" == 'L' || ").append(type).append(" == 'M')");
+      out.append(container(type, value, level));
     }
-    return out.append("#{else}null#end").toString();
+    return out.append("#{else}null#end#end").toString();
   }
 
   /** Lists and maps share one loop so that each level holds one copy of the next. */
-  private static String container(String ref, int level) {
+  private static String container(String type, String value, int level) {
     return """
-        #set(IS_MAP = REF.containsKey('M'))\
-        #if(IS_MAP)#set(ITEMS = REF.M.keySet()){#{else}#set(ITEMS = REF.L)[#end\
+        #if(TYPE == 'M')#set(ITEMS = VALUE.keySet()){#{else}#set(ITEMS = VALUE)[#end\
         #foreach(EACH in ITEMS)#if($foreach.index > 0),#end\
-        #if(IS_MAP)"KEY":#set(NEXT = REF.M.get(EACH))#{else}#set(NEXT = EACH)#end\
-        NESTED#end#if(IS_MAP)}#{else}]#end"""
-        .replace("IS_MAP", "$isMap" + level)
+        #if(TYPE == 'M')"KEY":#set(NEXT = VALUE.get(EACH))#{else}#set(NEXT = EACH)#end\
+        NESTED#end#if(TYPE == 'M')}#{else}]#end"""
+        .replace("TYPE", type)
         .replace("ITEMS", "$c" + level)
         .replace("EACH", "$x" + level)
         .replace("NEXT", "$g" + (level + 1))
         .replace("KEY", Vtl.escaped("$x" + level))
-        .replace("REF", ref)
+        .replace("VALUE", value)
         .replace("NESTED", generic("$g" + (level + 1), level + 1));
   }
 
@@ -164,6 +169,6 @@ final class ItemVtl {
   }
 
   private static String bool(String ref) {
-    return "#if(" + ref + ".BOOL)true#{else}false#end";
+    return "#if(" + ref + ")true#{else}false#end";
   }
 }

@@ -2,73 +2,48 @@ package io.dynagate.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.vertx.core.net.SocketAddress;
+import io.dynagate.api.CurrentCaller;
+import io.dynagate.api.DeclarationService;
+import io.dynagate.api.Envelopes;
+import io.dynagate.store.Ref;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 /**
- * Reads declarations through this service's own management API, with the caller's Authorization
- * header: the "try it" proxy then sees exactly what the caller may see, under the same rules as
- * every other API call, without a second implementation of them.
+ * Reads declarations for the UI in-process, as the caller the request authenticated: the same
+ * service and the same visibility rules as the management API's reads, so the "try it" proxy sees
+ * exactly what the caller may see. A declaration the caller may not read answers as the API does
+ * (an {@code ApiException}, mapped to the same problem+json).
  */
 @ApplicationScoped
 class ManagementReads {
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private final DeclarationService declarations;
+  private final Envelopes envelopes;
+  private final CurrentCaller caller;
   private final ObjectMapper json;
 
-  ManagementReads(ObjectMapper json) {
+  ManagementReads(
+      DeclarationService declarations,
+      Envelopes envelopes,
+      CurrentCaller caller,
+      ObjectMapper json) {
+    this.declarations = declarations;
+    this.envelopes = envelopes;
+    this.caller = caller;
     this.json = json;
   }
 
-  /**
-   * The envelope at {@code /api/v1/PATH...}, asked of the address the caller's request came in on
-   * (so it is one this service listens on); an error answer is passed on to the caller as is.
-   */
-  JsonNode read(SocketAddress local, String authorization, String... segments) {
-    StringBuilder path = new StringBuilder("/api/v1");
-    for (String segment : segments) {
-      path.append('/')
-          .append(URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20"));
-    }
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(URI.create(origin(local) + path))
-            .timeout(Duration.ofSeconds(10))
-            .header("Accept", "application/json");
-    if (authorization != null) {
-      request.header("Authorization", authorization);
-    }
-    try {
-      HttpResponse<String> answer =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (answer.statusCode() != 200) {
-        throw new WebApplicationException(
-            Response.status(answer.statusCode())
-                .type(answer.headers().firstValue("Content-Type").orElse("application/json"))
-                .entity(answer.body())
-                .build());
-      }
-      return json.readTree(answer.body());
-    } catch (IOException e) {
-      throw new IllegalStateException("the management API did not answer: " + e.getMessage(), e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
-    }
+  /** The envelope of {@code GET /api/v1/apis/{api}}. */
+  JsonNode api(String api) {
+    return envelope(Ref.api(api));
   }
 
-  private static String origin(SocketAddress local) {
-    String host = local.hostAddress();
-    return "http://" + (host.contains(":") ? "[" + host + "]" : host) + ":" + local.port();
+  /** The envelope of {@code GET /api/v1/apis/{api}/routes/{route}}. */
+  JsonNode route(String api, String route) {
+    return envelope(Ref.route(api, route));
+  }
+
+  private JsonNode envelope(Ref ref) {
+    return json.valueToTree(envelopes.of(declarations.read(caller.get(), ref)));
   }
 }

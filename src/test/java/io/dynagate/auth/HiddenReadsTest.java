@@ -66,6 +66,42 @@ class HiddenReadsTest {
   }
 
   @Test
+  void tryingAHiddenRouteInTheUiAnswersAsAMissingOneWhileItsOwnerGetsThrough() {
+    Teams.as(a)
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"hid-users\"}")
+        .put("/api/v1/apis/hid-api/routes/get-user")
+        .then()
+        .statusCode(201);
+    String tryIt = "{\"api\":\"API\",\"route\":\"get-user\",\"path\":{\"userId\":\"u1\"}}";
+    var hidden =
+        Teams.as(b)
+            .contentType("application/json")
+            .body(tryIt.replace("API", "hid-api"))
+            .post("/ui/try")
+            .then()
+            .statusCode(404)
+            .extract();
+    var missing =
+        Teams.as(b)
+            .contentType("application/json")
+            .body(tryIt.replace("API", "hid-none"))
+            .post("/ui/try")
+            .then()
+            .statusCode(404)
+            .extract();
+    assertEquals(
+        missing.jsonPath().getString("detail").replace("hid-none", "hid-api"),
+        hidden.jsonPath().getString("detail"));
+    // the owner reads both declarations: what follows (not live yet, or the live answer) is no 404
+    Teams.as(a)
+        .contentType("application/json")
+        .body(tryIt.replace("API", "hid-api"))
+        .post("/ui/try")
+        .then()
+        .statusCode(not(equalTo(404)));
+  }
+
+  @Test
   void listsShowOnlyTheCallersOwnDeclarations() {
     Teams.as(b)
         .get("/api/v1/apis")
