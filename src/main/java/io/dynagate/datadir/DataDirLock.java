@@ -1,5 +1,6 @@
 package io.dynagate.datadir;
 
+import io.dynagate.embedded.PrivateFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Singleton;
@@ -40,7 +41,9 @@ public class DataDirLock {
   public synchronized void acquire(Path dataDir) {
     Path file = dataDir.resolve(FILE);
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
+      // It holds the admin token, the cursor key and every team's data: the owner's only.
+      PrivateFiles.tighten(dataDir);
       channel =
           FileChannel.open(
               file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);

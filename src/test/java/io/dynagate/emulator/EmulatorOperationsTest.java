@@ -121,8 +121,7 @@ class EmulatorOperationsTest {
   void theTotalBucketAllowsABurstOfFortyThenThrottles() {
     // The total bucket refills one call per 100 ms on AWS; scaled by 10000 one per 1000 s, so no
     // call comes back during the burst however slow the machine is.
-    EmulatorHttp.configure(
-        engine.emulatorEndpoint(), "{\"quotas\":\"aws\",\"timeScale\":10000}");
+    EmulatorHttp.configure(engine.emulatorEndpoint(), "{\"quotas\":\"aws\",\"timeScale\":10000}");
     try (ApiGatewayClient client =
         EmulatorHttp.apiGatewayWithoutRetries(engine.emulatorEndpoint())) {
       for (int i = 0; i < 40; i++) {

@@ -391,8 +391,8 @@ class ReconcileFlowTest {
       given()
           .get("/api/v1/apis/blocked/events")
           .then()
-          .body("type", hasItems("blocked"))
-          .body("type", not(hasItems("change")));
+          .body("items.type", hasItems("blocked"))
+          .body("items.type", not(hasItems("change")));
     }
   }
 

@@ -1,0 +1,50 @@
+package io.dynagate.datadir;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynagate.support.LogCapture;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** A data directory an older version left open to others is the owner's only from this start. */
+class DataDirPermissionsTest {
+
+  @TempDir Path parent;
+
+  @Test
+  void anOpenDataDirectoryIsTightenedTo0700AtStartAndItIsLogged() throws Exception {
+    Path data = Files.createDirectory(parent.resolve("old-data"));
+    Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
+    Files.writeString(data.resolve("kept"), "the older version's state");
+    DataDirLock lock = new DataDirLock();
+    try (LogCapture log = LogCapture.start()) {
+      lock.acquire(data);
+      assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
+      assertTrue(log.text().contains(data.toAbsolutePath() + " was rwxr-xr-x"), log.text());
+    } finally {
+      lock.release();
+    }
+    assertEquals("the older version's state", Files.readString(data.resolve("kept")));
+  }
+
+  @Test
+  void aPrivateOrNewDataDirectoryIsLeftAsItIsAndNothingIsLogged() throws Exception {
+    Path fresh = parent.resolve("new-data");
+    DataDirLock lock = new DataDirLock();
+    try (LogCapture log = LogCapture.start()) {
+      lock.acquire(fresh);
+      lock.release();
+      lock.acquire(fresh);
+      assertEquals(
+          "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+      assertFalse(log.text().contains("now rwx------"), log.text());
+    } finally {
+      lock.release();
+    }
+  }
+}
