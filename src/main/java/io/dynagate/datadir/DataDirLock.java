@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import org.jboss.logging.Logger;
 
 /**
@@ -30,6 +33,10 @@ public class DataDirLock {
 
   static final String FILE = ".lock";
 
+  /** {@code rw-------}, as every file of the data directory. */
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
+
   private FileChannel channel;
   private FileLock lock;
 
@@ -46,7 +53,11 @@ public class DataDirLock {
       PrivateFiles.tighten(dataDir);
       channel =
           FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+              file,
+              Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
+              PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+      // An older version created it with the umask's mode.
+      Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
       // Another application in this same JVM (tests) holds it: fail that start, keep the JVM.

@@ -21,11 +21,18 @@ class DataDirPermissionsTest {
     Path data = Files.createDirectory(parent.resolve("old-data"));
     Files.setPosixFilePermissions(data, PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.writeString(data.resolve("kept"), "the older version's state");
+    Files.writeString(data.resolve(DataDirLock.FILE), "1");
+    Files.setPosixFilePermissions(
+        data.resolve(DataDirLock.FILE), PosixFilePermissions.fromString("rw-r--r--"));
     DataDirLock lock = new DataDirLock();
     try (LogCapture log = LogCapture.start()) {
       lock.acquire(data);
       assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(data)));
       assertTrue(log.text().contains(data.toAbsolutePath() + " was rwxr-xr-x"), log.text());
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(data.resolve(DataDirLock.FILE))));
     } finally {
       lock.release();
     }
@@ -42,6 +49,10 @@ class DataDirPermissionsTest {
       lock.acquire(fresh);
       assertEquals(
           "rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(fresh)));
+      assertEquals(
+          "rw-------",
+          PosixFilePermissions.toString(
+              Files.getPosixFilePermissions(fresh.resolve(DataDirLock.FILE))));
       assertFalse(log.text().contains("now rwx------"), log.text());
     } finally {
       lock.release();
