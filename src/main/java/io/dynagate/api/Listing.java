@@ -1,5 +1,6 @@
 package io.dynagate.api;
 
+import io.dynagate.store.InvalidCursorException;
 import java.util.List;
 
 /**
@@ -11,5 +12,15 @@ public record Listing<T>(List<T> items, String nextCursor) {
   /** A list that always fits one page. */
   public static <T> Listing<T> whole(List<T> items) {
     return new Listing<>(items, null);
+  }
+
+  /**
+   * A list that always fits one page gives out no cursor, so any cursor sent to it is one this
+   * service did not give out: refused as on the paged lists, not ignored.
+   */
+  public static void refuseCursor(String cursor) {
+    if (cursor != null) {
+      throw new InvalidCursorException();
+    }
   }
 }

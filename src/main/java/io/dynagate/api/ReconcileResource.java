@@ -136,7 +136,10 @@ public class ReconcileResource {
               description = "how many events, 1 to 500 (default 100)",
               schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
           @QueryParam("limit")
-          String limit) {
+          String limit,
+      @Parameter(description = "none: the most recent events are one page") @QueryParam("cursor")
+          String cursor) {
+    Listing.refuseCursor(cursor);
     declarations.read(caller.get(), Ref.api(api));
     // The most recent events are the useful ones; older ones are not paged through.
     return Listing.whole(events.recent(api, Envelopes.limit(limit == null ? "100" : limit)));

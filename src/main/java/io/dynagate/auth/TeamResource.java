@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dynagate.api.ApiException;
 import io.dynagate.api.Bodies;
 import io.dynagate.api.CurrentCaller;
+import io.dynagate.api.Listing;
 import io.dynagate.declaration.SpecReader;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -12,6 +13,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
@@ -73,7 +75,8 @@ public class TeamResource {
 
   @GET
   @Operation(summary = "List teams")
-  public Teams list() {
+  public Teams list(@QueryParam("cursor") String cursor) {
+    Listing.refuseCursor(cursor);
     return new Teams(teams.teams(current.get()), null);
   }
 
@@ -97,7 +100,8 @@ public class TeamResource {
   @GET
   @Path("{team}/tokens")
   @Operation(summary = "List a team's tokens, without their secrets")
-  public Tokens tokens(@PathParam("team") String team) {
+  public Tokens tokens(@PathParam("team") String team, @QueryParam("cursor") String cursor) {
+    Listing.refuseCursor(cursor);
     return new Tokens(teams.tokens(current.get(), team), null);
   }
 

@@ -41,10 +41,10 @@ public class DynamoTables implements TablePort {
   @Override
   public Optional<LiveTable> describe(String name) {
     try {
-      return Optional.of(
-          live(
-              AwsErrors.call(
-                  "DescribeTable", () -> dynamo.describeTable(b -> b.tableName(name)).table())));
+      TableDescription table =
+          AwsErrors.call(
+              "DescribeTable", () -> dynamo.describeTable(b -> b.tableName(name)).table());
+      return Optional.of(live(table, tagsOf(table.tableArn())));
     } catch (AwsFailure e) {
       if (e.kind() == AwsFailure.Kind.NOT_FOUND
           || e.getCause() instanceof ResourceNotFoundException) {
@@ -98,6 +98,7 @@ public class DynamoTables implements TablePort {
 
   @Override
   public Map<String, String> tags(LiveTable table) {
+    // Read again: the tags may have changed since the table was described (an adoption).
     return tagsOf(table.arn());
   }
 
@@ -157,7 +158,7 @@ public class DynamoTables implements TablePort {
     return answer
         .matched()
         .response()
-        .map(found -> live(found.table()))
+        .map(found -> live(found.table(), tagsOf(found.table().tableArn())))
         .orElseThrow(
             () ->
                 new AwsFailure(
@@ -172,7 +173,7 @@ public class DynamoTables implements TablePort {
     AwsErrors.run("DeleteTable", () -> dynamo.deleteTable(b -> b.tableName(name)));
   }
 
-  private static LiveTable live(TableDescription table) {
+  private static LiveTable live(TableDescription table, Map<String, String> tags) {
     List<TableSpec.KeySchemaElement> keys =
         table.keySchema().stream()
             .map(
@@ -188,7 +189,7 @@ public class DynamoTables implements TablePort {
                         a.attributeName(), AttributeType.valueOf(a.attributeTypeAsString())))
             .toList();
     return new LiveTable(
-        table.tableName(), table.tableArn(), table.tableStatusAsString(), keys, attributes);
+        table.tableName(), table.tableArn(), table.tableStatusAsString(), keys, attributes, tags);
   }
 
   private static AttributeDefinition definition(TableSpec.AttributeDefinition d) {

@@ -6,11 +6,13 @@ import io.dynagate.store.Events;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
+import io.dynagate.store.RouteGuards;
 import io.dynagate.store.Specs;
 import io.dynagate.store.Status;
 import io.dynagate.store.Stored;
 import io.dynagate.store.TableUses;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
@@ -37,6 +39,9 @@ public class ApiReconciler {
   private final RestApiPort apis;
   private final Events events;
   private final Clock clock = Clock.systemUTC();
+
+  /** Released in the pass that deletes an API (a field, so the constructor stays as it is). */
+  @Inject RouteGuards guards;
 
   public ApiReconciler(
       Registry registry,
@@ -183,6 +188,7 @@ public class ApiReconciler {
       registry.delete(route.ref(), OptionalLong.empty());
       uses.remove(specs.read(route, RouteSpec.class).table(), api, route.ref().name());
     }
+    guards.releaseAll(api);
     registry.delete(stored.ref(), OptionalLong.empty());
     events.record(api, "deleted", "REST API and role removed", pass);
   }

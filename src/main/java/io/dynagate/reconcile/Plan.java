@@ -43,7 +43,8 @@ public record Plan(
           TableDependent.decide(
               table,
               desired.tags(),
-              observed.tables().getOrDefault(table.tableName(), Optional.empty())));
+              observed.tables().getOrDefault(table.tableName(), Optional.empty()),
+              null));
     }
     Decision definition =
         DefinitionDependent.decide(desired, observed.restApi(), observed.shape(), observed.stage());

@@ -9,7 +9,7 @@ import java.util.Optional;
 /** DynamoDB tables, as the reconciler needs them. */
 public interface TablePort {
 
-  /** The live table, or empty when it does not exist. */
+  /** The live table with its tags, or empty when it does not exist. */
   Optional<LiveTable> describe(String name);
 
   /** Creates the table with the declared schema and the given tags (does not wait). */
@@ -40,11 +40,20 @@ public interface TablePort {
   String MANAGED_BY_TAG = "dynagate:managed-by";
   String MANAGED_BY = "dynagate";
 
-  /** A table as DynamoDB describes it: its key schema as {@code name → HASH|RANGE} and types. */
+  /**
+   * A table as DynamoDB describes it: its key schema as {@code name → HASH|RANGE} and types, and
+   * its tags (whose it is).
+   */
   record LiveTable(
       String name,
       String arn,
       String status,
       List<TableSpec.KeySchemaElement> keySchema,
-      List<TableSpec.AttributeDefinition> keyAttributes) {}
+      List<TableSpec.AttributeDefinition> keyAttributes,
+      Map<String, String> tags) {
+
+    public LiveTable {
+      tags = Map.copyOf(tags);
+    }
+  }
 }

@@ -66,7 +66,8 @@ public class TableReconciler {
     Status before = stored.status();
     try {
       Decision decision =
-          TableDependent.decide(spec, tags(stored), table.observe(spec.tableName()));
+          TableDependent.decide(
+              spec, tags(stored), table.observe(spec.tableName()), stored.owner());
       if (decision.blocked()) {
         return before.blocked(
             stored.version(), decision.change(Change.Blocked.class).reason(), clock.instant());

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Set;
 import org.jboss.logging.Logger;
@@ -32,6 +33,10 @@ public class DataDirLock {
 
   static final String FILE = ".lock";
 
+  /** {@code rw-------}, as every file of the data directory. */
+  private static final Set<PosixFilePermission> OWNER_ONLY_FILE =
+      PosixFilePermissions.fromString("rw-------");
+
   private FileChannel channel;
   private FileLock lock;
 
@@ -44,12 +49,15 @@ public class DataDirLock {
     Path file = dataDir.resolve(FILE);
     try {
       PrivateFiles.createDirectories(dataDir);
+      // It holds the admin token, the cursor key and every team's data: the owner's only.
+      PrivateFiles.tighten(dataDir);
       channel =
           FileChannel.open(
               file,
               Set.of(StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE),
-              // Readable by its owner only, as everything in the data directory.
-              PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+              PosixFilePermissions.asFileAttribute(OWNER_ONLY_FILE));
+      // An older version created it with the umask's mode.
+      Files.setPosixFilePermissions(file, OWNER_ONLY_FILE);
       lock = channel.tryLock();
     } catch (OverlappingFileLockException e) {
       // Another application in this same JVM (tests) holds it: fail that start, keep the JVM.

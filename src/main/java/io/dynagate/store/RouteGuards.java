@@ -147,6 +147,37 @@ public class RouteGuards {
     deleteIfEmpty(api, guard);
   }
 
+  /**
+   * Releases every guard of an API, for the pass that deletes the API once its routes are gone: a
+   * new API of the same name starts with none.
+   *
+   * @return how many guards were released
+   */
+  public int releaseAll(String api) {
+    int released = 0;
+    Map<String, AttributeValue> start = null;
+    do {
+      Map<String, AttributeValue> from = start;
+      var page =
+          dynamo.query(
+              b ->
+                  b.tableName(table)
+                      .keyConditionExpression("#pk = :pk")
+                      .expressionAttributeValues(Map.of(":pk", s(partition(api))))
+                      .projectionExpression("#pk, #sk")
+                      .expressionAttributeNames(
+                          Map.of("#pk", RegistryTable.PK, "#sk", RegistryTable.SK))
+                      .consistentRead(true)
+                      .exclusiveStartKey(from));
+      for (Map<String, AttributeValue> item : page.items()) {
+        dynamo.deleteItem(b -> b.tableName(table).key(key(api, item.get(RegistryTable.SK).s())));
+        released++;
+      }
+      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
+    } while (start != null);
+    return released;
+  }
+
   private boolean putShared(String api, String guard, String value, String route) {
     try {
       dynamo.putItem(

@@ -195,7 +195,9 @@ class LocalEmulatorTest {
       if (!Files.exists(file)) {
         continue;
       }
-      for (String line : Files.readAllLines(file).subList(1, Files.readAllLines(file).size())) {
+      // Read once: the kernel's table changes between two reads on a busy machine.
+      List<String> lines = Files.readAllLines(file);
+      for (String line : lines.subList(1, lines.size())) {
         String[] columns = line.trim().split("\\s+");
         String[] local = columns[1].split(":");
         boolean listening = columns[3].equals("0A");

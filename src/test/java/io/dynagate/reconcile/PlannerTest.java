@@ -65,7 +65,8 @@ class PlannerTest {
                     "arn:table",
                     "ACTIVE",
                     USERS.keySchema(),
-                    USERS.attributeDefinitions()))),
+                    USERS.attributeDefinitions(),
+                    TablePort.ownerTags("shop")))),
         Optional.of(new LiveRole("dynagate-shop", "arn:role", TRUST.replace(" ", ""), TAGS)),
         Optional.of(POLICY),
         Optional.of(new LiveRestApi("abc123defg", "shop", TAGS)),
@@ -207,7 +208,8 @@ class PlannerTest {
             "arn:table",
             "ACTIVE",
             List.of(new TableSpec.KeySchemaElement("id", KeyType.HASH)),
-            List.of(new TableSpec.AttributeDefinition("id", AttributeType.S)));
+            List.of(new TableSpec.AttributeDefinition("id", AttributeType.S)),
+            TablePort.ownerTags("shop"));
     List<Change> plan =
         plan(
             DESIRED,
@@ -230,7 +232,8 @@ class PlannerTest {
             "arn:table",
             "ACTIVE",
             USERS.keySchema(),
-            List.of(new TableSpec.AttributeDefinition("userId", AttributeType.N)));
+            List.of(new TableSpec.AttributeDefinition("userId", AttributeType.N)),
+            TablePort.ownerTags("shop"));
     assertEquals(
         List.of("Blocked"),
         kinds(

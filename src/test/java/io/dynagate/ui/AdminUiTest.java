@@ -62,6 +62,15 @@ class AdminUiTest {
     field.sendKeys(text);
   }
 
+  /** A route form once its tables are listed: only then can a table be chosen. */
+  private void openRouteForm(String path) {
+    browser.open(page(path));
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(By.cssSelector("#route-form[data-ready]")));
+  }
+
   private void choose(String id, String value) {
     new Select(browser.visible(By.id(id))).selectByValue(value);
   }
@@ -176,7 +185,7 @@ class AdminUiTest {
         row.findElement(By.cssSelector("td.keys")).getText());
 
     declareApiWithTheForm("orders-api");
-    browser.open(page("/apis/orders-api/routes/new"));
+    openRouteForm("/apis/orders-api/routes/new");
     type("route-name", "orders-by-status");
     type("route-path", "/orders/{status}");
     choose("route-table", "orders");
@@ -211,7 +220,7 @@ class AdminUiTest {
     signIn();
     declareTableWithTheForm("follow-users");
     declareApiWithTheForm("follow-api");
-    browser.open(page("/apis/follow-api/routes/new"));
+    openRouteForm("/apis/follow-api/routes/new");
     choose("route-table", "follow-users");
     type("route-path", "/people/{id}");
     assertEquals(
@@ -352,7 +361,7 @@ class AdminUiTest {
     signIn();
     declareTableWithTheForm("path-users");
     declareApiWithTheForm("path-api");
-    browser.open(page("/apis/path-api/routes/new"));
+    openRouteForm("/apis/path-api/routes/new");
     type("route-name", "bad-path");
     type("route-path", "users/{userId}");
     choose("route-table", "path-users");

@@ -260,8 +260,11 @@ async function init() {
       etag = answer.etag;
       fill(answer.data.spec);
     } else {
-      fill({});
+      // The tables arrive after the fields are usable: keep whatever was typed or chosen meanwhile.
+      fillIndexes($('#route-index').value);
+      render();
     }
+    form.dataset.ready = 'true';
   } catch (error) {
     fail(error);
   }
