@@ -3,12 +3,14 @@ package io.dynagate.reconcile;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Leases;
+import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
 import io.dynagate.store.Stored;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -33,6 +35,7 @@ public class ReconcileLoop {
   private final TableReconciler tables;
   private final Leases leases;
   private final Registry registry;
+  private final PassMeters meters;
   private final Duration leaseDuration;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer =
@@ -44,11 +47,13 @@ public class ReconcileLoop {
       TableReconciler tables,
       Leases leases,
       Registry registry,
+      PassMeters meters,
       DynagateConfig config) {
     this.reconciler = reconciler;
     this.tables = tables;
     this.leases = leases;
     this.registry = registry;
+    this.meters = meters;
     this.leaseDuration = config.reconcile().leaseDuration();
     this.workers =
         Executors.newFixedThreadPool(config.reconcile().threads(), r -> daemon(r, "reconcile"));
@@ -116,6 +121,8 @@ public class ReconcileLoop {
     }
     // A long pass (a table becoming ACTIVE) keeps its lease; a crashed holder's lease expires soon.
     ScheduledFuture<?> renewal = null;
+    long started = System.nanoTime();
+    String outcome = "failed";
     try {
       renewal =
           timer.scheduleAtFixedRate(
@@ -124,6 +131,7 @@ public class ReconcileLoop {
               leaseDuration.toMillis() / 3,
               TimeUnit.MILLISECONDS);
       reconciler.reconcile(api);
+      outcome = outcomeOf(api);
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass over api %s failed", api);
     } finally {
@@ -131,6 +139,7 @@ public class ReconcileLoop {
         renewal.cancel(false);
       }
       leases.release(api);
+      meters.passed(api, outcome, Duration.ofNanos(System.nanoTime() - started));
       done.complete(null);
       synchronized (slot) {
         slot.running = false;
@@ -139,6 +148,14 @@ public class ReconcileLoop {
         }
       }
     }
+  }
+
+  /** The phase the pass left the API in, as its label ("removed" once a deletion is done). */
+  private String outcomeOf(String api) {
+    return registry
+        .get(Ref.api(api))
+        .map(stored -> stored.status().phase().label().toLowerCase(Locale.ROOT))
+        .orElse("removed");
   }
 
   void stop(@Observes ShutdownEvent event) {
