@@ -12,6 +12,7 @@ import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -41,6 +42,7 @@ public class ReconcileLoop {
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reconcile-timer"));
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final Set<String> queuedTables = ConcurrentHashMap.newKeySet();
 
   public ReconcileLoop(
       ApiReconciler reconciler,
@@ -85,8 +87,14 @@ public class ReconcileLoop {
 
   /** A pass over a table declaration (create, verify, or drop when its DeletionPolicy says so). */
   public void triggerTable(String table) {
+    // Coalesced: while a pass over this table waits for a worker, more triggers add nothing (the
+    // waiting pass reads the registry when it starts, so it sees every write before it).
+    if (!queuedTables.add(table)) {
+      return;
+    }
     workers.submit(
         () -> {
+          queuedTables.remove(table);
           try {
             tables.reconcile(table).forEach(this::trigger);
           } catch (RuntimeException e) {
