@@ -6,7 +6,9 @@ SECONDS_PER_LOAD=${1:-10}
 need_tools wrk
 build_if_needed
 # The per-token limit on mutating calls (10/s by default) would answer most PUTs 429.
-start_service -Ddynagate.auth.rate-limit.per-second=1000000 -Ddynagate.auth.rate-limit.burst=1000000
+# DYNAGATE_JAVA_OPTS: JVM options to measure (e.g. the README's memory settings).
+# shellcheck disable=SC2086
+start_service ${DYNAGATE_JAVA_OPTS:-} -Ddynagate.auth.rate-limit.per-second=1000000 -Ddynagate.auth.rate-limit.burst=1000000
 echo "ready after ${READY_MS} ms (JVM start, dynalite start, registry table check)"
 
 api PUT /api/v1/tables/users "$(cat "$ROOT/src/test/resources/seed/users-table.json")" >/dev/null
