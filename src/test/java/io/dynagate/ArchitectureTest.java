@@ -107,6 +107,8 @@ class ArchitectureTest {
           "org.eclipse.microprofile..",
           // Sealed list cursors (AES-GCM).
           "javax.crypto..",
+          // The read cache of management reads.
+          "com.github.benmanes.caffeine..",
           "io.dynagate.store..",
           "io.dynagate.config..",
           "io.dynagate.start..");
