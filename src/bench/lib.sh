@@ -3,7 +3,8 @@
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
-JAR="$ROOT/target/quarkus-app/quarkus-run.jar"
+# DYNAGATE_JAR: another build to measure (e.g. a copy of main's for before/after figures).
+JAR="${DYNAGATE_JAR:-$ROOT/target/quarkus-app/quarkus-run.jar}"
 TOKEN=bench-admin-token-0123456789
 
 need_tools() {

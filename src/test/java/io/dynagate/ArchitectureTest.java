@@ -22,6 +22,7 @@ class ArchitectureTest {
   private static final String ANNOTATIONS = "jakarta.annotation..";
   private static final String LOGGING = "org.jboss.logging..";
   private static final String SDK = "software.amazon.awssdk..";
+  private static final String METRICS = "io.micrometer..";
 
   @ArchTest
   static final ArchRule noCycleBetweenPackages =
@@ -66,6 +67,7 @@ class ArchitectureTest {
           CDI,
           INJECT,
           LOGGING,
+          METRICS,
           "io.quarkus.runtime..",
           "io.quarkus.scheduler..",
           "io.dynagate.reconcile..",
@@ -83,6 +85,7 @@ class ArchitectureTest {
           CDI,
           INJECT,
           SDK,
+          METRICS,
           "io.dynagate.aws..",
           "io.dynagate.config..",
           "io.dynagate.declaration..",
@@ -100,9 +103,12 @@ class ArchitectureTest {
           INJECT,
           LOGGING,
           SDK,
+          METRICS,
           "org.eclipse.microprofile..",
           // Sealed list cursors (AES-GCM).
           "javax.crypto..",
+          // The read cache of management reads.
+          "com.github.benmanes.caffeine..",
           "io.dynagate.store..",
           "io.dynagate.config..",
           "io.dynagate.start..");

@@ -171,7 +171,7 @@ public class DeclarationService {
   /** The declaration as this caller may see it: 404 when missing or hidden from the caller. */
   public Stored read(Caller caller, Ref ref) {
     return registry
-        .get(ref)
+        .read(ref)
         .filter(stored -> access.mayRead(caller, stored))
         .orElseThrow(() -> ApiException.notFound(ref + " is not declared"));
   }

@@ -1,6 +1,7 @@
 package io.dynagate.aws;
 
 import io.dynagate.config.Target;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
@@ -25,9 +26,11 @@ public class AwsClients {
   private final Target target;
   // Quotas are per account: every call of this process shares one pacer.
   private final Pacer pacer;
+  private final MeterRegistry meters;
 
-  public AwsClients(Target target) {
+  public AwsClients(Target target, MeterRegistry meters) {
     this.target = target;
+    this.meters = meters;
     this.pacer =
         target.pacing().enabled()
             ? Pacer.awsQuotas(target.pacing().timeScale())
@@ -84,7 +87,7 @@ public class AwsClients {
     builder.overrideConfiguration(
         o ->
             o.retryStrategy(Retries.strategy())
-                .addExecutionInterceptor(new CallInterceptor(paced)));
+                .addExecutionInterceptor(new CallInterceptor(paced, meters, service)));
     target.endpoint(service).ifPresent(builder::endpointOverride);
     target.region().map(Region::of).ifPresent(builder::region);
     if (target.credentials() == Target.Credentials.LOCAL) {

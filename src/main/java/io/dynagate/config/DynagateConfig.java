@@ -190,6 +190,18 @@ public interface DynagateConfig {
      * 0600) in embedded mode, derived from the admin token in aws mode.
      */
     Optional<String> cursorKey();
+
+    /**
+     * How long a management read may serve a declaration from this instance's memory. This
+     * instance's own writes replace the entry at once; another instance's write sharing the
+     * registry is seen after at most this long. {@code 0s} reads the registry every time.
+     */
+    @WithDefault("1s")
+    Duration readCacheTtl();
+
+    /** How many declarations the read cache holds at most. */
+    @WithDefault("10000")
+    long readCacheSize();
   }
 
   Tables tables();

@@ -38,6 +38,7 @@ public class ApiReconciler {
   private final Steps steps;
   private final RestApiPort apis;
   private final Events events;
+  private final PassMeters meters;
   private final Clock clock = Clock.systemUTC();
 
   /** Released in the pass that deletes an API (a field, so the constructor stays as it is). */
@@ -52,7 +53,8 @@ public class ApiReconciler {
       Dependents dependents,
       Steps steps,
       RestApiPort apis,
-      Events events) {
+      Events events,
+      PassMeters meters) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -62,6 +64,7 @@ public class ApiReconciler {
     this.steps = steps;
     this.apis = apis;
     this.events = events;
+    this.meters = meters;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
@@ -130,6 +133,7 @@ public class ApiReconciler {
             && desired.definitionHash().equals(before.definitionHash())
             && Long.valueOf(stored.version()).equals(before.observedVersion());
     if (drift) {
+      meters.driftFound(api);
       if (specs.read(stored, ApiSpec.class).driftPolicyOrDefault() == ApiSpec.DriftPolicy.REPORT) {
         String found = String.join("; ", changes.stream().map(Change::describe).toList());
         events.record(api, "drift", "found, not repaired (driftPolicy REPORT): " + found, pass);
@@ -139,6 +143,9 @@ public class ApiReconciler {
       events.record(api, "drift", "found, repairing", pass);
     }
     Live live = apply(api, pass, plan);
+    if (drift) {
+      meters.driftRepaired(api);
+    }
     desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
     Status ready =
         Status.ready(stored.version(), message(changes), clock.instant())

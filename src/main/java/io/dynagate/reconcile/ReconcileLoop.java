@@ -3,13 +3,16 @@ package io.dynagate.reconcile;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Leases;
+import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
 import io.dynagate.store.Stored;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -33,22 +36,26 @@ public class ReconcileLoop {
   private final TableReconciler tables;
   private final Leases leases;
   private final Registry registry;
+  private final PassMeters meters;
   private final Duration leaseDuration;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reconcile-timer"));
   private final Map<String, Slot> slots = new ConcurrentHashMap<>();
+  private final Set<String> queuedTables = ConcurrentHashMap.newKeySet();
 
   public ReconcileLoop(
       ApiReconciler reconciler,
       TableReconciler tables,
       Leases leases,
       Registry registry,
+      PassMeters meters,
       DynagateConfig config) {
     this.reconciler = reconciler;
     this.tables = tables;
     this.leases = leases;
     this.registry = registry;
+    this.meters = meters;
     this.leaseDuration = config.reconcile().leaseDuration();
     this.workers =
         Executors.newFixedThreadPool(config.reconcile().threads(), r -> daemon(r, "reconcile"));
@@ -80,8 +87,14 @@ public class ReconcileLoop {
 
   /** A pass over a table declaration (create, verify, or drop when its DeletionPolicy says so). */
   public void triggerTable(String table) {
+    // Coalesced: while a pass over this table waits for a worker, more triggers add nothing (the
+    // waiting pass reads the registry when it starts, so it sees every write before it).
+    if (!queuedTables.add(table)) {
+      return;
+    }
     workers.submit(
         () -> {
+          queuedTables.remove(table);
           try {
             tables.reconcile(table).forEach(this::trigger);
           } catch (RuntimeException e) {
@@ -116,6 +129,8 @@ public class ReconcileLoop {
     }
     // A long pass (a table becoming ACTIVE) keeps its lease; a crashed holder's lease expires soon.
     ScheduledFuture<?> renewal = null;
+    long started = System.nanoTime();
+    String outcome = "failed";
     try {
       renewal =
           timer.scheduleAtFixedRate(
@@ -124,6 +139,7 @@ public class ReconcileLoop {
               leaseDuration.toMillis() / 3,
               TimeUnit.MILLISECONDS);
       reconciler.reconcile(api);
+      outcome = outcomeOf(api);
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass over api %s failed", api);
     } finally {
@@ -131,6 +147,7 @@ public class ReconcileLoop {
         renewal.cancel(false);
       }
       leases.release(api);
+      meters.passed(api, outcome, Duration.ofNanos(System.nanoTime() - started));
       done.complete(null);
       synchronized (slot) {
         slot.running = false;
@@ -139,6 +156,14 @@ public class ReconcileLoop {
         }
       }
     }
+  }
+
+  /** The phase the pass left the API in, as its label ("removed" once a deletion is done). */
+  private String outcomeOf(String api) {
+    return registry
+        .get(Ref.api(api))
+        .map(stored -> stored.status().phase().label().toLowerCase(Locale.ROOT))
+        .orElse("removed");
   }
 
   void stop(@Observes ShutdownEvent event) {

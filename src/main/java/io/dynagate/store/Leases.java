@@ -1,5 +1,7 @@
 package io.dynagate.store;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -8,6 +10,8 @@ import java.util.UUID;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
  * One reconciler per API at a time across instances sharing the registry: a lease item per API,
@@ -20,10 +24,15 @@ public class Leases {
   private final String table;
   private final String holder = UUID.randomUUID().toString();
   private final Clock clock = Clock.systemUTC();
+  private final Counter takeovers;
 
-  public Leases(DynamoDbClient dynamo, RegistryTable registryTable) {
+  public Leases(DynamoDbClient dynamo, RegistryTable registryTable, MeterRegistry meters) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
+    this.takeovers =
+        Counter.builder("dynagate.lease.takeovers")
+            .description("Reconcile leases taken over after their holder let them expire")
+            .register(meters);
   }
 
   /**
@@ -32,25 +41,32 @@ public class Leases {
   public boolean acquire(String api, Duration duration) {
     long now = clock.millis();
     try {
-      dynamo.putItem(
-          b ->
-              b.tableName(table)
-                  .item(
-                      Map.of(
-                          RegistryTable.PK,
-                          AttributeValue.fromS("lease"),
-                          RegistryTable.SK,
-                          AttributeValue.fromS(api),
-                          "holder",
-                          AttributeValue.fromS(holder),
-                          "expiresAt",
-                          AttributeValue.fromN(Long.toString(now + duration.toMillis()))))
-                  .conditionExpression(
-                      "attribute_not_exists(pk) OR expiresAt < :now OR holder = :me")
-                  .expressionAttributeValues(
-                      Map.of(
-                          ":now", AttributeValue.fromN(Long.toString(now)),
-                          ":me", AttributeValue.fromS(holder))));
+      PutItemResponse previous =
+          dynamo.putItem(
+              b ->
+                  b.tableName(table)
+                      .returnValues(ReturnValue.ALL_OLD)
+                      .item(
+                          Map.of(
+                              RegistryTable.PK,
+                              AttributeValue.fromS("lease"),
+                              RegistryTable.SK,
+                              AttributeValue.fromS(api),
+                              "holder",
+                              AttributeValue.fromS(holder),
+                              "expiresAt",
+                              AttributeValue.fromN(Long.toString(now + duration.toMillis()))))
+                      .conditionExpression(
+                          "attribute_not_exists(pk) OR expiresAt < :now OR holder = :me")
+                      .expressionAttributeValues(
+                          Map.of(
+                              ":now", AttributeValue.fromN(Long.toString(now)),
+                              ":me", AttributeValue.fromS(holder))));
+      AttributeValue before = previous.attributes().get("holder");
+      if (before != null && !holder.equals(before.s())) {
+        // The previous holder let its lease expire without releasing it: most likely it crashed.
+        takeovers.increment();
+      }
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;

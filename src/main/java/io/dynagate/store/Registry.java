@@ -2,6 +2,7 @@ package io.dynagate.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynagate.config.DynagateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,14 +45,29 @@ public class Registry {
   private final ObjectMapper json;
   private final Clock clock;
   private final Cursors cursors;
+  private final ReadCache cache;
 
   public Registry(
-      DynamoDbClient dynamo, RegistryTable registryTable, ObjectMapper json, Cursors cursors) {
+      DynamoDbClient dynamo,
+      RegistryTable registryTable,
+      ObjectMapper json,
+      Cursors cursors,
+      DynagateConfig config) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
     this.json = json;
     this.cursors = cursors;
     this.clock = Clock.systemUTC();
+    this.cache = new ReadCache(config.registry().readCacheTtl(), config.registry().readCacheSize());
+  }
+
+  /**
+   * A declaration for a management read: from this instance's read cache when there, so never older
+   * than this instance's last write to it, and at most {@code dynagate.registry.read-cache-ttl}
+   * behind another instance's. Decisions (writes, reconcile passes) use {@link #get}.
+   */
+  public Optional<Stored> read(Ref ref) {
+    return cache.get(ref, this::get);
   }
 
   public Optional<Stored> get(Ref ref) {
@@ -84,6 +100,9 @@ public class Registry {
       return toStored(ref, item);
     } catch (ConditionalCheckFailedException e) {
       throw new NameTakenException(ref);
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
     }
   }
 
@@ -117,6 +136,9 @@ public class Registry {
               .attributes());
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile, or is being deleted");
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
     }
   }
 
@@ -146,6 +168,9 @@ public class Registry {
               .attributes());
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
     }
   }
 
@@ -165,6 +190,9 @@ public class Registry {
                   .expressionAttributeValues(ownerAndVersion(ref, owner, version)));
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
     }
   }
 
@@ -201,6 +229,9 @@ public class Registry {
           });
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
     }
   }
 
@@ -217,6 +248,9 @@ public class Registry {
                   .expressionAttributeValues(Map.of(":status", s(toJson(status)))));
     } catch (ConditionalCheckFailedException e) {
       // deleted meanwhile: nothing to report on
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
     }
   }
 

@@ -4,18 +4,32 @@ import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynagate.store.Leases;
+import io.dynagate.store.RegistryTable;
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.Seed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.NotFoundException;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /** What an operator scrapes at /q/metrics after using the service. */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
 class MetricsTest {
+
+  @Inject ApiGatewayClient apiGateway;
+  @Inject DynamoDbClient dynamo;
+  @Inject RegistryTable registryTable;
+  @Inject Leases leases;
 
   private static String scrape() {
     return given()
@@ -74,5 +88,75 @@ class MetricsTest {
     assertTrue(
         metrics.contains("dynagate_dataplane_requests_seconds_bucket{status=\"4xx\""),
         "latency histogram missing");
+  }
+
+  @Test
+  void aReconcilePassIsCountedByApiAndOutcomeWithItsAwsCalls() {
+    given()
+        .body(Seed.usersTableNamed("metrics-pass-users"))
+        .put("/api/v1/tables/metrics-pass-users");
+    given().body("{}").put("/api/v1/apis/metrics-pass").then().statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"metrics-pass-users\"}")
+        .put("/api/v1/apis/metrics-pass/routes/get-user")
+        .then()
+        .statusCode(201);
+    given().post("/api/v1/apis/metrics-pass/reconcile?wait=true").then().statusCode(200);
+
+    String metrics = scrape();
+    String passes = "dynagate_reconcile_passes_total{api=\"metrics-pass\",outcome=\"ready\"}";
+    assertTrue(sample(metrics, passes) >= 1, () -> "no " + passes + " in\n" + metrics);
+    String took = "dynagate_reconcile_duration_seconds_count{api=\"metrics-pass\"}";
+    assertTrue(sample(metrics, took) >= 1, () -> "no " + took);
+    assertTrue(
+        metrics.contains("dynagate_reconcile_duration_seconds_bucket{api=\"metrics-pass\""),
+        "duration histogram missing");
+    String created =
+        "dynagate_aws_calls_total{operation=\"CreateRestApi\",outcome=\"success\",service=\"apigateway\"}";
+    assertTrue(
+        sample(metrics, created) >= 1,
+        () -> "the pass's REST API creation was not counted:\n" + metrics);
+  }
+
+  @Test
+  void aFailedAwsCallIsCountedByItsErrorCode() {
+    String series =
+        "dynagate_aws_calls_total{operation=\"GetRestApi\",outcome=\"NotFoundException\",service=\"apigateway\"}";
+    double before = sample(scrape(), series);
+    for (int i = 0; i < 2; i++) {
+      try {
+        apiGateway.getRestApi(b -> b.restApiId("nosuchapi0"));
+      } catch (NotFoundException expected) {
+        // the point: a refused call is counted with AWS's code, once per call
+      }
+    }
+    String metrics = scrape();
+    assertEquals(before + 2, sample(metrics, series), () -> metrics);
+  }
+
+  @Test
+  void takingOverAnExpiredLeaseOfAnotherHolderIsCountedAndRenewingOnesOwnIsNot() {
+    String series = "dynagate_lease_takeovers_total";
+    double before = sample(scrape(), series);
+    assertTrue(leases.acquire("metrics-lease-own", Duration.ofSeconds(30)));
+    assertTrue(leases.acquire("metrics-lease-own", Duration.ofSeconds(30)));
+    leases.release("metrics-lease-own");
+    assertEquals(before, sample(scrape(), series), "renewing one's own lease is no takeover");
+
+    // Another instance crashed holding this lease: it expired a minute ago and was never released.
+    dynamo.putItem(
+        b ->
+            b.tableName(registryTable.name())
+                .item(
+                    Map.of(
+                        "pk", AttributeValue.fromS("lease"),
+                        "sk", AttributeValue.fromS("metrics-lease-crashed"),
+                        "holder", AttributeValue.fromS("another-instance"),
+                        "expiresAt",
+                            AttributeValue.fromN(
+                                Long.toString(System.currentTimeMillis() - 60_000)))));
+    assertTrue(leases.acquire("metrics-lease-crashed", Duration.ofSeconds(30)));
+    leases.release("metrics-lease-crashed");
+    assertEquals(before + 1, sample(scrape(), series));
   }
 }
