@@ -12,6 +12,7 @@ import io.dynagate.store.Stored;
 import io.dynagate.store.TableUses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -36,6 +37,8 @@ public class ApiReconciler {
   private final Steps steps;
   private final RestApiPort apis;
   private final Events events;
+  private final Consumers consumers;
+  private final ConsumerDependent consumerDependent;
   private final Clock clock = Clock.systemUTC();
 
   public ApiReconciler(
@@ -47,7 +50,9 @@ public class ApiReconciler {
       Dependents dependents,
       Steps steps,
       RestApiPort apis,
-      Events events) {
+      Events events,
+      Consumers consumers,
+      ConsumerDependent consumerDependent) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -57,6 +62,8 @@ public class ApiReconciler {
     this.steps = steps;
     this.apis = apis;
     this.events = events;
+    this.consumers = consumers;
+    this.consumerDependent = consumerDependent;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
@@ -66,7 +73,23 @@ public class ApiReconciler {
       return Plan.Removal.of(api, observeForDeletion(stored)).changes();
     }
     Desired desired = desiredStates.of(stored);
-    return Plan.of(desired, observer.observe(desired, stored.status().restApiId())).changes();
+    String restApiId = stored.status().restApiId();
+    List<Change> changes =
+        new ArrayList<>(Plan.of(desired, observer.observe(desired, restApiId)).changes());
+    for (Decision decision : consumerDecisions(stored, desired.stage(), restApiId)) {
+      changes.addAll(decision.changes());
+    }
+    return changes;
+  }
+
+  private List<Decision> consumerDecisions(Stored stored, String stage, String restApiId) {
+    return consumerDecisions(stored, stage, restApiId, consumers.wanted(stored));
+  }
+
+  private List<Decision> consumerDecisions(
+      Stored stored, String stage, String restApiId, List<ConsumerDependent.Wanted> wanted) {
+    return ConsumerDependent.decide(
+        stage, restApiId, wanted, consumerDependent.observe(stored.ref().name()));
   }
 
   /** Runs one pass; failures end up in status and events, never thrown. */
@@ -135,8 +158,13 @@ public class ApiReconciler {
     }
     Live live = apply(api, pass, plan);
     desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
+    int consumerChanges = 0;
+    for (Decision decision : consumerDecisions(stored, desired.stage(), live.restApiId())) {
+      steps.apply(api, pass, consumerDependent, decision, live.restApiId());
+      consumerChanges += decision.changes().size();
+    }
     Status ready =
-        Status.ready(stored.version(), message(changes), clock.instant())
+        Status.ready(stored.version(), message(changes.size() + consumerChanges), clock.instant())
             .withApi(
                 live.restApiId(),
                 desired.roleArn(),
@@ -168,14 +196,19 @@ public class ApiReconciler {
     return plan.definition().liveId();
   }
 
-  private static String message(List<Change> changes) {
-    return changes.isEmpty()
+  private static String message(int changes) {
+    return changes == 0
         ? "in sync: nothing to change"
-        : "converged: " + changes.size() + " changes applied";
+        : "converged: " + changes + " changes applied";
   }
 
   private void delete(Stored stored, String pass) {
     String api = stored.ref().name();
+    // Keys and plans first: a removed API's consumers must stop working before anything else.
+    for (Decision decision : consumerDecisions(stored, null, null, List.of())) {
+      steps.apply(api, pass, consumerDependent, decision, null);
+    }
+    consumers.forget(api);
     Plan.Removal removal = Plan.Removal.of(api, observeForDeletion(stored));
     steps.apply(api, pass, dependents.definitions(), removal.definition(), null);
     steps.apply(api, pass, dependents.roles(), removal.role(), null);
