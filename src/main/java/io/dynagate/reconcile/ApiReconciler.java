@@ -1,5 +1,6 @@
 package io.dynagate.reconcile;
 
+import io.dynagate.declaration.AccessSpec;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteSpec;
 import io.dynagate.store.Events;
@@ -164,7 +165,10 @@ public class ApiReconciler {
       consumerChanges += decision.changes().size();
     }
     Status ready =
-        Status.ready(stored.version(), message(changes.size() + consumerChanges), clock.instant())
+        Status.ready(
+                stored.version(),
+                message(changes.size() + consumerChanges) + publicNote(stored),
+                clock.instant())
             .withApi(
                 live.restApiId(),
                 desired.roleArn(),
@@ -194,6 +198,18 @@ public class ApiReconciler {
 
   private static String restApiId(Plan plan) {
     return plan.definition().liveId();
+  }
+
+  // Said plainly in status: a route anyone who reaches it may call.
+  private String publicNote(Stored stored) {
+    AccessSpec access = specs.read(stored, ApiSpec.class).access();
+    List<String> open =
+        registry.all(Kind.ROUTE, stored.ref().name()).stream()
+            .map(route -> route.ref().name())
+            .filter(route -> AccessSpec.isPublic(access, route))
+            .sorted()
+            .toList();
+    return open.isEmpty() ? "" : "; public routes (anyone may call): " + String.join(", ", open);
   }
 
   private static String message(int changes) {

@@ -198,6 +198,18 @@ class ConsumerFlowTest {
         .then()
         .statusCode(404);
     given().get("/api/v1/apis/cons-d/consumers").then().body("items.size()", equalTo(0));
+    given().get("/api/v1/apis/cons-d/plan").then().body("publicRoutes.size()", equalTo(0));
+    given().body("{\"stage\":\"dev\"}").put("/api/v1/apis/cons-open").then().statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"cons_d\"}")
+        .put("/api/v1/apis/cons-open/routes/get-user")
+        .then()
+        .statusCode(201);
+    given()
+        .get("/api/v1/apis/cons-open/plan")
+        .then()
+        .statusCode(200)
+        .body("publicRoutes", hasItems("get-user"));
     assertTrue(tagged("cons-d").isEmpty());
   }
 
