@@ -58,11 +58,13 @@ class AccessDeclarationTest {
         .body(Seed.usersTableNamed("quota_users"))
         .put("/api/v1/tables/quota_users")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201);
     StringBuilder principals = new StringBuilder();
     for (int i = 0; i < 99; i++) {
       principals.append(i == 0 ? "" : ",");
-      principals.append(String.format("\"arn:aws:iam::123456789012:user/consumer-%025d\"", i));
+      principals.append(String.format("\"arn:aws:iam::123456789012:user/consumer-%015d\"", i));
     }
     given()
         .body(
@@ -72,18 +74,19 @@ class AccessDeclarationTest {
                 + "],\"sourceIps\":[\"10.0.0.0/8\"]}}}")
         .put("/api/v1/apis/big-policy")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201);
     given()
         .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"quota_users\"}")
         .put("/api/v1/apis/big-policy/routes/short")
         .then()
+        .log()
+        .ifValidationFails()
         .statusCode(201);
     String longPath = "/" + "a".repeat(900) + "/{userId}";
     given()
-        .body(
-            "{\"method\":\"GET\",\"path\":\""
-                + longPath
-                + "\",\"table\":\"quota_users\"}")
+        .body("{\"method\":\"GET\",\"path\":\"" + longPath + "\",\"table\":\"quota_users\"}")
         .put("/api/v1/apis/big-policy/routes/long")
         .then()
         .statusCode(400)
