@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.support.FreshDataDir;
-import io.dynagate.support.TestAuth;
 import io.dynagate.support.Teams;
+import io.dynagate.support.TestAuth;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -20,8 +20,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
- * The API page's consumers: a team added with its plan shows its key once (with a copy button),
- * the list shows it without the key, an unknown team is refused at its field, a revoke removes it.
+ * The API page's consumers: a team added with its plan shows its key once (with a copy button), the
+ * list shows it without the key, an unknown team is refused at its field, a revoke removes it.
  */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
@@ -68,8 +68,7 @@ class ConsumersUiTest {
     browser.visible(By.id("consumer-key-copy"));
     browser
         .waitFor(Duration.ofSeconds(10))
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(By.id("consumers"), "ui-buyer"));
+        .until(ExpectedConditions.textToBePresentInElementLocated(By.id("consumers"), "ui-buyer"));
     assertTrue(
         !browser.visible(By.id("consumers")).getText().contains(key), "the list never shows it");
 
