@@ -3,6 +3,7 @@ package io.dynagate.reconcile;
 import io.dynagate.declaration.AccessSpec;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteSpec;
+import io.dynagate.render.ApiDeclaration;
 import io.dynagate.store.Events;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
@@ -15,6 +16,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -40,6 +42,7 @@ public class ApiReconciler {
   private final Events events;
   private final Consumers consumers;
   private final ConsumerDependent consumerDependent;
+  private final RouteThrottleDependent routeThrottles;
   private final Clock clock = Clock.systemUTC();
 
   public ApiReconciler(
@@ -53,7 +56,8 @@ public class ApiReconciler {
       RestApiPort apis,
       Events events,
       Consumers consumers,
-      ConsumerDependent consumerDependent) {
+      ConsumerDependent consumerDependent,
+      RouteThrottleDependent routeThrottles) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -65,6 +69,7 @@ public class ApiReconciler {
     this.events = events;
     this.consumers = consumers;
     this.consumerDependent = consumerDependent;
+    this.routeThrottles = routeThrottles;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
@@ -159,7 +164,7 @@ public class ApiReconciler {
     }
     Live live = apply(api, pass, plan);
     desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
-    int consumerChanges = 0;
+    int consumerChanges = throttleRoutes(stored, desired.stage(), live.restApiId(), pass);
     for (Decision decision : consumerDecisions(stored, desired.stage(), live.restApiId())) {
       steps.apply(api, pass, consumerDependent, decision, live.restApiId());
       consumerChanges += decision.changes().size();
@@ -198,6 +203,24 @@ public class ApiReconciler {
 
   private static String restApiId(Plan plan) {
     return plan.definition().liveId();
+  }
+
+  private int throttleRoutes(Stored stored, String stage, String restApiId, String pass) {
+    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
+    for (Stored route : registry.all(Kind.ROUTE, stored.ref().name())) {
+      routes.add(
+          new ApiDeclaration.NamedRoute(route.ref().name(), specs.read(route, RouteSpec.class)));
+    }
+    Map<String, Desired.Throttling> wanted =
+        RouteThrottleDependent.wanted(
+            stored.ref().name(), specs.read(stored, ApiSpec.class), routes);
+    if (wanted.isEmpty()) {
+      return 0;
+    }
+    Decision decision =
+        RouteThrottleDependent.decide(stage, wanted, routeThrottles.observe(restApiId, stage));
+    steps.apply(stored.ref().name(), pass, routeThrottles, decision, restApiId);
+    return decision.changes().size();
   }
 
   // Said plainly in status: a route anyone who reaches it may call.

@@ -141,4 +141,19 @@ public sealed interface Change {
       return "delete API key " + keyId + " of consumer " + team + " (" + reason + ")";
     }
   }
+
+  /** A route's own throttling, a stage method setting beside the stage's. */
+  record ThrottleMethod(String stage, String method, Desired.Throttling throttling)
+      implements Change {
+    public String describe() {
+      return "set throttling of "
+          + method.replace("~1", "/")
+          + " on stage "
+          + stage
+          + " to "
+          + throttling.rateLimit()
+          + " requests/s, burst "
+          + throttling.burstLimit();
+    }
+  }
 }

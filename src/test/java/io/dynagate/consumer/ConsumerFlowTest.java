@@ -213,6 +213,39 @@ class ConsumerFlowTest {
     assertTrue(tagged("cons-d").isEmpty());
   }
 
+  @Test
+  void aRoutesOwnThrottlingBecomesAStageMethodSettingSetOnlyWhenItDiffers() throws Exception {
+    given()
+        .body(Seed.usersTableNamed("cons_t"))
+        .put("/api/v1/tables/cons_t")
+        .then()
+        .statusCode(201);
+    given()
+        .body(
+            "{\"stage\":\"dev\",\"access\":{\"authorization\":\"API_KEY\",\"routes\":"
+                + "{\"get-user\":{\"throttling\":{\"rateLimit\":5,\"burstLimit\":10}}}}}")
+        .put("/api/v1/apis/cons-t")
+        .then()
+        .statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"cons_t\"}")
+        .put("/api/v1/apis/cons-t/routes/get-user")
+        .then()
+        .statusCode(201);
+    reconcile("cons-t");
+    String apiId = given().get("/api/v1/apis/cons-t").then().extract().path("status.restApiId");
+    var setting =
+        apiGateway
+            .getStage(b -> b.restApiId(apiId).stageName("dev"))
+            .methodSettings()
+            .get("users/{userId}/GET");
+    assertEquals(5.0, setting.throttlingRateLimit());
+    assertEquals(10, setting.throttlingBurstLimit());
+    resetCalls();
+    reconcile("cons-t");
+    assertEquals(List.of(), mutatingCalls(), "an unchanged pass mutates nothing");
+  }
+
   private static String plan(String team) {
     return "{\"team\":\""
         + team
