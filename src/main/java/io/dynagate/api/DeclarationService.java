@@ -11,6 +11,8 @@ import io.dynagate.declaration.SpecReader;
 import io.dynagate.declaration.TableRules;
 import io.dynagate.declaration.TableSpec;
 import io.dynagate.declaration.Violation;
+import io.dynagate.render.ApiDeclaration;
+import io.dynagate.render.PolicyQuota;
 import io.dynagate.store.DeclarationChanged;
 import io.dynagate.store.Kind;
 import io.dynagate.store.NameTakenException;
@@ -138,6 +140,10 @@ public class DeclarationService {
     requireValid(RouteRules.validate(name, spec, table -> tableSpec(caller, table)));
     requireUsable(apiRecord.owner(), spec.table());
     quotas.require(apiRecord, name, spec);
+    requirePolicyFits(apiRecord, name, spec);
+    requireValid(
+        AccessRules.validateRoute(
+            readStored(apiRecord, ApiSpec.class).access(), name, publicRoutes()));
     Ref ref = Ref.route(api, name);
     return attempt(
         ifMatch,
@@ -367,6 +373,28 @@ public class DeclarationService {
         spec.attributeSchema(),
         spec.deletionPolicy(),
         spec.sharedWith());
+  }
+
+  /**
+   * The API's resource policy names every route's method ARN: one more route must not push it past
+   * API Gateway's quota, refused here rather than at the next pass.
+   */
+  private void requirePolicyFits(Stored apiRecord, String name, RouteSpec spec) {
+    ApiSpec apiSpec = readStored(apiRecord, ApiSpec.class);
+    if (apiSpec.access() == null || apiSpec.access().resourcePolicy() == null) {
+      return;
+    }
+    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
+    for (Stored route : registry.all(Kind.ROUTE, apiRecord.ref().name())) {
+      if (!route.ref().name().equals(name)) {
+        routes.add(
+            new ApiDeclaration.NamedRoute(route.ref().name(), readStored(route, RouteSpec.class)));
+      }
+    }
+    routes.add(new ApiDeclaration.NamedRoute(name, spec));
+    String region = config.aws().region().orElse("us-east-1");
+    PolicyQuota.overrun(apiRecord.ref().name(), apiSpec, routes, region)
+        .ifPresent(why -> requireValid(List.of(Violation.of("path", why + " with this route"))));
   }
 
   /** The operator's rule on routes open to anyone ({@code dynagate.policy.public-routes}). */

@@ -46,6 +46,7 @@ public class ReconcileResource {
   private final Envelopes envelopes;
   private final ObjectMapper json;
   private final CurrentCaller caller;
+  private final PublicRoutes publicRoutes;
   private final Duration waitBound;
 
   public ReconcileResource(
@@ -57,7 +58,8 @@ public class ReconcileResource {
       Envelopes envelopes,
       ObjectMapper json,
       CurrentCaller caller,
-      DynagateConfig config) {
+      DynagateConfig config,
+      PublicRoutes publicRoutes) {
     this.declarations = declarations;
     this.reconciler = reconciler;
     this.loop = loop;
@@ -66,24 +68,28 @@ public class ReconcileResource {
     this.envelopes = envelopes;
     this.json = json;
     this.caller = caller;
+    this.publicRoutes = publicRoutes;
     this.waitBound = config.reconcile().waitBound();
   }
 
   /** One change of a plan. */
   public record PlannedChange(String type, String description, boolean mutating) {}
 
-  public record Plan(String api, List<PlannedChange> changes) {}
+  /**
+   * @param publicRoutes the routes open to anyone who reaches them (NONE, no resource policy)
+   */
+  public record Plan(String api, List<PlannedChange> changes, List<String> publicRoutes) {}
 
   @GET
   @Path("plan")
   @Operation(summary = "What a pass would change now, change by change, without changing anything")
   public Plan plan(@PathParam("api") String api) {
-    declarations.read(caller.get(), Ref.api(api));
+    Stored stored = declarations.read(caller.get(), Ref.api(api));
     List<PlannedChange> changes =
         reconciler.plan(api).stream()
             .map(c -> new PlannedChange(c.getClass().getSimpleName(), c.describe(), c.mutating()))
             .toList();
-    return new Plan(api, changes);
+    return new Plan(api, changes, publicRoutes.of(stored));
   }
 
   @POST

@@ -170,6 +170,51 @@ public class ApiGatewayRestApis implements RestApiPort {
             apiGateway.updateStage(b -> b.restApiId(id).stageName(stage).patchOperations(patches)));
   }
 
+  @Override
+  public Map<String, Desired.Throttling> methodThrottles(String id, String stage) {
+    GetStageResponse live;
+    try {
+      live =
+          AwsErrors.call(
+              "GetStage", () -> apiGateway.getStage(b -> b.restApiId(id).stageName(stage)));
+    } catch (AwsFailure e) {
+      if (e.kind() == AwsFailure.Kind.NOT_FOUND) {
+        return Map.of();
+      }
+      throw e;
+    }
+    Map<String, Desired.Throttling> out = new java.util.TreeMap<>();
+    live.methodSettings()
+        .forEach(
+            (key, setting) -> {
+              int slash = key.lastIndexOf('/');
+              if (!key.equals("*/*") && slash > 0) {
+                // AWS keys a setting "users/{id}/GET"; a patch names it "/~1users~1{id}/GET".
+                String path = "/" + key.substring(0, slash);
+                out.put(
+                    "/" + path.replace("/", "~1") + key.substring(slash),
+                    new Desired.Throttling(
+                        setting.throttlingRateLimit(), setting.throttlingBurstLimit()));
+              }
+            });
+    return out;
+  }
+
+  @Override
+  public void throttleMethod(String id, String stage, String key, Desired.Throttling throttling) {
+    List<PatchOperation> patches = new ArrayList<>();
+    if (throttling.rateLimit() != null) {
+      patches.add(replace(key + "/throttling/rateLimit", throttling.rateLimit().toString()));
+    }
+    if (throttling.burstLimit() != null) {
+      patches.add(replace(key + "/throttling/burstLimit", throttling.burstLimit().toString()));
+    }
+    AwsErrors.call(
+        "UpdateStage",
+        () ->
+            apiGateway.updateStage(b -> b.restApiId(id).stageName(stage).patchOperations(patches)));
+  }
+
   private static PatchOperation replace(String path, String value) {
     return PatchOperation.builder().op(Op.REPLACE).path(path).value(value).build();
   }

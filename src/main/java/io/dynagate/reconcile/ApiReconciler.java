@@ -1,7 +1,9 @@
 package io.dynagate.reconcile;
 
+import io.dynagate.declaration.AccessSpec;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteSpec;
+import io.dynagate.render.ApiDeclaration;
 import io.dynagate.store.Events;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
@@ -14,7 +16,9 @@ import io.dynagate.store.TableUses;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
@@ -39,6 +43,9 @@ public class ApiReconciler {
   private final RestApiPort apis;
   private final Events events;
   private final PassMeters meters;
+  private final Consumers consumers;
+  private final ConsumerDependent consumerDependent;
+  private final RouteThrottleDependent routeThrottles;
   private final Clock clock = Clock.systemUTC();
 
   /** Released in the pass that deletes an API (a field, so the constructor stays as it is). */
@@ -54,7 +61,10 @@ public class ApiReconciler {
       Steps steps,
       RestApiPort apis,
       Events events,
-      PassMeters meters) {
+      PassMeters meters,
+      Consumers consumers,
+      ConsumerDependent consumerDependent,
+      RouteThrottleDependent routeThrottles) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -65,6 +75,9 @@ public class ApiReconciler {
     this.apis = apis;
     this.events = events;
     this.meters = meters;
+    this.consumers = consumers;
+    this.consumerDependent = consumerDependent;
+    this.routeThrottles = routeThrottles;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
@@ -74,7 +87,23 @@ public class ApiReconciler {
       return Plan.Removal.of(api, observeForDeletion(stored)).changes();
     }
     Desired desired = desiredStates.of(stored);
-    return Plan.of(desired, observer.observe(desired, stored.status().restApiId())).changes();
+    String restApiId = stored.status().restApiId();
+    List<Change> changes =
+        new ArrayList<>(Plan.of(desired, observer.observe(desired, restApiId)).changes());
+    for (Decision decision : consumerDecisions(stored, desired.stage(), restApiId)) {
+      changes.addAll(decision.changes());
+    }
+    return changes;
+  }
+
+  private List<Decision> consumerDecisions(Stored stored, String stage, String restApiId) {
+    return consumerDecisions(stored, stage, restApiId, consumers.wanted(stored));
+  }
+
+  private List<Decision> consumerDecisions(
+      Stored stored, String stage, String restApiId, List<ConsumerDependent.Wanted> wanted) {
+    return ConsumerDependent.decide(
+        stage, restApiId, wanted, consumerDependent.observe(stored.ref().name()));
   }
 
   /** Runs one pass; failures end up in status and events, never thrown. */
@@ -147,8 +176,16 @@ public class ApiReconciler {
       meters.driftRepaired(api);
     }
     desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
+    int consumerChanges = throttleRoutes(stored, desired.stage(), live.restApiId(), pass);
+    for (Decision decision : consumerDecisions(stored, desired.stage(), live.restApiId())) {
+      steps.apply(api, pass, consumerDependent, decision, live.restApiId());
+      consumerChanges += decision.changes().size();
+    }
     Status ready =
-        Status.ready(stored.version(), message(changes), clock.instant())
+        Status.ready(
+                stored.version(),
+                message(changes.size() + consumerChanges) + publicNote(stored),
+                clock.instant())
             .withApi(
                 live.restApiId(),
                 desired.roleArn(),
@@ -180,14 +217,49 @@ public class ApiReconciler {
     return plan.definition().liveId();
   }
 
-  private static String message(List<Change> changes) {
-    return changes.isEmpty()
+  private int throttleRoutes(Stored stored, String stage, String restApiId, String pass) {
+    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
+    for (Stored route : registry.all(Kind.ROUTE, stored.ref().name())) {
+      routes.add(
+          new ApiDeclaration.NamedRoute(route.ref().name(), specs.read(route, RouteSpec.class)));
+    }
+    Map<String, Desired.Throttling> wanted =
+        RouteThrottleDependent.wanted(
+            stored.ref().name(), specs.read(stored, ApiSpec.class), routes);
+    if (wanted.isEmpty()) {
+      return 0;
+    }
+    Decision decision =
+        RouteThrottleDependent.decide(stage, wanted, routeThrottles.observe(restApiId, stage));
+    steps.apply(stored.ref().name(), pass, routeThrottles, decision, restApiId);
+    return decision.changes().size();
+  }
+
+  // Said plainly in status: a route anyone who reaches it may call.
+  private String publicNote(Stored stored) {
+    AccessSpec access = specs.read(stored, ApiSpec.class).access();
+    List<String> open =
+        registry.all(Kind.ROUTE, stored.ref().name()).stream()
+            .map(route -> route.ref().name())
+            .filter(route -> AccessSpec.isPublic(access, route))
+            .sorted()
+            .toList();
+    return open.isEmpty() ? "" : "; public routes (anyone may call): " + String.join(", ", open);
+  }
+
+  private static String message(int changes) {
+    return changes == 0
         ? "in sync: nothing to change"
-        : "converged: " + changes.size() + " changes applied";
+        : "converged: " + changes + " changes applied";
   }
 
   private void delete(Stored stored, String pass) {
     String api = stored.ref().name();
+    // Keys and plans first: a removed API's consumers must stop working before anything else.
+    for (Decision decision : consumerDecisions(stored, null, null, List.of())) {
+      steps.apply(api, pass, consumerDependent, decision, null);
+    }
+    consumers.forget(api);
     Plan.Removal removal = Plan.Removal.of(api, observeForDeletion(stored));
     steps.apply(api, pass, dependents.definitions(), removal.definition(), null);
     steps.apply(api, pass, dependents.roles(), removal.role(), null);

@@ -107,4 +107,53 @@ public sealed interface Change {
       return "delete role " + role + " and its policies";
     }
   }
+
+  record CreateUsagePlan(
+      String team, String name, String stage, ConsumerPort.Limits limits, Map<String, String> tags)
+      implements Change {
+    public String describe() {
+      return "create usage plan " + name + " for consumer " + team + " on stage " + stage;
+    }
+  }
+
+  record UpdateUsagePlan(String team, ConsumerPort.LivePlan live, ConsumerPort.Limits limits)
+      implements Change {
+    public String describe() {
+      return "update the limits of consumer " + team + "'s usage plan (they differ)";
+    }
+  }
+
+  /** Links the consumer's key to its plan; {@code planId} null for the plan the same step made. */
+  record LinkKey(String team, String planId, String keyId) implements Change {
+    public String describe() {
+      return "link consumer " + team + "'s API key " + keyId + " to its usage plan";
+    }
+  }
+
+  record DeleteUsagePlan(String team, String planId, String reason) implements Change {
+    public String describe() {
+      return "delete usage plan " + planId + " of consumer " + team + " (" + reason + ")";
+    }
+  }
+
+  record DeleteApiKey(String team, String keyId, String reason) implements Change {
+    public String describe() {
+      return "delete API key " + keyId + " of consumer " + team + " (" + reason + ")";
+    }
+  }
+
+  /** A route's own throttling, a stage method setting beside the stage's. */
+  record ThrottleMethod(String stage, String method, Desired.Throttling throttling)
+      implements Change {
+    public String describe() {
+      return "set throttling of "
+          + method.replace("~1", "/")
+          + " on stage "
+          + stage
+          + " to "
+          + throttling.rateLimit()
+          + " requests/s, burst "
+          + throttling.burstLimit();
+    }
+  }
 }

@@ -29,6 +29,15 @@ public interface RestApiPort {
   /** Sets the throttling of every method of the stage. */
   void throttle(String id, String stage, Desired.Throttling throttling);
 
+  /**
+   * The per-method throttling of a stage (its method settings other than {@code *}/{@code *}),
+   * keyed by the method's patch path {@code /~1RESOURCE~1PATH/METHOD}; empty when the stage is not.
+   */
+  java.util.Map<String, Desired.Throttling> methodThrottles(String id, String stage);
+
+  /** Sets one method's throttling, {@code key} as in {@link #methodThrottles}. */
+  void throttleMethod(String id, String stage, String key, Desired.Throttling throttling);
+
   void deleteStage(String id, String stage);
 
   void delete(String id);

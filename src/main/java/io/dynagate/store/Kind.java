@@ -4,7 +4,9 @@ package io.dynagate.store;
 public enum Kind {
   TABLE("table"),
   API("api"),
-  ROUTE("route");
+  ROUTE("route"),
+  /** A team consuming an API (API key and usage plan), partitioned per API like routes. */
+  CONSUMER("consumer");
 
   private final String prefix;
 
@@ -12,7 +14,7 @@ public enum Kind {
     this.prefix = prefix;
   }
 
-  /** The partition of this kind; routes are partitioned per API. */
+  /** The partition of this kind; routes and consumers are partitioned per API. */
   String partition(String parent) {
     return parent == null ? prefix : prefix + "#" + parent;
   }

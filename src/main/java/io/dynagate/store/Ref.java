@@ -15,6 +15,10 @@ public record Ref(Kind kind, String parent, String name) {
     return new Ref(Kind.ROUTE, api, name);
   }
 
+  public static Ref consumer(String api, String team) {
+    return new Ref(Kind.CONSUMER, api, team);
+  }
+
   String partition() {
     return kind.partition(parent);
   }

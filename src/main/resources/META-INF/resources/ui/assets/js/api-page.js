@@ -2,6 +2,7 @@
 // the generated definition and recent events.
 import { accessSummary } from './access.js';
 import { confirmAction } from './confirm.js';
+import { startConsumers } from './consumers.js';
 import { renderDefinition } from './definition.js';
 import { $, badge, busy, el, fail, notice, when } from './dom.js';
 import { call, listAll, v1 } from './http.js';
@@ -45,6 +46,7 @@ async function loadApi() {
       refreshes = 0;
       loadPlan();
       loadEvents();
+      startConsumers(api);
     }
   } catch (error) {
     if (error.status === 404 && polling) {
@@ -193,6 +195,7 @@ if (startPage()) {
       loadPlan();
       loadDefinition();
       loadEvents();
+      startConsumers(api);
     }
   });
 }
