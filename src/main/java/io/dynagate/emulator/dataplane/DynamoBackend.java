@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynagate.emulator.core.CallCounter;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.EmulatorSettings;
@@ -28,7 +29,9 @@ import java.util.concurrent.CompletionStage;
  * whose inline policies must allow the action on the table (or index) the request names. A denied
  * call gets DynamoDB's own {@code AccessDeniedException}, which then goes through the integration
  * responses like any DynamoDB error. A body that is not JSON goes to DynamoDB unchecked: it answers
- * {@code SerializationException} before it authorises anything.
+ * {@code SerializationException} before it authorises anything. Every call reaches DynamoDB's count
+ * in {@link CallCounter} ({@code dynamodb:GetItem}), denied ones too: on AWS DynamoDB receives them
+ * and answers the denial.
  */
 @ApplicationScoped
 class DynamoBackend {
@@ -39,11 +42,13 @@ class DynamoBackend {
   private static final String SESSION = "BackplaneAssumeRoleSession";
 
   private final DynamoPassThrough dynamo;
+  private final CallCounter calls;
   private final String region;
   private final String accountId;
 
-  DynamoBackend(DynamoPassThrough dynamo, EmulatorSettings settings) {
+  DynamoBackend(DynamoPassThrough dynamo, CallCounter calls, EmulatorSettings settings) {
     this.dynamo = dynamo;
+    this.calls = calls;
     this.region = settings.region();
     this.accountId = settings.accountId();
   }
@@ -58,6 +63,7 @@ class DynamoBackend {
 
   /** Calls {@code action} with {@code body} as {@code role}. */
   CompletionStage<EmulatorResponse> call(RoleAccess.Parsed role, String action, String body) {
+    calls.record("dynamodb", action);
     String denied = denial(role, "dynamodb:" + action, body);
     if (denied != null) {
       return CompletableFuture.completedFuture(accessDenied(denied));

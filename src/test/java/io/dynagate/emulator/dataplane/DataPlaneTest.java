@@ -26,7 +26,11 @@ import io.dynagate.support.FreshDataDir;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +98,21 @@ class DataPlaneTest {
     assertTrue(
         answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertTrue(answer.headers().firstValue("x-amzn-RequestId").isPresent());
+  }
+
+  @Test
+  void theIntegrationsDynamoCallsAreCounted() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI calls = engine.emulatorEndpoint().resolve("/_emulator/calls");
+    http.send(HttpRequest.newBuilder(calls).DELETE().build(), BodyHandlers.ofString());
+    deployer.get(apiId, "dev", "/users/u1");
+    deployer.get(apiId, "dev", "/users/nobody");
+    deployer.get(apiId, "dev", "/customers/c1/orders?limit=2");
+    JsonNode counts =
+        JSON.readTree(
+            http.send(HttpRequest.newBuilder(calls).GET().build(), BodyHandlers.ofString()).body());
+    assertEquals(2, counts.path("dynamodb:GetItem").asInt(), counts.toString());
+    assertEquals(1, counts.path("dynamodb:Query").asInt(), counts.toString());
   }
 
   @Test
