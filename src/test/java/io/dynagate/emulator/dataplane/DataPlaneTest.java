@@ -210,6 +210,39 @@ class DataPlaneTest {
   }
 
   @Test
+  void anAttachedManagedPolicyCountsLikeAnInlineOne() {
+    String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
+    String id = deployOwnRole("managed", null);
+    String role = ApiRenderer.render(declaration("managed", "dp-managed", routes())).roleName();
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    String allow =
+        iam.createPolicy(
+                b ->
+                    b.policyName("dp-allow-get")
+                        .policyDocument(policy("Allow", "dynamodb:GetItem", tables)))
+            .policy()
+            .arn();
+    iam.attachRolePolicy(b -> b.roleName(role).policyArn(allow));
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    String deny =
+        iam.createPolicy(
+                b ->
+                    b.policyName("dp-deny-get")
+                        .policyDocument(policy("Deny", "dynamodb:*", tables)))
+            .policy()
+            .arn();
+    iam.attachRolePolicy(b -> b.roleName(role).policyArn(deny));
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    iam.detachRolePolicy(b -> b.roleName(role).policyArn(deny));
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+    iam.detachRolePolicy(b -> b.roleName(role).policyArn(allow));
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+  }
+
+  @Test
   void aRoleChangeTakesEffectOnTheNextCall() {
     String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
     String id = deployOwnRole("changing", policy("Allow", "dynamodb:GetItem", tables));
