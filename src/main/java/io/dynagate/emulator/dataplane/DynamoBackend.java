@@ -45,6 +45,7 @@ class DynamoBackend {
   private final CallCounter calls;
   private final String region;
   private final String accountId;
+  private final Map<String, String> partitionKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
   DynamoBackend(DynamoPassThrough dynamo, CallCounter calls, EmulatorSettings settings) {
     this.dynamo = dynamo;
@@ -64,10 +65,74 @@ class DynamoBackend {
   /** Calls {@code action} with {@code body} as {@code role}. */
   CompletionStage<EmulatorResponse> call(RoleAccess.Parsed role, String action, String body) {
     calls.record("dynamodb", action);
-    String denied = denial(role, "dynamodb:" + action, body);
+    boolean attributes = role.tests(DynamoConditionKeys.ATTRIBUTES);
+    boolean leading = role.tests(DynamoConditionKeys.LEADING_KEYS);
+    if (!attributes && !leading) {
+      return authorised(role, action, body, Map.of());
+    }
+    JsonNode tree = tree(body);
+    if (tree == null) {
+      return authorised(role, action, body, Map.of());
+    }
+    Map<String, List<String>> keys = new HashMap<>();
+    if (attributes) {
+      keys.put(DynamoConditionKeys.ATTRIBUTES, DynamoConditionKeys.attributes(tree));
+    }
+    String table = tree.path("TableName").asText("");
+    if (!leading || table.isEmpty()) {
+      return authorised(role, action, body, keys);
+    }
+    return partitionKey(table)
+        .thenCompose(
+            partitionKey -> {
+              if (partitionKey != null) {
+                keys.put(
+                    DynamoConditionKeys.LEADING_KEYS,
+                    DynamoConditionKeys.leadingKeys(tree, partitionKey));
+              }
+              return authorised(role, action, body, keys);
+            });
+  }
+
+  /**
+   * A table's partition key name, from DescribeTable, kept per table name; null when there is no
+   * such table (DynamoDB then answers the call itself). A table re-created under the same name with
+   * another partition key is not noticed: the emulator's users do not do that mid-run.
+   */
+  private CompletionStage<String> partitionKey(String table) {
+    String known = partitionKeys.get(table);
+    if (known != null) {
+      return CompletableFuture.completedFuture(known);
+    }
+    String body = "{\"TableName\":" + quote(table) + "}";
+    return send("DescribeTable", body, "dynagate-emulator")
+        .thenApply(
+            answer -> {
+              JsonNode schema = tree(new String(answer.body(), StandardCharsets.UTF_8));
+              if (schema == null) {
+                return null;
+              }
+              for (JsonNode key : schema.path("Table").path("KeySchema")) {
+                if (key.path("KeyType").asText().equals("HASH")) {
+                  String name = key.path("AttributeName").asText();
+                  partitionKeys.put(table, name);
+                  return name;
+                }
+              }
+              return null;
+            });
+  }
+
+  private CompletionStage<EmulatorResponse> authorised(
+      RoleAccess.Parsed role, String action, String body, Map<String, List<String>> keys) {
+    String denied = denial(role, "dynamodb:" + action, body, keys);
     if (denied != null) {
       return CompletableFuture.completedFuture(accessDenied(denied));
     }
+    return send(action, body, role.role().roleId());
+  }
+
+  private CompletionStage<EmulatorResponse> send(String action, String body, String accessKey) {
     String date = AMZ_DATE.format(Instant.now());
     Map<String, String> headers = new HashMap<>();
     headers.put("content-type", "application/x-amz-json-1.0");
@@ -76,7 +141,7 @@ class DynamoBackend {
     headers.put(
         "authorization",
         "AWS4-HMAC-SHA256 Credential="
-            + role.role().roleId()
+            + accessKey
             + "/"
             + date.substring(0, 8)
             + "/"
@@ -88,9 +153,10 @@ class DynamoBackend {
   }
 
   /** The AccessDeniedException message when the role may not, else null. */
-  private String denial(RoleAccess.Parsed role, String action, String body) {
+  private String denial(
+      RoleAccess.Parsed role, String action, String body, Map<String, List<String>> keys) {
     for (String resource : resources(body)) {
-      Policy.Decision decision = role.permits(action, resource);
+      Policy.Decision decision = role.permits(action, resource, keys);
       if (decision != Policy.Decision.ALLOW) {
         String why =
             decision == Policy.Decision.EXPLICIT_DENY
@@ -160,6 +226,23 @@ class DynamoBackend {
       parser.skipChildren();
     }
     return names;
+  }
+
+  private static JsonNode tree(String body) {
+    try {
+      JsonNode tree = JSON.readTree(body);
+      return tree != null && tree.isObject() ? tree : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String quote(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String tableArn(String table) {

@@ -38,12 +38,19 @@ class RoleAccess {
     private final Policy trust;
     private final List<Policy> permissions;
     private final Map<Policy.Request, Policy.Decision> decisions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> conditionKeys = new java.util.HashSet<>();
 
     Parsed(Role role, List<ManagedPolicy> attached, Policy trust, List<Policy> permissions) {
       this.role = role;
       this.attached = attached;
       this.trust = trust;
       this.permissions = permissions;
+      permissions.forEach(p -> conditionKeys.addAll(p.conditionKeyNames()));
+    }
+
+    /** Whether any permission policy tests {@code key} (lower case), e.g. to read it only then. */
+    boolean tests(String key) {
+      return conditionKeys.contains(key);
     }
 
     Role role() {
@@ -52,7 +59,12 @@ class RoleAccess {
 
     /** The inline and attached policies' decision on {@code action} on {@code resource}. */
     Policy.Decision permits(String action, String resource) {
-      return decide(permissions, new Policy.Request(action, resource, null, Map.of()));
+      return permits(action, resource, Map.of());
+    }
+
+    /** The same, with multi-valued condition keys read from the request. */
+    Policy.Decision permits(String action, String resource, Map<String, List<String>> multiValued) {
+      return decide(permissions, new Policy.Request(action, resource, null, Map.of(), multiValued));
     }
 
     private boolean trusts(Map<String, String> conditionKeys) {

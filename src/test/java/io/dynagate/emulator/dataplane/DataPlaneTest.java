@@ -243,6 +243,45 @@ class DataPlaneTest {
   }
 
   @Test
+  void leadingKeysAndAttributesConditionsAreEvaluatedFromTheDynamoRequest() {
+    String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
+    String onlyU1 =
+        conditioned("Allow", tables, "ForAllValues:StringEquals", "dynamodb:LeadingKeys", "u1");
+    String id = deployOwnRole("leading", onlyU1);
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+    // allowed, these would be 404; their partition key value is not u1, so DynamoDB refuses
+    assertEquals(500, deployer.get(id, "dev", "/users/nobody").statusCode());
+    assertEquals(500, deployer.get(id, "dev", "/users/u1%27").statusCode());
+
+    String keyOnly =
+        conditioned("Allow", tables, "ForAllValues:StringEquals", "dynamodb:Attributes", "userId");
+    String keyRole = deployOwnRole("attrs", keyOnly);
+    assertEquals(200, deployer.get(keyRole, "dev", "/users/u1").statusCode());
+    String other =
+        conditioned("Allow", tables, "ForAllValues:StringEquals", "dynamodb:Attributes", "name");
+    String otherRole = deployOwnRole("attrs-other", other);
+    assertEquals(500, deployer.get(otherRole, "dev", "/users/u1").statusCode());
+
+    String denyKey =
+        """
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"%1$s"},
+          {"Effect":"Deny","Action":"dynamodb:GetItem","Resource":"%1$s",
+           "Condition":{"ForAnyValue:StringLike":{"dynamodb:Attributes":["user*"]}}}]}"""
+            .formatted(tables);
+    String denyRole = deployOwnRole("deny-attrs", denyKey);
+    assertEquals(500, deployer.get(denyRole, "dev", "/users/u1").statusCode());
+  }
+
+  private static String conditioned(
+      String effect, String resource, String operator, String key, String value) {
+    return """
+        {"Version":"2012-10-17","Statement":[{"Effect":"%s","Action":"dynamodb:GetItem",
+          "Resource":"%s","Condition":{"%s":{"%s":["%s"]}}}]}"""
+        .formatted(effect, resource, operator, key, value);
+  }
+
+  @Test
   void aRoleChangeTakesEffectOnTheNextCall() {
     String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
     String id = deployOwnRole("changing", policy("Allow", "dynamodb:GetItem", tables));
