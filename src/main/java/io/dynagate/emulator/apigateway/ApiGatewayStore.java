@@ -84,6 +84,7 @@ public class ApiGatewayStore {
   }
 
   synchronized void put(RestApi api) {
+    DefinitionLimits.check(api);
     Map<String, Deployment> before =
         apis.containsKey(api.id()) ? apis.get(api.id()).deployments() : Map.of();
     api.deployments()

@@ -70,6 +70,7 @@ class RestApiOperations implements ApiGatewayOperations {
   }
 
   private EmulatorResponse importApi(ApiGatewayCall call) {
+    DefinitionLimits.checkDefinition(call.request().body());
     OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
     if (document.title() == null || document.title().isBlank()) {
       throw ApiGatewayErrors.badRequest(
@@ -111,6 +112,7 @@ class RestApiOperations implements ApiGatewayOperations {
           "Invalid mode specified: " + mode + ". Valid values are merge and overwrite");
     }
     boolean merge = mode.equals("merge");
+    DefinitionLimits.checkDefinition(call.request().body());
     OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
     RestApi updated =
         store.update(

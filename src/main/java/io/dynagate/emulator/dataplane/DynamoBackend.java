@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynagate.emulator.core.CallCounter;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.EmulatorSettings;
@@ -28,7 +29,9 @@ import java.util.concurrent.CompletionStage;
  * whose inline policies must allow the action on the table (or index) the request names. A denied
  * call gets DynamoDB's own {@code AccessDeniedException}, which then goes through the integration
  * responses like any DynamoDB error. A body that is not JSON goes to DynamoDB unchecked: it answers
- * {@code SerializationException} before it authorises anything.
+ * {@code SerializationException} before it authorises anything. Every call reaches DynamoDB's count
+ * in {@link CallCounter} ({@code dynamodb:GetItem}), denied ones too: on AWS DynamoDB receives them
+ * and answers the denial.
  */
 @ApplicationScoped
 class DynamoBackend {
@@ -39,11 +42,14 @@ class DynamoBackend {
   private static final String SESSION = "BackplaneAssumeRoleSession";
 
   private final DynamoPassThrough dynamo;
+  private final CallCounter calls;
   private final String region;
   private final String accountId;
+  private final Map<String, String> partitionKeys = new java.util.concurrent.ConcurrentHashMap<>();
 
-  DynamoBackend(DynamoPassThrough dynamo, EmulatorSettings settings) {
+  DynamoBackend(DynamoPassThrough dynamo, CallCounter calls, EmulatorSettings settings) {
     this.dynamo = dynamo;
+    this.calls = calls;
     this.region = settings.region();
     this.accountId = settings.accountId();
   }
@@ -58,10 +64,75 @@ class DynamoBackend {
 
   /** Calls {@code action} with {@code body} as {@code role}. */
   CompletionStage<EmulatorResponse> call(RoleAccess.Parsed role, String action, String body) {
-    String denied = denial(role, "dynamodb:" + action, body);
+    calls.record("dynamodb", action);
+    boolean attributes = role.tests(DynamoConditionKeys.ATTRIBUTES);
+    boolean leading = role.tests(DynamoConditionKeys.LEADING_KEYS);
+    if (!attributes && !leading) {
+      return authorised(role, action, body, Map.of());
+    }
+    JsonNode tree = tree(body);
+    if (tree == null) {
+      return authorised(role, action, body, Map.of());
+    }
+    Map<String, List<String>> keys = new HashMap<>();
+    if (attributes) {
+      keys.put(DynamoConditionKeys.ATTRIBUTES, DynamoConditionKeys.attributes(tree));
+    }
+    String table = tree.path("TableName").asText("");
+    if (!leading || table.isEmpty()) {
+      return authorised(role, action, body, keys);
+    }
+    return partitionKey(table)
+        .thenCompose(
+            partitionKey -> {
+              if (partitionKey != null) {
+                keys.put(
+                    DynamoConditionKeys.LEADING_KEYS,
+                    DynamoConditionKeys.leadingKeys(tree, partitionKey));
+              }
+              return authorised(role, action, body, keys);
+            });
+  }
+
+  /**
+   * A table's partition key name, from DescribeTable, kept per table name; null when there is no
+   * such table (DynamoDB then answers the call itself). A table re-created under the same name with
+   * another partition key is not noticed: the emulator's users do not do that mid-run.
+   */
+  private CompletionStage<String> partitionKey(String table) {
+    String known = partitionKeys.get(table);
+    if (known != null) {
+      return CompletableFuture.completedFuture(known);
+    }
+    String body = "{\"TableName\":" + quote(table) + "}";
+    return send("DescribeTable", body, "dynagate-emulator")
+        .thenApply(
+            answer -> {
+              JsonNode schema = tree(new String(answer.body(), StandardCharsets.UTF_8));
+              if (schema == null) {
+                return null;
+              }
+              for (JsonNode key : schema.path("Table").path("KeySchema")) {
+                if (key.path("KeyType").asText().equals("HASH")) {
+                  String name = key.path("AttributeName").asText();
+                  partitionKeys.put(table, name);
+                  return name;
+                }
+              }
+              return null;
+            });
+  }
+
+  private CompletionStage<EmulatorResponse> authorised(
+      RoleAccess.Parsed role, String action, String body, Map<String, List<String>> keys) {
+    String denied = denial(role, "dynamodb:" + action, body, keys);
     if (denied != null) {
       return CompletableFuture.completedFuture(accessDenied(denied));
     }
+    return send(action, body, role.role().roleId());
+  }
+
+  private CompletionStage<EmulatorResponse> send(String action, String body, String accessKey) {
     String date = AMZ_DATE.format(Instant.now());
     Map<String, String> headers = new HashMap<>();
     headers.put("content-type", "application/x-amz-json-1.0");
@@ -70,7 +141,7 @@ class DynamoBackend {
     headers.put(
         "authorization",
         "AWS4-HMAC-SHA256 Credential="
-            + role.role().roleId()
+            + accessKey
             + "/"
             + date.substring(0, 8)
             + "/"
@@ -82,9 +153,10 @@ class DynamoBackend {
   }
 
   /** The AccessDeniedException message when the role may not, else null. */
-  private String denial(RoleAccess.Parsed role, String action, String body) {
+  private String denial(
+      RoleAccess.Parsed role, String action, String body, Map<String, List<String>> keys) {
     for (String resource : resources(body)) {
-      Policy.Decision decision = role.permits(action, resource);
+      Policy.Decision decision = role.permits(action, resource, keys);
       if (decision != Policy.Decision.ALLOW) {
         String why =
             decision == Policy.Decision.EXPLICIT_DENY
@@ -154,6 +226,23 @@ class DynamoBackend {
       parser.skipChildren();
     }
     return names;
+  }
+
+  private static JsonNode tree(String body) {
+    try {
+      JsonNode tree = JSON.readTree(body);
+      return tree != null && tree.isObject() ? tree : null;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private static String quote(String text) {
+    try {
+      return JSON.writeValueAsString(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private String tableArn(String table) {

@@ -12,8 +12,10 @@ import java.util.regex.Pattern;
  * wins over any {@code Allow}; without a matching {@code Allow} the request is implicitly denied.
  * {@code Action}/{@code NotAction}, {@code Resource}/{@code NotResource}, {@code *} and {@code ?}
  * wildcards (actions case-insensitive, resources case-sensitive), service principals, and the
- * string and ARN condition operators (with {@code IfExists}). An unknown condition operator never
- * matches, so it cannot grant access.
+ * string and ARN condition operators (with {@code IfExists}), and the set qualifiers {@code
+ * ForAllValues:} and {@code ForAnyValue:} over multi-valued keys (e.g. {@code dynamodb:Attributes},
+ * {@code dynamodb:LeadingKeys}). An unknown condition operator never matches, so it cannot grant
+ * access.
  */
 record Policy(List<Statement> statements) {
 
@@ -23,9 +25,25 @@ record Policy(List<Statement> statements) {
     EXPLICIT_DENY
   }
 
-  /** What a request asks: an action on a resource, by a principal, with condition keys. */
+  /**
+   * What a request asks: an action on a resource, by a principal, with condition keys; {@code
+   * multiValued} holds the keys with a set of values, by lower-case name.
+   */
   record Request(
-      String action, String resource, String servicePrincipal, Map<String, String> conditionKeys) {}
+      String action,
+      String resource,
+      String servicePrincipal,
+      Map<String, String> conditionKeys,
+      Map<String, List<String>> multiValued) {
+
+    Request(
+        String action,
+        String resource,
+        String servicePrincipal,
+        Map<String, String> conditionKeys) {
+      this(action, resource, servicePrincipal, conditionKeys, Map.of());
+    }
+  }
 
   static Policy parse(JsonNode document) {
     List<Statement> statements = new ArrayList<>();
@@ -36,6 +54,13 @@ record Policy(List<Statement> statements) {
       node.forEach(s -> statements.add(Statement.parse(s)));
     }
     return new Policy(List.copyOf(statements));
+  }
+
+  /** The lower-case condition keys the policy's statements test. */
+  java.util.Set<String> conditionKeyNames() {
+    java.util.Set<String> keys = new java.util.HashSet<>();
+    statements.forEach(s -> s.conditions().forEach(c -> keys.add(c.key())));
+    return keys;
   }
 
   /** The decision of several policies together (e.g. a role's inline policies). */
@@ -87,7 +112,7 @@ record Policy(List<Statement> statements) {
       return actions.matches(request.action())
           && (request.resource() == null || resources.matches(request.resource()))
           && (request.servicePrincipal() == null || principals.matches(request.servicePrincipal()))
-          && conditions.stream().allMatch(c -> c.holds(request.conditionKeys()));
+          && conditions.stream().allMatch(c -> c.holds(request));
     }
 
     /** Trust policies name service principals; {@code "*"} and {@code {"AWS": "*"}} are anyone. */
@@ -129,10 +154,30 @@ record Policy(List<Statement> statements) {
     }
   }
 
-  /** One condition key under one operator: holds when the key's value matches any listed value. */
-  record Condition(String operator, boolean ifExists, String key, List<Pattern> values) {
+  /** How a condition reads a multi-valued key. */
+  enum Qualifier {
+    /** No set qualifier: a multi-valued key holds when any of its values does. */
+    NONE,
+    /** {@code ForAllValues:}: every value holds; also true when the request has none (as IAM). */
+    FOR_ALL,
+    /** {@code ForAnyValue:}: at least one value holds; false when the request has none. */
+    FOR_ANY
+  }
 
-    static Condition of(String operator, String key, List<String> values) {
+  /** One condition key under one operator: holds when the key's value matches any listed value. */
+  record Condition(
+      Qualifier qualifier, String operator, boolean ifExists, String key, List<Pattern> values) {
+
+    static Condition of(String qualified, String key, List<String> values) {
+      Qualifier qualifier = Qualifier.NONE;
+      String operator = qualified;
+      if (qualified.startsWith("ForAllValues:")) {
+        qualifier = Qualifier.FOR_ALL;
+        operator = qualified.substring("ForAllValues:".length());
+      } else if (qualified.startsWith("ForAnyValue:")) {
+        qualifier = Qualifier.FOR_ANY;
+        operator = qualified.substring("ForAnyValue:".length());
+      }
       boolean ifExists = operator.endsWith("IfExists");
       String op = ifExists ? operator.substring(0, operator.length() - 8) : operator;
       boolean like = op.endsWith("Like") || op.startsWith("Arn");
@@ -142,14 +187,28 @@ record Policy(List<Statement> statements) {
           values.stream()
               .map(v -> like ? wildcard(v, !ignoreCase) : literal(v, !ignoreCase))
               .toList();
-      return new Condition(op, ifExists, key.toLowerCase(Locale.ROOT), patterns);
+      return new Condition(qualifier, op, ifExists, key.toLowerCase(Locale.ROOT), patterns);
     }
 
+    /** On single-valued keys only, as resource policies give them. */
     boolean holds(Map<String, String> context) {
-      String value = context.get(key);
-      if (value == null) {
-        return ifExists;
+      return holds(new Request(null, null, null, context));
+    }
+
+    boolean holds(Request request) {
+      List<String> set = request.multiValued().get(key);
+      String single = request.conditionKeys().get(key);
+      if (set == null && single != null) {
+        set = List.of(single);
       }
+      return switch (qualifier) {
+        case FOR_ALL -> set == null || set.stream().allMatch(this::holdsFor);
+        case FOR_ANY -> set != null && set.stream().anyMatch(this::holdsFor);
+        case NONE -> set == null ? ifExists : set.stream().anyMatch(this::holdsFor);
+      };
+    }
+
+    private boolean holdsFor(String value) {
       boolean any = values.stream().anyMatch(p -> p.matcher(value).matches());
       return switch (operator) {
         case "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike" -> any;

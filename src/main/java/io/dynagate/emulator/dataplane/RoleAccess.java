@@ -4,8 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynagate.emulator.iam.IamStore;
+import io.dynagate.emulator.iam.ManagedPolicy;
+import io.dynagate.emulator.iam.ManagedPolicyStore;
 import io.dynagate.emulator.iam.Role;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +18,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * What an integration's credentials role may do, read from the emulator's IAM. A role's policies
  * are parsed once per version of the role, and each decision on them is kept with that version: IAM
  * roles are immutable values, so a changed role (trust policy, inline policy) is a new object, the
- * cache notices by identity and the next call evaluates the new policies.
+ * cache notices by identity and the next call evaluates the new policies. Customer managed policies
+ * attached to the role count like inline ones; a changed attachment is a new list of policies,
+ * which the cache compares as well.
  */
 @ApplicationScoped
 class RoleAccess {
@@ -29,23 +34,37 @@ class RoleAccess {
     private static final int KEPT_DECISIONS = 10_000;
 
     private final Role role;
+    private final List<ManagedPolicy> attached;
     private final Policy trust;
     private final List<Policy> permissions;
     private final Map<Policy.Request, Policy.Decision> decisions = new ConcurrentHashMap<>();
+    private final java.util.Set<String> conditionKeys = new java.util.HashSet<>();
 
-    Parsed(Role role, Policy trust, List<Policy> permissions) {
+    Parsed(Role role, List<ManagedPolicy> attached, Policy trust, List<Policy> permissions) {
       this.role = role;
+      this.attached = attached;
       this.trust = trust;
       this.permissions = permissions;
+      permissions.forEach(p -> conditionKeys.addAll(p.conditionKeyNames()));
+    }
+
+    /** Whether any permission policy tests {@code key} (lower case), e.g. to read it only then. */
+    boolean tests(String key) {
+      return conditionKeys.contains(key);
     }
 
     Role role() {
       return role;
     }
 
-    /** The inline policies' decision on {@code action} on {@code resource}. */
+    /** The inline and attached policies' decision on {@code action} on {@code resource}. */
     Policy.Decision permits(String action, String resource) {
-      return decide(permissions, new Policy.Request(action, resource, null, Map.of()));
+      return permits(action, resource, Map.of());
+    }
+
+    /** The same, with multi-valued condition keys read from the request. */
+    Policy.Decision permits(String action, String resource, Map<String, List<String>> multiValued) {
+      return decide(permissions, new Policy.Request(action, resource, null, Map.of(), multiValued));
     }
 
     private boolean trusts(Map<String, String> conditionKeys) {
@@ -69,10 +88,12 @@ class RoleAccess {
   }
 
   private final IamStore iam;
+  private final ManagedPolicyStore managed;
   private final Map<String, Parsed> byArn = new ConcurrentHashMap<>();
 
-  RoleAccess(IamStore iam) {
+  RoleAccess(IamStore iam, ManagedPolicyStore managed) {
     this.iam = iam;
+    this.managed = managed;
   }
 
   /**
@@ -93,18 +114,19 @@ class RoleAccess {
       return Optional.empty();
     }
     Role role = current.get();
+    List<ManagedPolicy> attached = managed.attachedTo(role.roleName());
     Parsed cached = byArn.get(roleArn);
-    if (cached != null && cached.role() == role) {
+    if (cached != null && cached.role() == role && cached.attached.equals(attached)) {
       return Optional.of(cached);
     }
+    List<String> documents = new ArrayList<>(role.inlinePolicies().values());
+    attached.forEach(policy -> documents.add(policy.document()));
     Parsed fresh =
         new Parsed(
             role,
+            attached,
             Policy.parse(read(role.assumeRolePolicyDocument())),
-            role.inlinePolicies().values().stream()
-                .map(RoleAccess::read)
-                .map(Policy::parse)
-                .toList());
+            documents.stream().map(RoleAccess::read).map(Policy::parse).toList());
     byArn.put(roleArn, fresh);
     return Optional.of(fresh);
   }

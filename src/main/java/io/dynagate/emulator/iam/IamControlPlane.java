@@ -10,7 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 
-/** IAM, Query protocol with XML answers: roles, users, access keys, inline policies and tags. */
+/**
+ * IAM, Query protocol with XML answers: roles, users, access keys, inline and managed policies and
+ * tags.
+ */
 @ApplicationScoped
 public class IamControlPlane implements ControlPlane {
 
@@ -31,12 +34,17 @@ public class IamControlPlane implements ControlPlane {
   private final RoleOperations roles;
   private final RolePolicyOperations policies;
   private final UserOperations users;
+  private final ManagedPolicyOperations managed;
 
   public IamControlPlane(
-      RoleOperations roles, RolePolicyOperations policies, UserOperations users) {
+      RoleOperations roles,
+      RolePolicyOperations policies,
+      UserOperations users,
+      ManagedPolicyOperations managed) {
     this.roles = roles;
     this.policies = policies;
     this.users = users;
+    this.managed = managed;
   }
 
   @Override
@@ -51,7 +59,8 @@ public class IamControlPlane implements ControlPlane {
     if (action == null
         || !(ROLE_OPERATIONS.contains(action)
             || POLICY_OPERATIONS.contains(action)
-            || UserOperations.OPERATIONS.contains(action))) {
+            || UserOperations.OPERATIONS.contains(action)
+            || ManagedPolicyOperations.OPERATIONS.contains(action))) {
       throw new AwsError(400, "InvalidAction", "Could not find operation " + action);
     }
     return new ServiceCall(action, parameters, request);
@@ -63,6 +72,8 @@ public class IamControlPlane implements ControlPlane {
     String result;
     if (UserOperations.OPERATIONS.contains(operation)) {
       result = users.execute(operation, call.parameters());
+    } else if (ManagedPolicyOperations.OPERATIONS.contains(operation)) {
+      result = managed.execute(operation, call.parameters());
     } else if (ROLE_OPERATIONS.contains(operation)) {
       result = roles.execute(operation, call.parameters());
     } else {

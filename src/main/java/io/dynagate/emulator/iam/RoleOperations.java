@@ -25,10 +25,12 @@ class RoleOperations {
   private static final Pattern PATH = Pattern.compile("/|/[\\x21-\\x7E]*/");
 
   private final IamStore store;
+  private final ManagedPolicyStore managed;
   private final String accountId;
 
-  RoleOperations(IamStore store, EmulatorSettings settings) {
+  RoleOperations(IamStore store, ManagedPolicyStore managed, EmulatorSettings settings) {
     this.store = store;
+    this.managed = managed;
     this.accountId = settings.accountId();
   }
 
@@ -93,7 +95,10 @@ class RoleOperations {
       throw new AwsError(
           409, "DeleteConflict", "Cannot delete entity, must delete policies first.");
     }
-    store.delete(role.roleName());
+    if (!managed.deleteRoleIfDetached(role.roleName())) {
+      throw new AwsError(
+          409, "DeleteConflict", "Cannot delete entity, must detach all policies first.");
+    }
     return null;
   }
 

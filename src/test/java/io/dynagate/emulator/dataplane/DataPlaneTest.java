@@ -26,7 +26,11 @@ import io.dynagate.support.FreshDataDir;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodyHandlers;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -94,6 +98,21 @@ class DataPlaneTest {
     assertTrue(
         answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertTrue(answer.headers().firstValue("x-amzn-RequestId").isPresent());
+  }
+
+  @Test
+  void theIntegrationsDynamoCallsAreCounted() throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    URI calls = engine.emulatorEndpoint().resolve("/_emulator/calls");
+    http.send(HttpRequest.newBuilder(calls).DELETE().build(), BodyHandlers.ofString());
+    deployer.get(apiId, "dev", "/users/u1");
+    deployer.get(apiId, "dev", "/users/nobody");
+    deployer.get(apiId, "dev", "/customers/c1/orders?limit=2");
+    JsonNode counts =
+        JSON.readTree(
+            http.send(HttpRequest.newBuilder(calls).GET().build(), BodyHandlers.ofString()).body());
+    assertEquals(2, counts.path("dynamodb:GetItem").asInt(), counts.toString());
+    assertEquals(1, counts.path("dynamodb:Query").asInt(), counts.toString());
   }
 
   @Test
@@ -188,6 +207,78 @@ class DataPlaneTest {
     String allowAll = policy("Allow", "dynamodb:Get*", tables);
     String open = deployOwnRole("wild", allowAll);
     assertEquals(200, deployer.get(open, "dev", "/users/u1").statusCode());
+  }
+
+  @Test
+  void anAttachedManagedPolicyCountsLikeAnInlineOne() {
+    String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
+    String id = deployOwnRole("managed", null);
+    String role = ApiRenderer.render(declaration("managed", "dp-managed", routes())).roleName();
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    String allow =
+        iam.createPolicy(
+                b ->
+                    b.policyName("dp-allow-get")
+                        .policyDocument(policy("Allow", "dynamodb:GetItem", tables)))
+            .policy()
+            .arn();
+    iam.attachRolePolicy(b -> b.roleName(role).policyArn(allow));
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    String deny =
+        iam.createPolicy(
+                b ->
+                    b.policyName("dp-deny-get")
+                        .policyDocument(policy("Deny", "dynamodb:*", tables)))
+            .policy()
+            .arn();
+    iam.attachRolePolicy(b -> b.roleName(role).policyArn(deny));
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+
+    iam.detachRolePolicy(b -> b.roleName(role).policyArn(deny));
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+    iam.detachRolePolicy(b -> b.roleName(role).policyArn(allow));
+    assertEquals(500, deployer.get(id, "dev", "/users/u1").statusCode());
+  }
+
+  @Test
+  void leadingKeysAndAttributesConditionsAreEvaluatedFromTheDynamoRequest() {
+    String tables = "arn:aws:dynamodb:" + region() + ":" + account() + ":table/*";
+    String onlyU1 =
+        conditioned("Allow", tables, "ForAllValues:StringEquals", "dynamodb:LeadingKeys", "u1");
+    String id = deployOwnRole("leading", onlyU1);
+    assertEquals(200, deployer.get(id, "dev", "/users/u1").statusCode());
+    // allowed, these would be 404; their partition key value is not u1, so DynamoDB refuses
+    assertEquals(500, deployer.get(id, "dev", "/users/nobody").statusCode());
+    assertEquals(500, deployer.get(id, "dev", "/users/u1%27").statusCode());
+
+    String keyOnly =
+        conditioned("Allow", tables, "ForAllValues:StringEquals", "dynamodb:Attributes", "userId");
+    String keyRole = deployOwnRole("attrs", keyOnly);
+    assertEquals(200, deployer.get(keyRole, "dev", "/users/u1").statusCode());
+    String other =
+        conditioned("Allow", tables, "ForAllValues:StringEquals", "dynamodb:Attributes", "name");
+    String otherRole = deployOwnRole("attrs-other", other);
+    assertEquals(500, deployer.get(otherRole, "dev", "/users/u1").statusCode());
+
+    String denyKey =
+        """
+        {"Version":"2012-10-17","Statement":[
+          {"Effect":"Allow","Action":"dynamodb:GetItem","Resource":"%1$s"},
+          {"Effect":"Deny","Action":"dynamodb:GetItem","Resource":"%1$s",
+           "Condition":{"ForAnyValue:StringLike":{"dynamodb:Attributes":["user*"]}}}]}"""
+            .formatted(tables);
+    String denyRole = deployOwnRole("deny-attrs", denyKey);
+    assertEquals(500, deployer.get(denyRole, "dev", "/users/u1").statusCode());
+  }
+
+  private static String conditioned(
+      String effect, String resource, String operator, String key, String value) {
+    return """
+        {"Version":"2012-10-17","Statement":[{"Effect":"%s","Action":"dynamodb:GetItem",
+          "Resource":"%s","Condition":{"%s":{"%s":["%s"]}}}]}"""
+        .formatted(effect, resource, operator, key, value);
   }
 
   @Test
