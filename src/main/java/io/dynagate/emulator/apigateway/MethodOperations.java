@@ -126,8 +126,10 @@ class MethodOperations implements ApiGatewayOperations {
     MethodResponse response =
         new MethodResponse(
             statusCode(call),
-            ApiGatewayJson.booleanMap(body, "responseParameters"),
-            ApiGatewayJson.stringMap(body, "responseModels"));
+            body.has("responseParameters")
+                ? ApiGatewayJson.booleanMap(body, "responseParameters")
+                : null,
+            body.has("responseModels") ? ApiGatewayJson.stringMap(body, "responseModels") : null);
     store.update(
         call.restApiId(),
         api ->

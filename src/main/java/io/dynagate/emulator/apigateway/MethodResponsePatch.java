@@ -18,8 +18,8 @@ final class MethodResponsePatch {
   private MethodResponsePatch() {}
 
   static MethodResponse apply(MethodResponse response, JsonNode operations) {
-    Map<String, Boolean> parameters = new LinkedHashMap<>(response.responseParameters());
-    Map<String, String> models = new LinkedHashMap<>(response.responseModels());
+    Map<String, Boolean> parameters = new LinkedHashMap<>(response.parameters());
+    Map<String, String> models = new LinkedHashMap<>(response.models());
     for (JsonNode operation : operations) {
       String op = operation.path("op").asText();
       String path = operation.path("path").asText();
@@ -35,7 +35,11 @@ final class MethodResponsePatch {
         throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
       }
     }
-    return new MethodResponse(response.statusCode(), parameters, models);
+    // a map emptied by the patch is no longer answered, as on AWS
+    return new MethodResponse(
+        response.statusCode(),
+        parameters.isEmpty() ? null : parameters,
+        models.isEmpty() ? null : models);
   }
 
   private static <V> void change(
