@@ -292,7 +292,9 @@ final class OpenApiReader {
                   response.path("statusCode").asText(),
                   pattern,
                   ApiGatewayJson.stringMap(response, "responseParameters"),
-                  ApiGatewayJson.stringMap(response, "responseTemplates"),
+                  response.has("responseTemplates")
+                      ? ApiGatewayJson.stringMap(response, "responseTemplates")
+                      : null,
                   ApiGatewayJson.text(response, "contentHandling")));
     }
     return IntegrationRules.validated(integration);

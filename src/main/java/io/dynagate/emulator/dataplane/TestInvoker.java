@@ -56,8 +56,18 @@ class TestInvoker implements MethodTester {
     RouteTree.Match match =
         new RouteTree.Match(resource, method, parameters(resource.path(), path));
     Trace trace = Trace.on();
-    trace.line("Execution log for request test-request");
+    String requestId = java.util.UUID.randomUUID().toString();
+    Map<String, List<String>> queryParameters = query(query);
+    Map<String, String> firstValues = new LinkedHashMap<>();
+    queryParameters.forEach((name, values) -> firstValues.put(name, values.get(0)));
+    // the lines AWS writes before running the integration, in its words and Java's map format
+    trace.heading("Execution log for request " + requestId);
+    trace.line("Starting execution for request: %s", requestId);
+    trace.line("HTTP Method: %s, Resource Path: %s", httpMethod, path);
     trace.line("Method request path: %s", match.pathParameters());
+    trace.line("Method request query string: %s", firstValues);
+    trace.line("Method request headers: %s", headers);
+    trace.line("Method request body before transformations: %s", body == null ? "" : body);
     Invocation call =
         invocations.of(
             dataPlane.compileOnce(definition),
@@ -67,7 +77,7 @@ class TestInvoker implements MethodTester {
                 STAGE,
                 httpMethod,
                 "/" + STAGE + path,
-                query(query),
+                queryParameters,
                 headers,
                 body == null ? "" : body),
             trace);
@@ -78,13 +88,22 @@ class TestInvoker implements MethodTester {
         await(
             CompletableFuture.supplyAsync(() -> executor.run(call), ForkJoinPool.commonPool())
                 .thenCompose(answer -> answer));
+    trace.line("Method completed with status: %d", response.status());
+    // TestInvokeMethod answers the method's own headers, not those every data-plane answer carries
     Map<String, String> out = new LinkedHashMap<>(response.headers());
+    out.keySet().removeIf(TestInvoker::addedByGateway);
     return new Result(
         response.status(),
         out,
         new String(response.body(), StandardCharsets.UTF_8),
         trace.text(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  private static boolean addedByGateway(String header) {
+    return header.equalsIgnoreCase("x-amzn-RequestId")
+        || header.equalsIgnoreCase("x-amz-apigw-id")
+        || header.equalsIgnoreCase("Date");
   }
 
   private static EmulatorResponse await(

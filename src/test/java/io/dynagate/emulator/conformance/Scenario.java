@@ -82,6 +82,9 @@ final class Scenario {
         abort = "step " + step + " threw " + e;
         continue;
       }
+      if (step.path("logLines").asBoolean(false)) {
+        answer = withLogLines(answer);
+      }
       if (record != null) {
         pending.remove(record);
         outcomes.add(compare(recorded, record, answer, test.path("skip")));
@@ -95,6 +98,28 @@ final class Scenario {
     String reason = abort == null ? "not reached" : abort;
     pending.forEach(r -> outcomes.add(new Outcome(r, false, List.of(reason))));
     return outcomes;
+  }
+
+  /**
+   * TestInvokeMethod's log as the recording's formatter left it: one member per line ({@code
+   * line00}...), time stamps replaced by the formatter's fixed text.
+   */
+  private static Replay.Answer withLogLines(Replay.Answer answer) {
+    JsonNode log = answer.body().get("log");
+    if (log == null || !log.isTextual()) {
+      return answer;
+    }
+    ObjectNode body = answer.body().deepCopy();
+    ObjectNode lines = body.putObject("log");
+    String[] split = log.asText().split("\n", -1);
+    for (int i = 0; i < split.length; i++) {
+      lines.put(
+          String.format("line%02d", i),
+          split[i].replaceAll(
+              "[a-zA-Z]{3}\\s[a-zA-Z]{3}\\s\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\sUTC\\s\\d{4} :",
+              "DDD MMM dd hh:mm:ss UTC yyyy :"));
+    }
+    return new Replay.Answer(answer.status(), body);
   }
 
   /**
