@@ -66,8 +66,8 @@ class MethodExecutor {
         template == null
             ? call.input().body()
             : call.api().template(template).render(call.input(), call.context(), overrides).body();
-    if (!"MOCK".equals(integration.type())) {
-      // AWS logs the endpoint's side for real backends only
+    if ("AWS".equals(integration.type())) {
+      // AWS logs the endpoint's side for the backends it reaches
       call.trace().line("Endpoint request body after transformations: %s", mapped);
     }
     return backends
