@@ -43,6 +43,7 @@ final class ApiGatewayRoutes {
                   route("PUT", METHOD + "/responses/{status_code}", "PutMethodResponse"),
                   route("GET", METHOD + "/responses/{status_code}", "GetMethodResponse"),
                   route("DELETE", METHOD + "/responses/{status_code}", "DeleteMethodResponse"),
+                  route("PATCH", METHOD + "/responses/{status_code}", "UpdateMethodResponse"),
                   route("PUT", METHOD + "/integration", "PutIntegration"),
                   route("GET", METHOD + "/integration", "GetIntegration"),
                   route("DELETE", METHOD + "/integration", "DeleteIntegration"),

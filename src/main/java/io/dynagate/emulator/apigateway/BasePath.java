@@ -38,6 +38,10 @@ final class BasePath {
     JsonNode server = root.path("servers").path(0);
     String url = server.path("url").asText("");
     JsonNode variables = server.path("variables");
+    if (variables.size() == 1 && variables.has("basePath") && !url.contains("{basePath}")) {
+      // AWS takes a lone basePath variable as the base path even when the URL does not use it
+      return variables.path("basePath").path("default").asText("");
+    }
     for (var names = variables.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       url = url.replace("{" + name + "}", variables.path(name).path("default").asText(""));

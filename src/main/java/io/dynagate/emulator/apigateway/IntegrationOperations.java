@@ -167,6 +167,9 @@ class IntegrationOperations implements ApiGatewayOperations {
 
   /** Response templates as AWS keeps them: an empty template is no template, shown as null. */
   private static Map<String, String> templates(ObjectNode body) {
+    if (!body.has("responseTemplates")) {
+      return null;
+    }
     Map<String, String> templates = ApiGatewayJson.stringMap(body, "responseTemplates");
     templates.replaceAll(
         (type, template) -> template == null || template.isEmpty() ? null : template);

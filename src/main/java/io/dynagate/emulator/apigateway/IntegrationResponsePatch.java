@@ -20,7 +20,7 @@ final class IntegrationResponsePatch {
   static IntegrationResponse apply(IntegrationResponse response, JsonNode operations) {
     String pattern = response.selectionPattern();
     String handling = response.contentHandling();
-    Map<String, String> templates = new LinkedHashMap<>(response.responseTemplates());
+    Map<String, String> templates = new LinkedHashMap<>(response.templates());
     Map<String, String> parameters = new LinkedHashMap<>(response.responseParameters());
     for (JsonNode operation : operations) {
       String op = operation.path("op").asText();
@@ -39,7 +39,13 @@ final class IntegrationResponsePatch {
         throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
       }
     }
-    return new IntegrationResponse(response.statusCode(), pattern, parameters, templates, handling);
+    // templates never given and none added stay absent from the answer
+    return new IntegrationResponse(
+        response.statusCode(),
+        pattern,
+        parameters,
+        response.responseTemplates() == null && templates.isEmpty() ? null : templates,
+        handling);
   }
 
   private static void putOrRemove(Map<String, String> map, String key, String value, String op) {

@@ -1,11 +1,14 @@
 package io.dynagate.emulator.apigateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.apigateway.model.Method;
 import io.dynagate.emulator.apigateway.model.MethodResponse;
 import io.dynagate.emulator.apigateway.model.Resource;
 import io.dynagate.emulator.core.EmulatorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -18,6 +21,8 @@ class MethodOperations implements ApiGatewayOperations {
       Set.of("GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS", "ANY");
   private static final Set<String> AUTHORIZATION_TYPES =
       Set.of("NONE", "AWS_IAM", "CUSTOM", "COGNITO_USER_POOLS");
+
+  private static final String STATUS = "[1-5]\\d\\d";
 
   private final ApiGatewayStore store;
 
@@ -34,6 +39,7 @@ class MethodOperations implements ApiGatewayOperations {
     handlers.put("PutMethodResponse", this::putResponse);
     handlers.put("GetMethodResponse", this::getResponse);
     handlers.put("DeleteMethodResponse", this::deleteResponse);
+    handlers.put("UpdateMethodResponse", this::updateResponse);
   }
 
   private EmulatorResponse put(ApiGatewayCall call) {
@@ -120,8 +126,10 @@ class MethodOperations implements ApiGatewayOperations {
     MethodResponse response =
         new MethodResponse(
             statusCode(call),
-            ApiGatewayJson.booleanMap(body, "responseParameters"),
-            ApiGatewayJson.stringMap(body, "responseModels"));
+            body.has("responseParameters")
+                ? ApiGatewayJson.booleanMap(body, "responseParameters")
+                : null,
+            body.has("responseModels") ? ApiGatewayJson.stringMap(body, "responseModels") : null);
     store.update(
         call.restApiId(),
         api ->
@@ -145,6 +153,38 @@ class MethodOperations implements ApiGatewayOperations {
       throw ApiGatewayErrors.noSuchResponse();
     }
     return ApiGatewayJson.answer(200, response);
+  }
+
+  private EmulatorResponse updateResponse(ApiGatewayCall call) {
+    JsonNode operations = call.body().path("patchOperations");
+    // AWS lists bad operation names and a bad status together, before looking anything up
+    List<String> violations =
+        new ArrayList<>(RestApiPatch.operationViolations(operations, "updateMethodResponseInput"));
+    String status = call.parameter("status_code");
+    if (!status.matches(STATUS)) {
+      violations.add(statusViolation(status));
+    }
+    if (!violations.isEmpty()) {
+      throw RestApiSettings.validation(violations);
+    }
+    MethodResponse[] updated = new MethodResponse[1];
+    store.update(
+        call.restApiId(),
+        api ->
+            api.withDraft(
+                Drafts.changeMethod(
+                    api.draft(),
+                    call.parameter("resource_id"),
+                    httpMethod(call),
+                    method -> {
+                      MethodResponse response = method.methodResponses().get(status);
+                      if (response == null) {
+                        throw ApiGatewayErrors.noSuchResponse();
+                      }
+                      updated[0] = MethodResponsePatch.apply(response, operations);
+                      return method.withResponse(updated[0]);
+                    })));
+    return ApiGatewayJson.answer(201, updated[0]);
   }
 
   private EmulatorResponse deleteResponse(ApiGatewayCall call) {
@@ -185,14 +225,17 @@ class MethodOperations implements ApiGatewayOperations {
 
   static String statusCode(ApiGatewayCall call) {
     String status = call.parameter("status_code");
-    if (!status.matches("[1-5]\\d\\d")) {
-      throw RestApiSettings.validation(
-          java.util.List.of(
-              "Value '"
-                  + status
-                  + "' at 'statusCode' failed to satisfy constraint: Member must satisfy regular"
-                  + " expression pattern: [1-5]\\d\\d"));
+    if (!status.matches(STATUS)) {
+      throw RestApiSettings.validation(List.of(statusViolation(status)));
     }
     return status;
+  }
+
+  private static String statusViolation(String status) {
+    return "Value '"
+        + status
+        + "' at 'statusCode' failed to satisfy constraint: Member must satisfy regular"
+        + " expression pattern: "
+        + STATUS;
   }
 }

@@ -1,5 +1,6 @@
 package io.dynagate.emulator.apigateway;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.core.EmulatorResponse;
@@ -13,6 +14,10 @@ import java.util.function.Function;
  */
 @ApplicationScoped
 class ModelOperations implements ApiGatewayOperations {
+
+  private static final java.util.regex.Pattern LOCAL_REFERENCE =
+      java.util.regex.Pattern.compile(
+          "\"\\$ref\"\\s*:\\s*\"#/(?:components/schemas|definitions)/([^\"]+)\"");
 
   private final ApiGatewayStore store;
 
@@ -50,11 +55,35 @@ class ModelOperations implements ApiGatewayOperations {
   private static ObjectNode model(RestApi api, String name) {
     // a model's id is stable for its API and name, the emulator keeps no other
     String id = Integer.toString((api.id() + "/" + name).hashCode() & 0x7fffffff, 36);
-    return ApiGatewayJson.MAPPER
-        .createObjectNode()
-        .put("id", id)
-        .put("name", name)
-        .put("contentType", "application/json")
-        .put("schema", api.models().get(name));
+    String schema = api.models().get(name);
+    ObjectNode model =
+        ApiGatewayJson.MAPPER
+            .createObjectNode()
+            .put("id", id)
+            .put("name", name)
+            .put("contentType", "application/json");
+    try {
+      // AWS takes the model's description from its schema
+      JsonNode description = ApiGatewayJson.MAPPER.readTree(schema).get("description");
+      if (description != null && description.isTextual()) {
+        model.put("description", description.asText());
+      }
+    } catch (java.io.IOException notJson) {
+      // a schema that is not JSON has no description
+    }
+    return model.put("schema", absoluteReferences(api.id(), schema));
+  }
+
+  /**
+   * The document's references to its own schemas as AWS shows them once they are models: the
+   * model's URL ({@code https://apigateway.amazonaws.com/restapis/ID/models/NAME}).
+   */
+  private static String absoluteReferences(String apiId, String schema) {
+    return LOCAL_REFERENCE
+        .matcher(schema)
+        .replaceAll(
+            "\"\\$ref\":\"https://apigateway.amazonaws.com/restapis/"
+                + java.util.regex.Matcher.quoteReplacement(apiId)
+                + "/models/$1\"");
   }
 }

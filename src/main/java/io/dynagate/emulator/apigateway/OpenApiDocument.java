@@ -13,6 +13,7 @@ import java.util.Map;
  * @param binaryMediaTypes {@code x-amazon-apigateway-binary-media-types}
  * @param paths methods by HTTP method, by path, in document order
  * @param models {@code components.schemas} as JSON text, by name
+ * @param warnings what the import dropped, in AWS's words (answered as {@code warnings})
  */
 record OpenApiDocument(
     String title,
@@ -20,4 +21,5 @@ record OpenApiDocument(
     String version,
     List<String> binaryMediaTypes,
     Map<String, Map<String, Method>> paths,
-    Map<String, String> models) {}
+    Map<String, String> models,
+    List<String> warnings) {}

@@ -44,7 +44,7 @@ final class OpenApiReader {
     }
     JsonNode info = root.path("info");
     String prefix = BasePath.prefix(root, basepathMode);
-    Documents context = new Documents(root, swagger);
+    Documents context = new Documents(root, swagger, new java.util.ArrayList<>());
     Map<String, Map<String, Method>> paths = new LinkedHashMap<>();
     RequestValidators validators = RequestValidators.of(root);
     root.path("paths")
@@ -54,7 +54,8 @@ final class OpenApiReader {
                 paths.put(
                     checkedPath(prefix + path.getKey()),
                     validators.apply(
-                        path.getValue(), methods(path.getKey(), path.getValue(), context))));
+                        path.getValue(),
+                        methods(path.getKey(), prefix + path.getKey(), path.getValue(), context))));
     Map<String, String> models = new LinkedHashMap<>();
     (swagger ? root.path("definitions") : root.path("components").path("schemas"))
         .fields()
@@ -65,7 +66,8 @@ final class OpenApiReader {
         ApiGatewayJson.text(info, "version"),
         ApiGatewayJson.stringList(root, "x-amazon-apigateway-binary-media-types"),
         OpenApiAccess.secured(root, paths),
-        models);
+        models,
+        List.copyOf(context.warnings()));
   }
 
   static JsonNode parse(byte[] body) {
@@ -91,14 +93,21 @@ final class OpenApiReader {
     return path;
   }
 
-  private static Map<String, Method> methods(String path, JsonNode pathItem, Documents context) {
+  private static Map<String, Method> methods(
+      String path, String resourcePath, JsonNode pathItem, Documents context) {
     Map<String, Method> methods = new LinkedHashMap<>();
     for (String key : OPERATIONS) {
       if (pathItem.has(key)) {
         String httpMethod = key.equals(ANY_METHOD) ? "ANY" : key.toUpperCase(Locale.ROOT);
         methods.put(
             httpMethod,
-            method(httpMethod, path, pathItem.get(key), pathItem.path("parameters"), context));
+            method(
+                httpMethod,
+                path,
+                resourcePath,
+                pathItem.get(key),
+                pathItem.path("parameters"),
+                context));
       }
     }
     return methods;
@@ -107,6 +116,7 @@ final class OpenApiReader {
   private static Method method(
       String httpMethod,
       String path,
+      String resourcePath,
       JsonNode operation,
       JsonNode pathParameters,
       Documents context) {
@@ -141,7 +151,11 @@ final class OpenApiReader {
         Map.of(),
         List.of(),
         responses,
-        operation.has(INTEGRATION) ? integration(operation.get(INTEGRATION)) : null);
+        operation.has(INTEGRATION)
+            ? integration(
+                withoutBadParameters(
+                    operation.get(INTEGRATION), resourcePath, httpMethod, context.warnings()))
+            : null);
   }
 
   private static void addParameter(Map<String, Boolean> parameters, JsonNode parameter) {
@@ -175,7 +189,8 @@ final class OpenApiReader {
             .produces(operation)
             .forEach(type -> models.put(type, ref.substring(ref.lastIndexOf('/') + 1)));
       }
-      return new MethodResponse(status, headers, models);
+      return new MethodResponse(
+          status, headers.isEmpty() ? null : headers, models.isEmpty() ? null : models);
     }
     response
         .path("content")
@@ -187,14 +202,15 @@ final class OpenApiReader {
                 models.put(content.getKey(), ref.substring(ref.lastIndexOf('/') + 1));
               }
             });
-    return new MethodResponse(status, headers, models);
+    return new MethodResponse(
+        status, headers.isEmpty() ? null : headers, models.isEmpty() ? null : models);
   }
 
   /**
    * What the operations of one document share: its version, security schemes and default media
    * types.
    */
-  private record Documents(JsonNode root, boolean swagger) {
+  private record Documents(JsonNode root, boolean swagger, List<String> warnings) {
 
     List<String> produces(JsonNode operation) {
       JsonNode produces =
@@ -229,6 +245,41 @@ final class OpenApiReader {
     }
   }
 
+  /**
+   * The integration without the request parameters whose value is not a string: AWS drops them and
+   * says so in the import's {@code warnings}.
+   */
+  private static JsonNode withoutBadParameters(
+      JsonNode node, String resourcePath, String httpMethod, List<String> warnings) {
+    JsonNode parameters = node.path("requestParameters");
+    if (!parameters.isObject()) {
+      return node;
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode copy =
+        (com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy();
+    com.fasterxml.jackson.databind.node.ObjectNode kept = copy.putObject("requestParameters");
+    parameters
+        .fields()
+        .forEachRemaining(
+            entry -> {
+              if (entry.getValue().isTextual()) {
+                kept.set(entry.getKey(), entry.getValue());
+              } else {
+                warnings.add(
+                    "Invalid format for 'requestParameters'. Expected type string for property '"
+                        + entry.getKey()
+                        + "' of resource '"
+                        + resourcePath
+                        + "' and method '"
+                        + httpMethod
+                        + "' but got '"
+                        + entry.getValue().asText()
+                        + "'");
+              }
+            });
+    return copy;
+  }
+
   private static Integration integration(JsonNode node) {
     Integration integration = IntegrationRules.fromJson(node);
     for (var entry :
@@ -241,7 +292,9 @@ final class OpenApiReader {
                   response.path("statusCode").asText(),
                   pattern,
                   ApiGatewayJson.stringMap(response, "responseParameters"),
-                  ApiGatewayJson.stringMap(response, "responseTemplates"),
+                  response.has("responseTemplates")
+                      ? ApiGatewayJson.stringMap(response, "responseTemplates")
+                      : null,
                   ApiGatewayJson.text(response, "contentHandling")));
     }
     return IntegrationRules.validated(integration);

@@ -96,7 +96,7 @@ final class OpenApiWriter {
         ApiGatewayJson.MAPPER
             .createObjectNode()
             .put("description", response.statusCode() + " response");
-    if (!response.responseParameters().isEmpty()) {
+    if (!response.parameters().isEmpty()) {
       ObjectNode headers = node.putObject("headers");
       response
           .responseParameters()
@@ -108,7 +108,7 @@ final class OpenApiWriter {
                       .putObject("schema")
                       .put("type", "string"));
     }
-    if (!response.responseModels().isEmpty()) {
+    if (!response.models().isEmpty()) {
       ObjectNode content = node.putObject("content");
       response
           .responseModels()

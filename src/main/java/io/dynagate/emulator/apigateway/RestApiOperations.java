@@ -72,6 +72,7 @@ class RestApiOperations implements ApiGatewayOperations {
   private EmulatorResponse importApi(ApiGatewayCall call) {
     DefinitionLimits.checkDefinition(call.request().body());
     OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
+    failOnWarnings(call, document);
     if (document.title() == null || document.title().isBlank()) {
       throw ApiGatewayErrors.badRequest(
           "Invalid OpenAPI input: info.title is required to name the API");
@@ -101,7 +102,7 @@ class RestApiOperations implements ApiGatewayOperations {
             null,
             null);
     store.put(api);
-    return answer(201, api);
+    return ApiGatewayJson.answer(201, warned(ApiGatewayJson.restApi(api), document));
   }
 
   /** PutRestApi: {@code mode=merge} (the default, as on AWS) or {@code overwrite}. */
@@ -114,6 +115,7 @@ class RestApiOperations implements ApiGatewayOperations {
     boolean merge = mode.equals("merge");
     DefinitionLimits.checkDefinition(call.request().body());
     OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
+    failOnWarnings(call, document);
     RestApi updated =
         store.update(
             call.restApiId(),
@@ -143,7 +145,7 @@ class RestApiOperations implements ApiGatewayOperations {
               return next.withDraft(OpenApiImport.apply(api.draft(), document, merge))
                   .withPolicy(policy == null && merge ? api.policy() : policy);
             });
-    return ApiGatewayJson.answer(200, ApiGatewayJson.restApi(updated, true));
+    return ApiGatewayJson.answer(200, warned(ApiGatewayJson.restApi(updated, true), document));
   }
 
   private EmulatorResponse list(ApiGatewayCall call) {
@@ -177,6 +179,25 @@ class RestApiOperations implements ApiGatewayOperations {
   private EmulatorResponse delete(ApiGatewayCall call) {
     store.delete(call.restApiId());
     return EmulatorResponse.empty(202);
+  }
+
+  /** With {@code failOnWarnings=true} AWS refuses an import that would drop anything. */
+  private static void failOnWarnings(ApiGatewayCall call, OpenApiDocument document) {
+    if ("true".equals(call.query("failonwarnings"))
+        || "true".equals(call.query("failOnWarnings"))) {
+      if (!document.warnings().isEmpty()) {
+        throw ApiGatewayErrors.badRequest(
+            "Warnings found during import:\n\t" + String.join("\n\t", document.warnings()));
+      }
+    }
+  }
+
+  private static com.fasterxml.jackson.databind.node.ObjectNode warned(
+      com.fasterxml.jackson.databind.node.ObjectNode api, OpenApiDocument document) {
+    if (!document.warnings().isEmpty()) {
+      document.warnings().forEach(api.putArray("warnings")::add);
+    }
+    return api;
   }
 
   private static EmulatorResponse answer(int status, RestApi api) {

@@ -22,6 +22,14 @@ final class RestApiPatch {
 
   /** AWS refuses every operation name outside JSON Patch's before looking at anything else. */
   static void checkOperations(JsonNode operations) {
+    List<String> violations = operationViolations(operations, "updateRestApiInput");
+    if (!violations.isEmpty()) {
+      throw RestApiSettings.validation(violations);
+    }
+  }
+
+  /** The violations AWS lists for operation names outside JSON Patch's, for the named input. */
+  static List<String> operationViolations(JsonNode operations, String input) {
     List<String> violations = new ArrayList<>();
     for (int i = 0; i < operations.size(); i++) {
       String op = operations.get(i).path("op").asText();
@@ -29,15 +37,15 @@ final class RestApiPatch {
         violations.add(
             "Value '"
                 + op
-                + "' at 'updateRestApiInput.patchOperations."
+                + "' at '"
+                + input
+                + ".patchOperations."
                 + (i + 1)
                 + ".member.op' failed to satisfy constraint: Member must satisfy enum value set:"
                 + " [add, remove, move, test, replace, copy]");
       }
     }
-    if (!violations.isEmpty()) {
-      throw RestApiSettings.validation(violations);
-    }
+    return violations;
   }
 
   static RestApi apply(RestApi api, JsonNode operation) {

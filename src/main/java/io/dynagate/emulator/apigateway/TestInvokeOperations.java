@@ -31,7 +31,9 @@ class TestInvokeOperations implements ApiGatewayOperations {
     String resourceId = call.parameter("resource_id");
     String httpMethod = call.parameter("http_method");
     var draft = store.require(call.restApiId()).draft();
-    Drafts.method(draft, resourceId, httpMethod);
+    if (!Drafts.resource(draft, resourceId).resourceMethods().containsKey("ANY")) {
+      Drafts.method(draft, resourceId, httpMethod);
+    }
     ObjectNode body = call.body();
     String path = ApiGatewayJson.text(body, "pathWithQueryString");
     MethodTester.Result result =

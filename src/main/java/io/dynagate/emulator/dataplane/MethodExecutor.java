@@ -35,12 +35,13 @@ class MethodExecutor {
       return start(call)
           .exceptionally(
               failure -> {
-                call.trace().line("Execution failed: %s", rootMessage(failure));
+                call.trace()
+                    .line("Execution failed due to configuration error: %s", rootMessage(failure));
                 LOG.debugf(failure, "data plane call failed");
                 return GatewayResponses.internalError();
               });
     } catch (RuntimeException e) {
-      call.trace().line("Execution failed: %s", rootMessage(e));
+      call.trace().line("Execution failed due to configuration error: %s", rootMessage(e));
       LOG.debugf(e, "data plane call failed");
       return CompletableFuture.completedFuture(GatewayResponses.internalError());
     }
@@ -65,7 +66,10 @@ class MethodExecutor {
         template == null
             ? call.input().body()
             : call.api().template(template).render(call.input(), call.context(), overrides).body();
-    call.trace().line("Endpoint request body after transformations: %s", mapped);
+    if ("AWS".equals(integration.type())) {
+      // AWS logs the endpoint's side for the backends it reaches
+      call.trace().line("Endpoint request body after transformations: %s", mapped);
+    }
     return backends
         .call(call, integration, template != null, mapped == null ? "" : mapped)
         .thenApply(answer -> respond(call, integration, answer, overrides));
@@ -73,7 +77,9 @@ class MethodExecutor {
 
   private EmulatorResponse respond(
       Invocation call, Integration integration, Backends.Answer answer, Overrides overrides) {
-    call.trace().line("Endpoint response status: %d, body: %s", answer.status(), answer.body());
+    if (!"MOCK".equals(integration.type())) {
+      call.trace().line("Endpoint response body before transformations: %s", answer.body());
+    }
     IntegrationResponse chosen = select(call.api(), integration, Integer.toString(answer.status()));
     if (chosen == null) {
       throw new ConfigurationError("no integration response matches status " + answer.status());
@@ -100,7 +106,9 @@ class MethodExecutor {
     for (var header : overrides.headers().entrySet()) {
       response = ResponseTemplates.withHeader(response, header.getKey(), header.getValue());
     }
-    call.trace().line("Method response status: %d, body: %s", status, body);
+    call.trace().line("Method response body after transformations: %s", body);
+    call.trace().line("Method response headers: %s", response.headers());
+    call.trace().line("Successfully completed execution");
     return response
         .withHeader("x-amzn-RequestId", call.context().requestId())
         .withHeader("x-amz-apigw-id", apigwId())

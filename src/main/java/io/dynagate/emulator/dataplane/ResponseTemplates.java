@@ -18,7 +18,7 @@ final class ResponseTemplates {
    * application/json}'s, else the first; null when the response has none (the body passes).
    */
   static Map.Entry<String, String> choose(IntegrationResponse response, String accept) {
-    Map<String, String> templates = response.responseTemplates();
+    Map<String, String> templates = response.templates();
     // Map.of's containsValue(null) throws, so look for the null by hand
     if (templates.values().stream().anyMatch(java.util.Objects::isNull)) {
       // a type mapped to no template (AWS shows it as null) passes the body like an absent one

@@ -50,14 +50,28 @@ class TestInvoker implements MethodTester {
     long start = System.nanoTime();
     Resource resource = definition.resource(resourceId).orElseThrow();
     Method method = resource.resourceMethods().get(httpMethod);
+    if (method == null) {
+      // an ANY method answers every verb, TestInvokeMethod's too
+      method = resource.resourceMethods().get("ANY");
+    }
     int question = pathWithQueryString.indexOf('?');
     String path = question < 0 ? pathWithQueryString : pathWithQueryString.substring(0, question);
     String query = question < 0 ? "" : pathWithQueryString.substring(question + 1);
     RouteTree.Match match =
         new RouteTree.Match(resource, method, parameters(resource.path(), path));
     Trace trace = Trace.on();
-    trace.line("Execution log for request test-request");
+    String requestId = java.util.UUID.randomUUID().toString();
+    Map<String, List<String>> queryParameters = query(query);
+    Map<String, String> firstValues = new LinkedHashMap<>();
+    queryParameters.forEach((name, values) -> firstValues.put(name, values.get(0)));
+    // the lines AWS writes before running the integration, in its words and Java's map format
+    trace.heading("Execution log for request " + requestId);
+    trace.line("Starting execution for request: %s", requestId);
+    trace.line("HTTP Method: %s, Resource Path: %s", httpMethod, path);
     trace.line("Method request path: %s", match.pathParameters());
+    trace.line("Method request query string: %s", firstValues);
+    trace.line("Method request headers: %s", headers);
+    trace.line("Method request body before transformations: %s", body == null ? "" : body);
     Invocation call =
         invocations.of(
             dataPlane.compileOnce(definition),
@@ -67,7 +81,7 @@ class TestInvoker implements MethodTester {
                 STAGE,
                 httpMethod,
                 "/" + STAGE + path,
-                query(query),
+                queryParameters,
                 headers,
                 body == null ? "" : body),
             trace);
@@ -78,13 +92,26 @@ class TestInvoker implements MethodTester {
         await(
             CompletableFuture.supplyAsync(() -> executor.run(call), ForkJoinPool.commonPool())
                 .thenCompose(answer -> answer));
+    trace.line("Method completed with status: %d", response.status());
+    // TestInvokeMethod answers the method's own headers, not those every data-plane answer carries
     Map<String, String> out = new LinkedHashMap<>(response.headers());
+    out.keySet().removeIf(TestInvoker::addedByGateway);
+    if (out.containsKey("x-amzn-ErrorType")) {
+      // a gateway error's answer names its type only
+      out.keySet().removeIf(name -> name.equalsIgnoreCase("Content-Type"));
+    }
     return new Result(
         response.status(),
         out,
         new String(response.body(), StandardCharsets.UTF_8),
         trace.text(),
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start));
+  }
+
+  private static boolean addedByGateway(String header) {
+    return header.equalsIgnoreCase("x-amzn-RequestId")
+        || header.equalsIgnoreCase("x-amz-apigw-id")
+        || header.equalsIgnoreCase("Date");
   }
 
   private static EmulatorResponse await(
@@ -99,11 +126,19 @@ class TestInvoker implements MethodTester {
     }
   }
 
-  /** The path parameters of {@code path} laid over the resource's path template. */
+  /**
+   * The path parameters of {@code path} laid over the resource's path template; none when a fixed
+   * part of the template differs, as AWS leaves them for a path of another resource.
+   */
   private static Map<String, String> parameters(String template, String path) {
     List<String> parts = DataPlane.segments(template);
     List<String> segments = DataPlane.segments(path);
     Map<String, String> parameters = new LinkedHashMap<>();
+    for (int i = 0; i < parts.size() && i < segments.size(); i++) {
+      if (!parts.get(i).startsWith("{") && !parts.get(i).equals(segments.get(i))) {
+        return parameters;
+      }
+    }
     for (int i = 0; i < parts.size() && i < segments.size(); i++) {
       String part = parts.get(i);
       if (part.endsWith("+}")) {

@@ -22,10 +22,27 @@ final class Trace {
     return new Trace(true);
   }
 
+  /**
+   * AWS's time stamp before every line but the first, e.g. {@code Sat Nov 28 01:47:28 UTC 2026 : }.
+   */
+  private static final java.time.format.DateTimeFormatter STAMP =
+      java.time.format.DateTimeFormatter.ofPattern(
+          "EEE MMM dd HH:mm:ss 'UTC' yyyy' : '", java.util.Locale.ROOT);
+
   void line(String format, Object... args) {
     if (on) {
+      String stamp = STAMP.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
       synchronized (lines) {
-        lines.append(String.format(format, args)).append('\n');
+        lines.append(stamp).append(String.format(format, args)).append('\n');
+      }
+    }
+  }
+
+  /** A line without a time stamp: the log's heading. */
+  void heading(String text) {
+    if (on) {
+      synchronized (lines) {
+        lines.append(text).append('\n');
       }
     }
   }

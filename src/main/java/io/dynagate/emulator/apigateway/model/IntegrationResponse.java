@@ -18,12 +18,18 @@ public record IntegrationResponse(
     // AWS keeps an empty pattern (the default response) and templates without a body as null
     @JsonInclude(JsonInclude.Include.NON_NULL) String selectionPattern,
     Map<String, String> responseParameters,
-    @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
+    // null when not given; given empty, AWS answers it empty
+    @JsonInclude(value = JsonInclude.Include.NON_NULL, content = JsonInclude.Include.ALWAYS)
         Map<String, String> responseTemplates,
     String contentHandling) {
 
   public IntegrationResponse {
     responseParameters = Maps.copy(responseParameters);
-    responseTemplates = Maps.copy(responseTemplates);
+    responseTemplates = responseTemplates == null ? null : Maps.copy(responseTemplates);
+  }
+
+  /** The templates by content type, empty when none were given. */
+  public Map<String, String> templates() {
+    return responseTemplates == null ? Map.of() : responseTemplates;
   }
 }

@@ -1,5 +1,6 @@
 package io.dynagate.emulator.apigateway.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -11,11 +12,23 @@ import java.util.Map;
  */
 public record MethodResponse(
     String statusCode,
-    Map<String, Boolean> responseParameters,
-    Map<String, String> responseModels) {
+    // AWS answers a map it was given even when empty, and none it was not given: null is "not
+    // given"
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Boolean> responseParameters,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, String> responseModels) {
 
   public MethodResponse {
-    responseParameters = Maps.copy(responseParameters);
-    responseModels = Maps.copy(responseModels);
+    responseParameters = responseParameters == null ? null : Maps.copy(responseParameters);
+    responseModels = responseModels == null ? null : Maps.copy(responseModels);
+  }
+
+  /** The response parameters, empty when none were given. */
+  public Map<String, Boolean> parameters() {
+    return responseParameters == null ? Map.of() : responseParameters;
+  }
+
+  /** The response models, empty when none were given. */
+  public Map<String, String> models() {
+    return responseModels == null ? Map.of() : responseModels;
   }
 }
