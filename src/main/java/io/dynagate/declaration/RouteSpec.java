@@ -13,6 +13,9 @@ import java.util.Map;
  * @param projection attribute names to return (GetItem and Query); all when absent
  * @param limit Query page size when the caller gives no {@code ?limit=} (default 25)
  * @param maxLimit cap on {@code ?limit=} (default and upper bound 1,000)
+ * @param requestTemplate a write route's own VTL request template, replacing the generated one
+ * @param responseTemplate the route's own VTL template for DynamoDB's success answer, replacing the
+ *     generated one; both are proved by preflight before they go live
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RouteSpec(
@@ -26,7 +29,9 @@ public record RouteSpec(
     Boolean consistentRead,
     SortKeyCondition sortKey,
     Integer limit,
-    Integer maxLimit) {
+    Integer maxLimit,
+    String requestTemplate,
+    String responseTemplate) {
 
   public static final int DEFAULT_LIMIT = 25;
   public static final int LIMIT_CAP = 1000;
@@ -34,6 +39,35 @@ public record RouteSpec(
   public RouteSpec {
     key = key == null ? Map.of() : Map.copyOf(key);
     projection = projection == null ? null : List.copyOf(projection);
+  }
+
+  /** A route with the generated templates. */
+  public RouteSpec(
+      String method,
+      String path,
+      String table,
+      Action action,
+      Map<String, String> key,
+      String index,
+      List<String> projection,
+      Boolean consistentRead,
+      SortKeyCondition sortKey,
+      Integer limit,
+      Integer maxLimit) {
+    this(
+        method,
+        path,
+        table,
+        action,
+        key,
+        index,
+        projection,
+        consistentRead,
+        sortKey,
+        limit,
+        maxLimit,
+        null,
+        null);
   }
 
   public enum Action {

@@ -1,0 +1,204 @@
+package io.dynagate.preflight;
+
+import io.dynagate.declaration.RequestSource;
+import io.dynagate.declaration.RouteRules;
+import io.dynagate.declaration.TableSpec;
+import io.dynagate.preflight.PreflightReport.ProbeResult;
+import io.dynagate.preflight.PreflightReport.RouteResult;
+import io.dynagate.render.ApiDeclaration;
+import io.dynagate.render.ApiDeclaration.NamedRoute;
+import io.dynagate.render.Definition;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import org.jboss.logging.Logger;
+
+/**
+ * Proves a definition on the shadow before it may go to AWS: fills shadow tables with synthetic
+ * items, puts the exact definition and role there, deploys, and runs every {@link Probe} on every
+ * route. Runs one at a time (one shadow); a definition already proved is not proved again.
+ */
+@ApplicationScoped
+public class PreflightRunner {
+
+  private static final Logger LOG = Logger.getLogger(PreflightRunner.class);
+
+  /** Changes when the probes or the synthetic items change, so that old proofs no longer count. */
+  static final String PROBES_VERSION = "1";
+
+  private static final int KEPT = 256;
+
+  private final Shadow shadow;
+  private final HttpClient http =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final Clock clock = Clock.systemUTC();
+  private final Map<String, PreflightReport> byHash =
+      Collections.synchronizedMap(
+          new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, PreflightReport> eldest) {
+              return size() > KEPT;
+            }
+          });
+  private final Map<String, PreflightReport> lastByApi =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  public PreflightRunner(Shadow shadow) {
+    this.shadow = shadow;
+  }
+
+  /** The report of this subject: the kept one when it was proved already, else a new run. */
+  public PreflightReport prove(Subject subject) {
+    PreflightReport kept = byHash.get(subjectHash(subject));
+    if (kept != null) {
+      lastByApi.put(subject.api(), kept);
+      return kept;
+    }
+    return run(subject);
+  }
+
+  /** Runs every probe now, whatever was proved before. */
+  public synchronized PreflightReport run(Subject subject) {
+    long started = System.nanoTime();
+    String hash = subjectHash(subject);
+    ApiDeclaration declaration = subject.declaration();
+    Definition definition = subject.definition();
+    ShadowAws aws = shadow.aws(declaration.accountId(), declaration.region());
+    Map<String, TableFixture> fixtures = fixtures(declaration);
+    fixtures.values().forEach(f -> aws.table(f.table(), tableHash(f), f.all()));
+    aws.role(
+        definition.roleName(),
+        declaration.rolePath(),
+        definition.trustPolicy(),
+        subject.policyName(),
+        definition.permissionPolicy());
+    PreflightReport report;
+    try {
+      String restApiId =
+          aws.deploy("preflight-" + subject.api(), definition.openApi(), subject.stage());
+      try {
+        StageClient stage = new StageClient(http, aws.stageUrl(restApiId, subject.stage()));
+        List<RouteCase> cases = cases(declaration, fixtures);
+        Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
+        probe(cases, false, stage, results);
+        aws.revoke(definition.roleName(), subject.policyName());
+        probe(cases, true, stage, results);
+        report = report(subject, hash, null, routes(cases, results), started);
+      } finally {
+        aws.deleteApi(restApiId);
+      }
+    } catch (ShadowAws.Refused e) {
+      report = report(subject, hash, e.getMessage(), List.of(), started);
+    }
+    byHash.put(hash, report);
+    lastByApi.put(subject.api(), report);
+    LOG.debugf("api %s: %s (%d ms)", subject.api(), report.summary(), report.millis());
+    return report;
+  }
+
+  /** The last report of an API on this instance. */
+  public Optional<PreflightReport> last(String api) {
+    return Optional.ofNullable(lastByApi.get(api));
+  }
+
+  private static void probe(
+      List<RouteCase> cases,
+      boolean withoutPermission,
+      StageClient stage,
+      Map<String, List<ProbeResult>> results) {
+    for (RouteCase route : cases) {
+      for (Probe probe : Probes.all()) {
+        if (probe.withoutPermission() == withoutPermission && probe.appliesTo(route)) {
+          results
+              .computeIfAbsent(route.name(), n -> new ArrayList<>())
+              .add(probe.run(route, stage));
+        }
+      }
+    }
+  }
+
+  private static List<RouteResult> routes(
+      List<RouteCase> cases, Map<String, List<ProbeResult>> results) {
+    List<String> order = Probes.all().stream().map(Probe::name).toList();
+    List<RouteResult> routes = new ArrayList<>();
+    for (RouteCase route : cases) {
+      List<ProbeResult> probes = new ArrayList<>(results.getOrDefault(route.name(), List.of()));
+      probes.sort(Comparator.comparingInt(p -> order.indexOf(p.probe())));
+      routes.add(
+          new RouteResult(
+              route.name(),
+              route.spec().method(),
+              route.spec().path(),
+              probes.stream().allMatch(ProbeResult::passed),
+              probes));
+    }
+    return routes;
+  }
+
+  private PreflightReport report(
+      Subject subject, String hash, String refusal, List<RouteResult> routes, long started) {
+    boolean passed = refusal == null && routes.stream().allMatch(RouteResult::passed);
+    return new PreflightReport(
+        subject.api(),
+        subject.definition().hash(),
+        hash,
+        passed,
+        refusal,
+        routes,
+        clock.instant(),
+        (System.nanoTime() - started) / 1_000_000);
+  }
+
+  private static List<RouteCase> cases(
+      ApiDeclaration declaration, Map<String, TableFixture> fixtures) {
+    return declaration.routes().stream()
+        .sorted(Comparator.comparing(NamedRoute::name))
+        .map(r -> new RouteCase(r, fixtures.get(r.spec().table())))
+        .toList();
+  }
+
+  /** One fixture per table; header-safe keys where a route reads a key from a header. */
+  private static Map<String, TableFixture> fixtures(ApiDeclaration declaration) {
+    Map<String, TableFixture> fixtures = new TreeMap<>();
+    for (TableSpec table : new TreeMap<>(declaration.tables()).values()) {
+      boolean headerKeys =
+          declaration.routes().stream()
+              .filter(r -> r.spec().table().equals(table.tableName()))
+              .anyMatch(r -> readsHeader(r, table));
+      fixtures.put(table.tableName(), TableFixture.of(table, headerKeys));
+    }
+    return fixtures;
+  }
+
+  private static boolean readsHeader(NamedRoute route, TableSpec table) {
+    var keys = table.keySchemaOf(route.spec().index()).orElseThrow();
+    boolean key =
+        RouteRules.keySources(route.spec(), keys).values().stream()
+            .anyMatch(s -> s.location() == RequestSource.Location.header);
+    boolean sort =
+        route.spec().sortKey() != null
+            && route.spec().sortKey().sources().stream().anyMatch(s -> s.startsWith("header."));
+    return key || sort;
+  }
+
+  static String subjectHash(Subject subject) {
+    return Hashes.of(
+        PROBES_VERSION,
+        subject.definition().hash(),
+        subject.stage(),
+        subject.policyName(),
+        new TreeMap<>(subject.declaration().tables()));
+  }
+
+  private static String tableHash(TableFixture fixture) {
+    return Hashes.of(PROBES_VERSION, fixture.table(), fixture.all().toString());
+  }
+}

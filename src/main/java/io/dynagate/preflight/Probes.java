@@ -1,0 +1,18 @@
+package io.dynagate.preflight;
+
+import java.util.List;
+
+/** Every probe preflight runs, in order. Write and access probes join this list. */
+final class Probes {
+
+  private Probes() {}
+
+  static List<Probe> all() {
+    return List.of(
+        new FoundItemProbe(),
+        new MissingItemProbe(),
+        new HostileKeyProbe(),
+        new QueryPagesProbe(),
+        new NoPermissionProbe());
+  }
+}

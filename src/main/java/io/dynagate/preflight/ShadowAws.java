@@ -1,0 +1,212 @@
+package io.dynagate.preflight;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.aws.DynamoTables;
+import io.dynagate.declaration.TableSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache5.Apache5HttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.PutMode;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
+
+/**
+ * The shadow's control planes through the AWS SDK, as the reconciler reaches the target: the
+ * definition goes in by the same {@code PutRestApi} (overwrite, fail on warnings).
+ */
+public final class ShadowAws implements AutoCloseable {
+
+  /** A call the shadow refused: the definition would be refused on AWS too. */
+  static final class Refused extends RuntimeException {
+    Refused(String operation, AwsServiceException cause) {
+      super(operation + " refused it: " + cause.awsErrorDetails().errorMessage(), cause);
+    }
+  }
+
+  private final URI endpoint;
+  private final SdkHttpClient http = Apache5HttpClient.builder().maxConnections(16).build();
+  private final DynamoDbClient dynamo;
+  private final ApiGatewayClient apiGateway;
+  private final IamClient iam;
+  private final Map<String, String> tableFingerprints = new HashMap<>();
+
+  ShadowAws(URI endpoint, String region) {
+    this.endpoint = endpoint;
+    StaticCredentialsProvider credentials =
+        StaticCredentialsProvider.create(AwsBasicCredentials.create("preflight", "preflight"));
+    this.dynamo =
+        DynamoDbClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .build();
+    this.apiGateway =
+        ApiGatewayClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .build();
+    this.iam =
+        IamClient.builder()
+            .endpointOverride(endpoint)
+            .region(Region.of(region))
+            .credentialsProvider(credentials)
+            .httpClient(http)
+            .build();
+  }
+
+  /**
+   * The table as declared, holding exactly {@code items}: made again when its declaration (or the
+   * items made from it) changed since the last run.
+   */
+  void table(TableSpec spec, String fingerprint, List<JsonNode> items) {
+    String name = spec.tableName();
+    if (fingerprint.equals(tableFingerprints.get(name))) {
+      return;
+    }
+    tableFingerprints.remove(name);
+    DynamoTables tables = new DynamoTables(dynamo);
+    try {
+      dynamo.deleteTable(b -> b.tableName(name));
+      dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(name));
+    } catch (ResourceNotFoundException e) {
+      // first use of this table
+    }
+    tables.create(spec, Map.of());
+    tables.awaitActive(name, Duration.ofSeconds(10));
+    for (JsonNode item : items) {
+      dynamo.putItem(b -> b.tableName(name).item(TypedJson.item(item)));
+    }
+    tableFingerprints.put(name, fingerprint);
+  }
+
+  /** The API's role with its trust and inline policy, made or brought up to date. */
+  void role(String name, String path, String trust, String policyName, String policy) {
+    try {
+      iam.getRole(b -> b.roleName(name));
+      iam.updateAssumeRolePolicy(b -> b.roleName(name).policyDocument(trust));
+    } catch (NoSuchEntityException e) {
+      iam.createRole(b -> b.roleName(name).path(path).assumeRolePolicyDocument(trust));
+    }
+    iam.putRolePolicy(b -> b.roleName(name).policyName(policyName).policyDocument(policy));
+  }
+
+  /** Takes the role's permissions away, as a role without permission would be. */
+  void revoke(String role, String policyName) {
+    iam.deleteRolePolicy(b -> b.roleName(role).policyName(policyName));
+  }
+
+  /** A new REST API holding exactly this definition, deployed to the stage; returns its id. */
+  String deploy(String name, String openApi, String stage) {
+    String id = apiGateway.createRestApi(b -> b.name(name)).id();
+    try {
+      apiGateway.putRestApi(
+          b ->
+              b.restApiId(id)
+                  .mode(PutMode.OVERWRITE)
+                  .failOnWarnings(true)
+                  .body(SdkBytes.fromUtf8String(openApi)));
+    } catch (AwsServiceException e) {
+      deleteApi(id);
+      throw new Refused("PutRestApi", e);
+    }
+    try {
+      apiGateway.createDeployment(b -> b.restApiId(id).stageName(stage));
+    } catch (AwsServiceException e) {
+      deleteApi(id);
+      throw new Refused("CreateDeployment", e);
+    }
+    return id;
+  }
+
+  void deleteApi(String id) {
+    try {
+      apiGateway.deleteRestApi(b -> b.restApiId(id));
+    } catch (AwsServiceException e) {
+      // the next run starts from a new API anyway
+    }
+  }
+
+  /** Where a deployed stage answers on the shadow. */
+  URI stageUrl(String restApiId, String stage) {
+    return endpoint.resolve("/restapis/" + restApiId + "/" + stage + "/_user_request_");
+  }
+
+  URI endpoint() {
+    return endpoint;
+  }
+
+  @Override
+  public void close() {
+    dynamo.close();
+    apiGateway.close();
+    iam.close();
+    http.close();
+  }
+
+  /** DynamoDB's typed JSON ({@code {"S": "x"}}) as the SDK's attribute values. */
+  static final class TypedJson {
+    private TypedJson() {}
+
+    static Map<String, AttributeValue> item(JsonNode item) {
+      Map<String, AttributeValue> out = new LinkedHashMap<>();
+      item.fields().forEachRemaining(e -> out.put(e.getKey(), value(e.getValue())));
+      return out;
+    }
+
+    static AttributeValue value(JsonNode typed) {
+      var entry = typed.fields().next();
+      JsonNode v = entry.getValue();
+      return switch (entry.getKey()) {
+        case "S" -> AttributeValue.fromS(v.textValue());
+        case "N" -> AttributeValue.fromN(v.textValue());
+        case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(decode(v)));
+        case "BOOL" -> AttributeValue.fromBool(v.booleanValue());
+        case "NULL" -> AttributeValue.fromNul(true);
+        case "SS" -> AttributeValue.fromSs(texts(v));
+        case "NS" -> AttributeValue.fromNs(texts(v));
+        case "BS" ->
+            AttributeValue.fromBs(
+                texts(v).stream().map(t -> SdkBytes.fromByteArray(decode(t))).toList());
+        case "L" -> {
+          List<AttributeValue> list = new ArrayList<>();
+          v.forEach(e -> list.add(value(e)));
+          yield AttributeValue.fromL(list);
+        }
+        case "M" -> AttributeValue.fromM(item(v));
+        default -> throw new IllegalArgumentException("not a DynamoDB type: " + entry.getKey());
+      };
+    }
+
+    private static List<String> texts(JsonNode array) {
+      List<String> out = new ArrayList<>();
+      array.forEach(e -> out.add(e.textValue()));
+      return out;
+    }
+
+    private static byte[] decode(JsonNode base64) {
+      return decode(base64.textValue());
+    }
+
+    private static byte[] decode(String base64) {
+      return java.util.Base64.getDecoder().decode(base64);
+    }
+  }
+}
