@@ -8,6 +8,7 @@ import io.dynagate.preflight.PreflightReport.RouteResult;
 import io.dynagate.render.ApiDeclaration;
 import io.dynagate.render.ApiDeclaration.NamedRoute;
 import io.dynagate.render.Definition;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -19,6 +20,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.jboss.logging.Logger;
 
 /**
@@ -36,10 +40,21 @@ public class PreflightRunner {
 
   private static final int KEPT = 256;
 
+  /** Routes probed at once. */
+  private static final int PARALLEL_ROUTES = 4;
+
   private final Shadow shadow;
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Clock clock = Clock.systemUTC();
+  private final ExecutorService workers =
+      Executors.newFixedThreadPool(
+          PARALLEL_ROUTES,
+          runnable -> {
+            Thread thread = new Thread(runnable, "preflight-probe");
+            thread.setDaemon(true);
+            return thread;
+          });
   private final Map<String, PreflightReport> byHash =
       Collections.synchronizedMap(
           new LinkedHashMap<>(16, 0.75f, true) {
@@ -104,24 +119,37 @@ public class PreflightRunner {
     return report;
   }
 
+  @PreDestroy
+  void stop() {
+    workers.shutdownNow();
+  }
+
   /** The last report of an API on this instance. */
   public Optional<PreflightReport> last(String api) {
     return Optional.ofNullable(lastByApi.get(api));
   }
 
-  private static void probe(
+  /** Routes are probed side by side (calls wait on the shadow), each route's probes in order. */
+  private void probe(
       List<RouteCase> cases,
       boolean withoutPermission,
       StageClient stage,
       Map<String, List<ProbeResult>> results) {
+    List<CompletableFuture<List<ProbeResult>>> pending = new ArrayList<>();
     for (RouteCase route : cases) {
-      for (Probe probe : Probes.all()) {
-        if (probe.withoutPermission() == withoutPermission && probe.appliesTo(route)) {
-          results
-              .computeIfAbsent(route.name(), n -> new ArrayList<>())
-              .add(probe.run(route, stage));
-        }
-      }
+      pending.add(
+          CompletableFuture.supplyAsync(
+              () ->
+                  Probes.all().stream()
+                      .filter(p -> p.withoutPermission() == withoutPermission && p.appliesTo(route))
+                      .map(p -> p.run(route, stage))
+                      .toList(),
+              workers));
+    }
+    for (int i = 0; i < cases.size(); i++) {
+      results
+          .computeIfAbsent(cases.get(i).name(), n -> new ArrayList<>())
+          .addAll(pending.get(i).join());
     }
   }
 
