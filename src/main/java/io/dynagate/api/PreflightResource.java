@@ -15,6 +15,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -47,8 +48,9 @@ public class PreflightResource {
   @POST
   @Operation(
       summary =
-          "Prove the API's current definition on the local shadow now: every probe of every route")
-  public PreflightReport run(@PathParam("api") String api) {
+          "Prove the API's current definition on the local shadow: every probe of every route. A"
+              + " definition proved already answers its kept report unless force=true")
+  public PreflightReport run(@PathParam("api") String api, @QueryParam("force") boolean force) {
     Stored stored = declarations.read(caller.get(), Ref.api(api));
     if (!caller.get().mayChange(stored.owner())) {
       throw ApiException.forbidden("api " + api + " belongs to another team");
@@ -64,7 +66,7 @@ public class PreflightResource {
               ApiRenderer.render(declaration),
               specs.read(stored, ApiSpec.class).stageOrDefault(),
               desiredStates.policyName());
-      return runner.run(subject);
+      return force ? runner.run(subject) : runner.prove(subject);
     } catch (DesiredStates.InvalidDeclarationException e) {
       throw ApiException.conflict(e.getMessage());
     }

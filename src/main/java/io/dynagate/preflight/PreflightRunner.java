@@ -70,14 +70,23 @@ public class PreflightRunner {
     this.shadow = shadow;
   }
 
-  /** The report of this subject: the kept one when it was proved already, else a new run. */
+  /**
+   * The report of this subject: the kept one when it was proved already, else a new run. Callers
+   * asking at once for one subject wait for one run and share its report.
+   */
   public PreflightReport prove(Subject subject) {
-    PreflightReport kept = byHash.get(subjectHash(subject));
-    if (kept != null) {
-      lastByApi.put(subject.api(), kept);
-      return kept;
+    String hash = subjectHash(subject);
+    PreflightReport kept = byHash.get(hash);
+    if (kept == null) {
+      synchronized (this) {
+        kept = byHash.get(hash);
+        if (kept == null) {
+          return run(subject);
+        }
+      }
     }
-    return run(subject);
+    lastByApi.put(subject.api(), kept);
+    return kept;
   }
 
   /** Runs every probe now, whatever was proved before. */

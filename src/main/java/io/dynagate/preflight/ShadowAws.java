@@ -1,7 +1,6 @@
 package io.dynagate.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.dynagate.aws.DynamoTables;
 import io.dynagate.declaration.TableSpec;
 import java.net.URI;
 import java.time.Duration;
@@ -14,6 +13,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.retry.backoff.FixedDelayBackoffStrategy;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache5.Apache5HttpClient;
 import software.amazon.awssdk.regions.Region;
@@ -22,6 +23,7 @@ import software.amazon.awssdk.services.apigateway.model.PutMode;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.waiters.DynamoDbWaiter;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.NoSuchEntityException;
 
@@ -43,6 +45,8 @@ public final class ShadowAws implements AutoCloseable {
   private final DynamoDbClient dynamo;
   private final ApiGatewayClient apiGateway;
   private final IamClient iam;
+  // dynalite makes and drops tables in 50 ms: poll at that pace, not the SDK's 20 s
+  private final DynamoDbWaiter waiter;
   private final Map<String, String> tableFingerprints = new HashMap<>();
 
   ShadowAws(URI endpoint, String region) {
@@ -55,6 +59,15 @@ public final class ShadowAws implements AutoCloseable {
             .region(Region.of(region))
             .credentialsProvider(credentials)
             .httpClient(http)
+            .build();
+    this.waiter =
+        DynamoDbWaiter.builder()
+            .client(dynamo)
+            .overrideConfiguration(
+                WaiterOverrideConfiguration.builder()
+                    .backoffStrategy(FixedDelayBackoffStrategy.create(Duration.ofMillis(50)))
+                    .maxAttempts(200)
+                    .build())
             .build();
     this.apiGateway =
         ApiGatewayClient.builder()
@@ -82,15 +95,14 @@ public final class ShadowAws implements AutoCloseable {
       return;
     }
     tableFingerprints.remove(name);
-    DynamoTables tables = new DynamoTables(dynamo);
     try {
       dynamo.deleteTable(b -> b.tableName(name));
-      dynamo.waiter().waitUntilTableNotExists(b -> b.tableName(name));
+      waiter.waitUntilTableNotExists(b -> b.tableName(name));
     } catch (ResourceNotFoundException e) {
       // first use of this table
     }
-    tables.create(spec, Map.of());
-    tables.awaitActive(name, Duration.ofSeconds(10));
+    dynamo.createTable(ShadowTables.create(spec));
+    waiter.waitUntilTableExists(b -> b.tableName(name));
     for (JsonNode item : items) {
       dynamo.putItem(b -> b.tableName(name).item(TypedJson.item(item)));
     }
@@ -155,6 +167,7 @@ public final class ShadowAws implements AutoCloseable {
 
   @Override
   public void close() {
+    waiter.close();
     dynamo.close();
     apiGateway.close();
     iam.close();
