@@ -5,6 +5,7 @@ import { renderDefinition } from './definition.js';
 import { $, badge, busy, el, fail, notice, when } from './dom.js';
 import { call, listAll, v1 } from './http.js';
 import { startPage } from './page.js';
+import { loadPreflight, runPreflight } from './preflight.js';
 import { flash } from './session.js';
 import { tryItPanel } from './try-it.js';
 
@@ -166,10 +167,12 @@ if (startPage()) {
   $('#refresh-plan').addEventListener('click', loadPlan);
   $('#refresh-events').addEventListener('click', loadEvents);
   $('#delete-api').addEventListener('click', removeApi);
+  $('#run-preflight').addEventListener('click', (event) => runPreflight(api, event.currentTarget));
   $('#routes-heading').setAttribute('tabindex', '-1');
   loadApi();
   loadRoutes();
   loadPlan();
   loadDefinition();
   loadEvents();
+  loadPreflight(api);
 }
