@@ -48,10 +48,8 @@ public class ApiResource {
   @Operation(summary = "Declare or update a REST API")
   public Response put(
       @PathParam("api") String api, String body, @HeaderParam("If-Match") String ifMatch) {
-    boolean created = registry.get(Ref.api(api)).isEmpty();
     return envelopes.written(
-        declarations.putApi(caller.get(), api, bodies.parse(body), Envelopes.ifMatch(ifMatch)),
-        created);
+        declarations.putApi(caller.get(), api, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
 
   @GET
@@ -85,11 +83,9 @@ public class ApiResource {
       @PathParam("route") String route,
       String body,
       @HeaderParam("If-Match") String ifMatch) {
-    boolean created = registry.get(Ref.route(api, route)).isEmpty();
     return envelopes.written(
         declarations.putRoute(
-            caller.get(), api, route, bodies.parse(body), Envelopes.ifMatch(ifMatch)),
-        created);
+            caller.get(), api, route, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
 
   @GET

@@ -11,18 +11,23 @@ import io.dynagate.declaration.TableSpec;
 import io.dynagate.declaration.Violation;
 import io.dynagate.store.DeclarationChanged;
 import io.dynagate.store.Kind;
+import io.dynagate.store.NameTakenException;
 import io.dynagate.store.Page;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
+import io.dynagate.store.RouteGuards;
 import io.dynagate.store.Specs;
 import io.dynagate.store.Stored;
-import io.dynagate.store.TableUses;
+import io.dynagate.store.VersionConflictException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.function.Supplier;
 
 /**
  * Declaring, reading and removing tables, APIs and routes: validation, cross-references and
@@ -35,29 +40,31 @@ import java.util.OptionalLong;
 @ApplicationScoped
 public class DeclarationService {
 
+  private static final int ATTEMPTS = 4;
+
   private final Registry registry;
-  private final TableUses uses;
   private final Specs specs;
   private final Event<DeclarationChanged> changed;
   private final Event<DeclarationWritten> written;
   private final Access access;
   private final RouteReferences references;
+  private final AccountTables accountTables;
 
   public DeclarationService(
       Registry registry,
-      TableUses uses,
       Specs specs,
       Event<DeclarationChanged> changed,
       Event<DeclarationWritten> written,
       Access access,
-      RouteReferences references) {
+      RouteReferences references,
+      AccountTables accountTables) {
     this.registry = registry;
-    this.uses = uses;
     this.specs = specs;
     this.changed = changed;
     this.written = written;
     this.access = access;
     this.references = references;
+    this.accountTables = accountTables;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
@@ -65,32 +72,49 @@ public class DeclarationService {
     List<Violation> violations = new ArrayList<>(TableRules.validate(nameInPath, spec));
     requireValid(violations);
     String name = nameInPath != null ? nameInPath : spec.tableName();
-    if (spec.tableName() == null) {
-      spec = withName(spec, name);
-    }
+    TableSpec declared = spec.tableName() == null ? withName(spec, name) : spec;
+    accountTables.requireDeclarableName(caller, name);
     Ref ref = Ref.table(name);
-    Optional<Stored> existing = registry.get(ref);
-    requireChangeable(caller, existing);
-    TableSpec declared = spec;
-    if (existing.isPresent()) {
-      List<String> broken = references.routesBrokenBy(declared, existing.get());
-      if (!broken.isEmpty()) {
-        throw ApiException.conflict(
-            "this change breaks routes that use table " + name + ": " + String.join(", ", broken));
-      }
-    }
-    return write(ref, caller, declared, existing, ifMatch);
+    return attempt(
+        ifMatch,
+        () -> {
+          Optional<Stored> existing = registry.get(ref);
+          requireChangeable(caller, existing);
+          if (existing.isEmpty()) {
+            accountTables.requireNotForeign(name, caller.team());
+          } else {
+            List<String> broken = references.routesBrokenBy(declared, existing.get());
+            if (!broken.isEmpty()) {
+              throw ApiException.conflict(
+                  "this change breaks routes that use table "
+                      + name
+                      + ": "
+                      + String.join(", ", broken));
+            }
+          }
+          return write(ref, caller, declared, existing, ifMatch);
+        });
   }
 
   public Stored putApi(Caller caller, String name, JsonNode body, OptionalLong ifMatch) {
     ApiSpec spec = read(body, ApiSpec.class);
     requireValid(ApiRules.validate(name, spec));
     Ref ref = Ref.api(name);
-    Optional<Stored> existing = registry.get(ref);
-    requireChangeable(caller, existing);
-    return write(ref, caller, spec, existing, ifMatch);
+    return attempt(
+        ifMatch,
+        () -> {
+          Optional<Stored> existing = registry.get(ref);
+          requireChangeable(caller, existing);
+          return write(ref, caller, spec, existing, ifMatch);
+        });
   }
 
+  /**
+   * Declares a route: its guards and table reference are claimed first (409 when another route
+   * holds them, or the table is being deleted), then the route is written, then what it no longer
+   * holds is released. A declaration that took more than half of {@link RouteGuards#GRACE} since
+   * its claims gives up rather than write: its claims may have been taken for stale meanwhile.
+   */
   public Stored putRoute(
       Caller caller, String api, String name, JsonNode body, OptionalLong ifMatch) {
     Stored apiRecord = read(caller, Ref.api(api));
@@ -102,16 +126,29 @@ public class DeclarationService {
     requireValid(RouteRules.validate(name, spec, table -> tableSpec(caller, table)));
     requireUsable(apiRecord.owner(), spec.table());
     Ref ref = Ref.route(api, name);
-    Optional<Stored> existing = registry.get(ref);
-    requireChangeable(caller, existing);
-    references.requireUniqueMethodAndPath(api, name, spec);
-    uses.add(spec.table(), api, name);
-    Stored stored = write(ref, caller, spec, existing, ifMatch);
-    existing
-        .map(old -> readStored(old, RouteSpec.class).table())
-        .filter(oldTable -> !oldTable.equals(spec.table()))
-        .ifPresent(oldTable -> uses.remove(oldTable, api, name));
-    return stored;
+    return attempt(
+        ifMatch,
+        () -> {
+          Optional<Stored> existing = registry.get(ref);
+          requireChangeable(caller, existing);
+          List<RouteSpec> before =
+              existing.map(old -> List.of(readStored(old, RouteSpec.class))).orElse(List.of());
+          long claimedAt = System.nanoTime();
+          references.claim(api, name, spec);
+          List<RouteSpec> involved = new ArrayList<>(before);
+          involved.add(spec);
+          try {
+            if (Duration.ofNanos(System.nanoTime() - claimedAt)
+                    .compareTo(RouteGuards.GRACE.dividedBy(2))
+                > 0) {
+              throw ApiException.of(
+                  503, "Service unavailable", "declaring the route took too long; retry");
+            }
+            return write(ref, caller, spec, existing, ifMatch);
+          } finally {
+            references.settle(api, name, involved);
+          }
+        });
   }
 
   public Stored get(Ref ref) {
@@ -131,44 +168,72 @@ public class DeclarationService {
     return access.visible(caller, page);
   }
 
+  /**
+   * Removes a table declaration, or marks it for the reconciler to drop the table ({@code
+   * DeletionPolicy: DELETE}). Refused (409) while routes refer to it: the registry checks that in
+   * the same conditional write, so no route can start using the table meanwhile.
+   */
   public void deleteTable(Caller caller, String name, OptionalLong ifMatch) {
     Ref ref = Ref.table(name);
-    Stored stored = read(caller, ref);
-    requireChangeable(caller, Optional.of(stored));
-    List<String> users = references.routesUsing(name);
-    if (!users.isEmpty()) {
-      throw ApiException.conflict(
-          "table " + name + " is used by routes " + String.join(", ", users));
-    }
-    TableSpec spec = readStored(stored, TableSpec.class);
-    if (spec.deletionPolicyOrDefault() == TableSpec.DeletionPolicy.DELETE) {
-      Stored marked = registry.markDeleting(ref, ifMatch);
-      written.fire(new DeclarationWritten(caller, ref, stored, marked));
-      changed.fire(new DeclarationChanged(ref));
-    } else {
-      registry.delete(ref, ifMatch);
-      written.fire(new DeclarationWritten(caller, ref, stored, null));
-    }
+    attempt(
+        ifMatch,
+        () -> {
+          Stored stored = read(caller, ref);
+          requireChangeable(caller, Optional.of(stored));
+          requireUnused(name);
+          long version = ifMatch.orElse(stored.version());
+          TableSpec spec = readStored(stored, TableSpec.class);
+          try {
+            if (spec.deletionPolicyOrDefault() == TableSpec.DeletionPolicy.DELETE) {
+              Stored marked = registry.markDeleting(ref, stored.owner(), version);
+              written.fire(new DeclarationWritten(caller, ref, stored, marked));
+              changed.fire(new DeclarationChanged(ref));
+            } else {
+              registry.remove(ref, stored.owner(), version);
+              written.fire(new DeclarationWritten(caller, ref, stored, null));
+            }
+          } catch (VersionConflictException e) {
+            requireUnused(name);
+            throw e;
+          }
+          return stored;
+        });
   }
 
   /** Marks the API for deletion: the reconciler removes its REST API and role, then the records. */
   public void deleteApi(Caller caller, String name, OptionalLong ifMatch) {
     Ref ref = Ref.api(name);
-    Stored stored = read(caller, ref);
-    requireChangeable(caller, Optional.of(stored));
-    Stored marked = registry.markDeleting(ref, ifMatch);
-    written.fire(new DeclarationWritten(caller, ref, stored, marked));
-    changed.fire(new DeclarationChanged(ref));
+    attempt(
+        ifMatch,
+        () -> {
+          Stored stored = read(caller, ref);
+          requireChangeable(caller, Optional.of(stored));
+          Stored marked =
+              registry.markDeleting(ref, stored.owner(), ifMatch.orElse(stored.version()));
+          written.fire(new DeclarationWritten(caller, ref, stored, marked));
+          changed.fire(new DeclarationChanged(ref));
+          return marked;
+        });
   }
 
   public void deleteRoute(Caller caller, String api, String name, OptionalLong ifMatch) {
     Ref ref = Ref.route(api, name);
-    Stored stored = read(caller, ref);
-    requireChangeable(caller, Optional.of(stored));
-    registry.delete(ref, ifMatch);
-    written.fire(new DeclarationWritten(caller, ref, stored, null));
-    uses.remove(readStored(stored, RouteSpec.class).table(), api, name);
-    changed.fire(new DeclarationChanged(Ref.api(api)));
+    attempt(
+        ifMatch,
+        () -> {
+          Stored stored = read(caller, ref);
+          requireChangeable(caller, Optional.of(stored));
+          registry.remove(ref, stored.owner(), ifMatch.orElse(stored.version()));
+          written.fire(new DeclarationWritten(caller, ref, stored, null));
+          references.settle(api, name, List.of(readStored(stored, RouteSpec.class)));
+          changed.fire(new DeclarationChanged(Ref.api(api)));
+          return stored;
+        });
+  }
+
+  /** Adopts a table that exists in the account for {@code owner} (admins only). */
+  public Map<String, String> adoptTable(Caller caller, String name, String owner) {
+    return accountTables.adopt(caller, name, owner);
   }
 
   public Optional<TableSpec> tableSpec(String name) {
@@ -198,9 +263,54 @@ public class DeclarationService {
     return specs.read(stored, type);
   }
 
+  private void requireUnused(String table) {
+    List<String> users = references.routesUsing(table);
+    if (!users.isEmpty()) {
+      throw ApiException.conflict(
+          "table " + table + " is used by routes " + String.join(", ", users));
+    }
+  }
+
+  /**
+   * Runs a read-decide-write step again when its conditional write lost to another writer: the next
+   * read sees the winner (and answers 403, 404 or 409 as that warrants). With {@code If-Match}, a
+   * lost version check is the caller's 412.
+   */
+  private Stored attempt(OptionalLong ifMatch, Supplier<Stored> step) {
+    for (int i = 1; ; i++) {
+      try {
+        return step.get();
+      } catch (NameTakenException | VersionConflictException e) {
+        if (e instanceof VersionConflictException && ifMatch.isPresent()) {
+          throw e;
+        }
+        if (i == ATTEMPTS) {
+          throw ApiException.conflict(e.getMessage() + "; another change keeps winning, retry");
+        }
+      }
+    }
+  }
+
+  /**
+   * Creates the declaration when the caller found none (the registry refuses it if one appeared
+   * meanwhile), else updates the one the caller found, only if it still has that owner and version.
+   */
   private Stored write(
       Ref ref, Caller caller, Record spec, Optional<Stored> before, OptionalLong ifMatch) {
-    Stored stored = registry.put(ref, caller.team(), specs.write(spec), ifMatch);
+    if (before.isPresent() && before.get().deleting()) {
+      throw ApiException.conflict(ref + " is being deleted");
+    }
+    if (before.isEmpty() && ifMatch.isPresent()) {
+      throw ApiException.preconditionFailed(ref + " does not exist");
+    }
+    Stored stored =
+        before.isEmpty()
+            ? registry.create(ref, caller.team(), specs.write(spec))
+            : registry.update(
+                ref,
+                before.get().owner(),
+                ifMatch.orElse(before.get().version()),
+                specs.write(spec));
     written.fire(new DeclarationWritten(caller, ref, before.orElse(null), stored));
     changed.fire(new DeclarationChanged(ref.kind() == Kind.ROUTE ? Ref.api(ref.parent()) : ref));
     return stored;

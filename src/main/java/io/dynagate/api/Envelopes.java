@@ -23,10 +23,7 @@ public class Envelopes {
 
   public Envelope of(Stored stored) {
     try {
-      Status status =
-          stored.deleting()
-              ? stored.status().withPhase(Status.DELETING, "deletion requested")
-              : stored.status();
+      Status status = stored.deleting() ? stored.status().deleting() : stored.status();
       return new Envelope(
           stored.ref().name(),
           stored.owner(),
@@ -42,8 +39,12 @@ public class Envelopes {
     return Response.ok(of(stored)).tag(etag(stored)).build();
   }
 
-  public Response written(Stored stored, boolean created) {
-    return Response.status(created ? 201 : 200).entity(of(stored)).tag(etag(stored)).build();
+  /** 201 for a declaration this write created (its first version), 200 for an update. */
+  public Response written(Stored stored) {
+    return Response.status(stored.version() == 1 ? 201 : 200)
+        .entity(of(stored))
+        .tag(etag(stored))
+        .build();
   }
 
   public ListPage page(Page<Stored> page) {

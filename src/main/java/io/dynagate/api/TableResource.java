@@ -1,5 +1,7 @@
 package io.dynagate.api;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.dynagate.declaration.SpecReader;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -47,11 +50,8 @@ public class TableResource {
   @POST
   @Operation(summary = "Declare or update a table named by its TableName")
   public Response post(String body, @HeaderParam("If-Match") String ifMatch) {
-    var parsed = bodies.parse(body);
-    var name = parsed.path("TableName").asText(null);
-    boolean created = name == null || registry.get(Ref.table(name)).isEmpty();
     return envelopes.written(
-        declarations.putTable(caller.get(), null, parsed, Envelopes.ifMatch(ifMatch)), created);
+        declarations.putTable(caller.get(), null, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
 
   @PUT
@@ -59,10 +59,8 @@ public class TableResource {
   @Operation(summary = "Declare or update a table")
   public Response put(
       @PathParam("name") String name, String body, @HeaderParam("If-Match") String ifMatch) {
-    boolean created = registry.get(Ref.table(name)).isEmpty();
     return envelopes.written(
-        declarations.putTable(caller.get(), name, bodies.parse(body), Envelopes.ifMatch(ifMatch)),
-        created);
+        declarations.putTable(caller.get(), name, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
 
   @GET
@@ -78,6 +76,23 @@ public class TableResource {
   @Path("{name}")
   public Response get(@PathParam("name") String name) {
     return envelopes.ok(declarations.read(caller.get(), Ref.table(name)));
+  }
+
+  /** The body of {@code POST /tables/{name}/adopt}: the team the table is adopted for. */
+  public record Adoption(@JsonProperty("owner") String owner) {}
+
+  @POST
+  @Path("{name}/adopt")
+  @Operation(
+      summary =
+          "Adopt a table that exists in the account but was not made by Dynagate (admin): tag it"
+              + " as Dynagate's for the owner, who may then declare it")
+  public Map<String, String> adopt(@PathParam("name") String name, String body) {
+    var read = SpecReader.read(bodies.parse(body), Adoption.class);
+    if (!read.ok()) {
+      throw ApiException.invalid(read.violations());
+    }
+    return declarations.adoptTable(caller.get(), name, read.spec().owner());
   }
 
   @DELETE

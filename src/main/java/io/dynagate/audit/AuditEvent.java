@@ -29,6 +29,7 @@ public record AuditEvent(
   public static final String CREATE = "create";
   public static final String UPDATE = "update";
   public static final String DELETE = "delete";
+  public static final String ADOPT = "adopt";
 
   /** An event about a team or a token: no versions, no specs. */
   public static AuditEvent of(

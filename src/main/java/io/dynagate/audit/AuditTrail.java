@@ -1,15 +1,14 @@
 package io.dynagate.audit;
 
+import io.dynagate.store.Cursors;
 import io.dynagate.store.InvalidCursorException;
 import io.dynagate.store.Page;
 import io.dynagate.store.RegistryTable;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
@@ -41,9 +40,12 @@ public class AuditTrail {
   private final DynamoDbClient dynamo;
   private final String table;
 
-  public AuditTrail(DynamoDbClient dynamo, RegistryTable registryTable) {
+  private final Cursors cursors;
+
+  public AuditTrail(DynamoDbClient dynamo, RegistryTable registryTable, Cursors cursors) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
+    this.cursors = cursors;
   }
 
   public void record(AuditEvent event) {
@@ -66,7 +68,8 @@ public class AuditTrail {
   /** One page of events, newest first: all of them ({@code team} null), or one team's. */
   public Page<AuditEvent> page(String team, int limit, String cursor) {
     String partition = team == null ? ALL : ALL + "#" + team;
-    Map<String, AttributeValue> start = cursor == null ? null : decode(partition, cursor);
+    Map<String, AttributeValue> start =
+        cursor == null ? null : decode(partition, cursors.open(partition, cursor));
     QueryResponse page =
         dynamo.query(
             b ->
@@ -79,21 +82,12 @@ public class AuditTrail {
     List<AuditEvent> events = page.items().stream().map(AuditItems::fromItem).toList();
     String next =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? Base64.getUrlEncoder()
-                .withoutPadding()
-                .encodeToString(
-                    page.lastEvaluatedKey().get(SK).s().getBytes(StandardCharsets.UTF_8))
+            ? cursors.seal(partition, page.lastEvaluatedKey().get(SK).s())
             : null;
     return new Page<>(events, next);
   }
 
-  private static Map<String, AttributeValue> decode(String partition, String cursor) {
-    String id;
-    try {
-      id = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCursorException();
-    }
+  private static Map<String, AttributeValue> decode(String partition, String id) {
     if (!ID.matcher(id).matches()) {
       throw new InvalidCursorException();
     }

@@ -1,6 +1,7 @@
 package io.dynagate.audit;
 
 import io.dynagate.api.DeclarationWritten;
+import io.dynagate.api.TableAdopted;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Stored;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,17 @@ public class DeclarationAuditor {
             after == null || after.deleting() ? null : after.version(),
             before == null ? null : before.spec(),
             after == null || after.deleting() ? null : after.spec()));
+  }
+
+  void onAdopted(@Observes TableAdopted adoption) {
+    trail.record(
+        AuditEvent.of(
+            clock.instant(),
+            adoption.caller().team(),
+            adoption.owner(),
+            AuditEvent.ADOPT,
+            "table",
+            adoption.table()));
   }
 
   private static String action(Stored before, Stored after) {

@@ -1,10 +1,12 @@
 package io.dynagate.auth;
 
 import io.dynagate.config.DynagateConfig;
-import io.dynagate.embedded.EmbeddedStartException;
-import io.dynagate.embedded.StartupStep;
+import io.dynagate.config.Target;
+import io.dynagate.start.StartException;
+import io.dynagate.start.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
+import java.nio.file.Path;
 
 /**
  * The admin token: configured ({@code dynagate.auth.admin-token}), or in embedded mode generated
@@ -17,10 +19,12 @@ public class AdminToken implements StartupStep {
   static final int MIN_LENGTH = 20;
 
   private final DynagateConfig config;
+  private final Target target;
   private volatile byte[] digest;
 
-  public AdminToken(DynagateConfig config) {
+  public AdminToken(DynagateConfig config, Target target) {
     this.config = config;
+    this.target = target;
   }
 
   @Override
@@ -55,20 +59,21 @@ public class AdminToken implements StartupStep {
     var configured = config.auth().adminToken().map(String::trim).filter(t -> !t.isEmpty());
     if (configured.isPresent()) {
       if (configured.get().length() < MIN_LENGTH) {
-        throw new EmbeddedStartException(
+        throw new StartException(
             "dynagate.auth.admin-token must be at least " + MIN_LENGTH + " characters long");
       }
       return configured.get();
     }
-    if (config.mode() != DynagateConfig.Mode.EMBEDDED) {
-      throw new EmbeddedStartException(
+    if (target.secretsHome().isEmpty()) {
+      throw new StartException(
           "set DYNAGATE_ADMIN_TOKEN (dynagate.auth.admin-token): it is required in aws mode");
     }
+    Path home = target.secretsHome().get();
     try {
-      return AdminTokenFile.loadOrCreate(config.dataDir());
+      return AdminTokenFile.loadOrCreate(home);
     } catch (IOException e) {
-      throw new EmbeddedStartException(
-          "cannot keep the admin token under " + config.dataDir() + ": " + e.getMessage(), e);
+      throw new StartException(
+          "cannot keep the admin token under " + home + ": " + e.getMessage(), e);
     }
   }
 }

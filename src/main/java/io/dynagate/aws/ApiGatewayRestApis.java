@@ -1,12 +1,11 @@
 package io.dynagate.aws;
 
-import io.dynagate.config.DynagateConfig;
-import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.config.Target;
 import io.dynagate.reconcile.ApiShape;
 import io.dynagate.reconcile.ApiShape.MethodShape;
 import io.dynagate.reconcile.ApiShape.ResponseShape;
+import io.dynagate.reconcile.AwsFailure;
 import io.dynagate.reconcile.Desired;
-import io.dynagate.reconcile.Pacer;
 import io.dynagate.reconcile.RestApiPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -16,40 +15,36 @@ import java.util.Map;
 import java.util.Optional;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.CreateRestApiResponse;
 import software.amazon.awssdk.services.apigateway.model.EndpointConfiguration;
-import software.amazon.awssdk.services.apigateway.model.GetResourcesResponse;
-import software.amazon.awssdk.services.apigateway.model.GetRestApisResponse;
+import software.amazon.awssdk.services.apigateway.model.GetRestApiResponse;
+import software.amazon.awssdk.services.apigateway.model.GetStageResponse;
 import software.amazon.awssdk.services.apigateway.model.Integration;
+import software.amazon.awssdk.services.apigateway.model.MethodSetting;
 import software.amazon.awssdk.services.apigateway.model.Op;
 import software.amazon.awssdk.services.apigateway.model.PatchOperation;
 import software.amazon.awssdk.services.apigateway.model.PutMode;
-import software.amazon.awssdk.services.apigateway.model.Resource;
 import software.amazon.awssdk.services.apigateway.model.RestApi;
 
-/** {@link RestApiPort} on API Gateway, paced to the account's control-plane quotas. */
+/** {@link RestApiPort} on API Gateway. */
 @ApplicationScoped
 public class ApiGatewayRestApis implements RestApiPort {
 
   private final ApiGatewayClient apiGateway;
-  private final Pacer pacer;
-  private final DynagateConfig config;
-  private final EmbeddedEngine engine;
+  private final Target target;
 
-  public ApiGatewayRestApis(
-      ApiGatewayClient apiGateway, Pacer pacer, DynagateConfig config, EmbeddedEngine engine) {
+  public ApiGatewayRestApis(ApiGatewayClient apiGateway, Target target) {
     this.apiGateway = apiGateway;
-    this.pacer = pacer;
-    this.config = config;
-    this.engine = engine;
+    this.target = target;
   }
 
   @Override
   public Optional<LiveRestApi> get(String id) {
     try {
       return Optional.of(
-          live(call("GetRestApi", () -> apiGateway.getRestApi(b -> b.restApiId(id)))));
-    } catch (io.dynagate.reconcile.AwsFailure e) {
-      if (e.kind() == io.dynagate.reconcile.AwsFailure.Kind.NOT_FOUND) {
+          live(AwsErrors.call("GetRestApi", () -> apiGateway.getRestApi(b -> b.restApiId(id)))));
+    } catch (AwsFailure e) {
+      if (e.kind() == AwsFailure.Kind.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -58,26 +53,20 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   @Override
   public List<LiveRestApi> findTagged(String key, String value) {
-    List<LiveRestApi> found = new ArrayList<>();
-    String position = null;
-    do {
-      String from = position;
-      GetRestApisResponse page =
-          call("GetRestApis", () -> apiGateway.getRestApis(b -> b.limit(500).position(from)));
-      page.items().stream()
-          .filter(api -> value.equals(api.tags().get(key)))
-          .map(ApiGatewayRestApis::live)
-          .forEach(found::add);
-      position = page.position();
-    } while (position != null && !position.isEmpty());
-    return found;
+    return AwsErrors.call(
+        "GetRestApis",
+        () ->
+            apiGateway.getRestApisPaginator(b -> b.limit(500)).items().stream()
+                .filter(api -> value.equals(api.tags().get(key)))
+                .map(ApiGatewayRestApis::live)
+                .toList());
   }
 
   @Override
   public LiveRestApi create(
       String name, String description, String endpointType, Map<String, String> tags) {
     return live(
-        call(
+        AwsErrors.call(
             "CreateRestApi",
             () ->
                 apiGateway.createRestApi(
@@ -93,7 +82,7 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   @Override
   public void put(String id, String openApi) {
-    call(
+    AwsErrors.run(
         "PutRestApi",
         () ->
             apiGateway.putRestApi(
@@ -107,34 +96,33 @@ public class ApiGatewayRestApis implements RestApiPort {
   @Override
   public ApiShape shape(String id) {
     Map<String, MethodShape> methods = new HashMap<>();
-    String position = null;
-    do {
-      String from = position;
-      GetResourcesResponse page =
-          call(
-              "GetResources",
-              () ->
-                  apiGateway.getResources(
-                      b -> b.restApiId(id).embed("methods").limit(500).position(from)));
-      for (Resource resource : page.items()) {
-        resource
-            .resourceMethods()
-            .forEach(
-                (http, method) ->
-                    methods.put(http + " " + resource.path(), method(method.methodIntegration())));
-      }
-      position = page.position();
-    } while (position != null && !position.isEmpty());
+    AwsErrors.run(
+        "GetResources",
+        () ->
+            apiGateway
+                .getResourcesPaginator(b -> b.restApiId(id).embed("methods").limit(500))
+                .items()
+                .forEach(
+                    resource ->
+                        resource
+                            .resourceMethods()
+                            .forEach(
+                                (http, method) ->
+                                    methods.put(
+                                        http + " " + resource.path(),
+                                        method(method.methodIntegration())))));
     return new ApiShape(methods);
   }
 
   @Override
   public Optional<LiveStage> stage(String id, String stage) {
-    software.amazon.awssdk.services.apigateway.model.GetStageResponse live;
+    GetStageResponse live;
     try {
-      live = call("GetStage", () -> apiGateway.getStage(b -> b.restApiId(id).stageName(stage)));
-    } catch (io.dynagate.reconcile.AwsFailure e) {
-      if (e.kind() == io.dynagate.reconcile.AwsFailure.Kind.NOT_FOUND) {
+      live =
+          AwsErrors.call(
+              "GetStage", () -> apiGateway.getStage(b -> b.restApiId(id).stageName(stage)));
+    } catch (AwsFailure e) {
+      if (e.kind() == AwsFailure.Kind.NOT_FOUND) {
         return Optional.empty();
       }
       throw e;
@@ -142,13 +130,13 @@ public class ApiGatewayRestApis implements RestApiPort {
     String description =
         live.deploymentId() == null
             ? null
-            : call(
+            : AwsErrors.call(
                     "GetDeployment",
                     () ->
                         apiGateway.getDeployment(
                             b -> b.restApiId(id).deploymentId(live.deploymentId())))
                 .description();
-    var defaults = live.methodSettings().get("*/*");
+    MethodSetting defaults = live.methodSettings().get("*/*");
     Desired.Throttling throttling =
         defaults == null
             ? null
@@ -159,7 +147,7 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   @Override
   public String deploy(String id, String stage, String description) {
-    return call(
+    return AwsErrors.call(
             "CreateDeployment",
             () ->
                 apiGateway.createDeployment(
@@ -176,7 +164,7 @@ public class ApiGatewayRestApis implements RestApiPort {
     if (throttling.burstLimit() != null) {
       patches.add(replace("/*/*/throttling/burstLimit", throttling.burstLimit().toString()));
     }
-    call(
+    AwsErrors.call(
         "UpdateStage",
         () ->
             apiGateway.updateStage(b -> b.restApiId(id).stageName(stage).patchOperations(patches)));
@@ -188,25 +176,19 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   @Override
   public void deleteStage(String id, String stage) {
-    call("DeleteStage", () -> apiGateway.deleteStage(b -> b.restApiId(id).stageName(stage)));
+    AwsErrors.call(
+        "DeleteStage", () -> apiGateway.deleteStage(b -> b.restApiId(id).stageName(stage)));
   }
 
   @Override
   public void delete(String id) {
-    call("DeleteRestApi", () -> apiGateway.deleteRestApi(b -> b.restApiId(id)));
+    AwsErrors.call("DeleteRestApi", () -> apiGateway.deleteRestApi(b -> b.restApiId(id)));
   }
 
   @Override
   public String invokeUrl(String id, String stage) {
-    if (engine.enabled()) {
-      return engine.emulatorEndpoint() + "/restapis/" + id + "/" + stage + "/_user_request_";
-    }
-    // An endpoint override is an AWS-compatible emulator (this one, LocalStack): its URL form.
-    Optional<java.net.URI> override =
-        Optional.ofNullable(config.aws().endpoints().get("apigateway"))
-            .or(() -> config.aws().endpoint());
-    if (override.isPresent()) {
-      return override.get().toString().replaceAll("/$", "")
+    if (target.invokeBase().isPresent()) {
+      return target.invokeBase().get().toString().replaceAll("/$", "")
           + "/restapis/"
           + id
           + "/"
@@ -214,29 +196,19 @@ public class ApiGatewayRestApis implements RestApiPort {
           + "/_user_request_";
     }
     String region =
-        config
-            .aws()
-            .region()
-            .orElseGet(() -> apiGateway.serviceClientConfiguration().region().id());
+        target.region().orElseGet(() -> apiGateway.serviceClientConfiguration().region().id());
     return "https://" + id + ".execute-api." + region + ".amazonaws.com/" + stage;
-  }
-
-  private <T> T call(String operation, java.util.function.Supplier<T> call) {
-    pacer.acquire(operation);
-    return AwsErrors.call(operation, call);
   }
 
   private static LiveRestApi live(RestApi api) {
     return new LiveRestApi(api.id(), api.name(), api.tags());
   }
 
-  private static LiveRestApi live(
-      software.amazon.awssdk.services.apigateway.model.CreateRestApiResponse api) {
+  private static LiveRestApi live(CreateRestApiResponse api) {
     return new LiveRestApi(api.id(), api.name(), api.tags());
   }
 
-  private static LiveRestApi live(
-      software.amazon.awssdk.services.apigateway.model.GetRestApiResponse api) {
+  private static LiveRestApi live(GetRestApiResponse api) {
     return new LiveRestApi(api.id(), api.name(), api.tags());
   }
 

@@ -1,6 +1,6 @@
 package io.dynagate.aws;
 
-import io.dynagate.config.DynagateConfig;
+import io.dynagate.config.Target;
 import io.dynagate.reconcile.AccountPort;
 import jakarta.enterprise.context.ApplicationScoped;
 import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
@@ -11,12 +11,13 @@ import software.amazon.awssdk.services.sts.StsClient;
 public class AwsAccount implements AccountPort {
 
   private final StsClient sts;
-  private final DynagateConfig config;
+  private final Target target;
   private volatile String accountId;
+  private volatile String region;
 
-  public AwsAccount(StsClient sts, DynagateConfig config) {
+  public AwsAccount(StsClient sts, Target target) {
     this.sts = sts;
-    this.config = config;
+    this.target = target;
   }
 
   @Override
@@ -29,12 +30,12 @@ public class AwsAccount implements AccountPort {
 
   @Override
   public String region() {
-    if (config.mode() == DynagateConfig.Mode.EMBEDDED) {
-      return config.emulator().region();
+    if (region == null) {
+      region =
+          target
+              .region()
+              .orElseGet(() -> DefaultAwsRegionProviderChain.builder().build().getRegion().id());
     }
-    return config
-        .aws()
-        .region()
-        .orElseGet(() -> DefaultAwsRegionProviderChain.builder().build().getRegion().id());
+    return region;
   }
 }

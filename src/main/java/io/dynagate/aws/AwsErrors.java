@@ -5,7 +5,6 @@ import io.dynagate.reconcile.AwsFailure.Kind;
 import java.util.Set;
 import java.util.function.Supplier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.exception.SdkException;
 
 /** Translates SDK exceptions into {@link AwsFailure}s, the only failures the reconciler knows. */
@@ -57,10 +56,12 @@ final class AwsErrors {
           service.awsErrorDetails() == null
               ? e.getMessage()
               : service.awsErrorDetails().errorMessage();
-      return new AwsFailure(kind(code, service.statusCode()), operation, code + ": " + message, e);
-    }
-    if (e instanceof SdkClientException) {
-      return new AwsFailure(Kind.UNAVAILABLE, operation, e.getMessage(), e);
+      return new AwsFailure(
+          kind(code, service.statusCode()),
+          operation,
+          code + ": " + message,
+          service.requestId(),
+          e);
     }
     return new AwsFailure(Kind.UNAVAILABLE, operation, e.getMessage(), e);
   }

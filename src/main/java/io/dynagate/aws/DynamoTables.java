@@ -7,13 +7,19 @@ import io.dynagate.reconcile.AwsFailure;
 import io.dynagate.reconcile.TablePort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.waiters.WaiterOverrideConfiguration;
+import software.amazon.awssdk.core.waiters.WaiterResponse;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.DescribeTableResponse;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
@@ -70,31 +76,95 @@ public class DynamoTables implements TablePort {
     if (!spec.gsis().isEmpty()) {
       request.globalSecondaryIndexes(spec.gsis().stream().map(gsi -> gsi(spec, gsi)).toList());
     }
-    AwsErrors.run("CreateTable", () -> dynamo.createTable(request.build()));
+    String arn =
+        AwsErrors.call(
+            "CreateTable", () -> dynamo.createTable(request.build()).tableDescription().tableArn());
+    // Some engines (dynalite) drop CreateTable's tags; without them the table would count as
+    // foreign and never be deleted. DynamoDB keeps them, and then nothing more is written.
+    if (!tags.isEmpty() && !carries(arn, tags)) {
+      tag(arn, tags);
+    }
+  }
+
+  // DynamoDB applies CreateTable's tags with the table; should it not answer for a table still
+  // CREATING, they are there, and nothing is to be added.
+  private boolean carries(String arn, Map<String, String> tags) {
+    try {
+      return tagsOf(arn).entrySet().containsAll(tags.entrySet());
+    } catch (AwsFailure e) {
+      return true;
+    }
+  }
+
+  @Override
+  public Map<String, String> tags(LiveTable table) {
+    return tagsOf(table.arn());
+  }
+
+  @Override
+  public void tag(LiveTable table, Map<String, String> tags) {
+    tag(table.arn(), tags);
+  }
+
+  private Map<String, String> tagsOf(String arn) {
+    return AwsErrors.call(
+        "ListTagsOfResource",
+        () -> {
+          Map<String, String> out = new HashMap<>();
+          String next = null;
+          do {
+            String token = next;
+            var page = dynamo.listTagsOfResource(b -> b.resourceArn(arn).nextToken(token));
+            page.tags().forEach(t -> out.put(t.key(), t.value()));
+            next = page.nextToken();
+          } while (next != null);
+          return out;
+        });
+  }
+
+  private void tag(String arn, Map<String, String> tags) {
+    AwsErrors.run(
+        "TagResource",
+        () ->
+            dynamo.tagResource(
+                b ->
+                    b.resourceArn(arn)
+                        .tags(
+                            tags.entrySet().stream()
+                                .map(t -> Tag.builder().key(t.getKey()).value(t.getValue()).build())
+                                .toList())));
   }
 
   @Override
   public LiveTable awaitActive(String name, Duration bound) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    Duration pause = Duration.ofMillis(50);
-    while (true) {
-      Optional<LiveTable> table = describe(name);
-      if (table.isPresent() && table.get().status().equals("ACTIVE")) {
-        return table.get();
-      }
-      if (System.nanoTime() > deadline) {
-        throw new AwsFailure(
-            AwsFailure.Kind.UNAVAILABLE,
+    WaiterOverrideConfiguration patience =
+        WaiterOverrideConfiguration.builder()
+            .waitTimeout(bound)
+            .maxAttempts(Integer.MAX_VALUE)
+            // The waiter's own 20 s between polls is long for dynalite's half second.
+            .backoffStrategyV2(
+                BackoffStrategy.exponentialDelayWithoutJitter(
+                    Duration.ofMillis(50), Duration.ofSeconds(2)))
+            .build();
+    WaiterResponse<DescribeTableResponse> answer =
+        AwsErrors.call(
             "DescribeTable",
-            "table " + name + " is not ACTIVE after " + bound,
-            null);
-      }
-      sleep(pause);
-      pause =
-          pause.multipliedBy(2).compareTo(Duration.ofSeconds(2)) > 0
-              ? Duration.ofSeconds(2)
-              : pause.multipliedBy(2);
-    }
+            () ->
+                dynamo
+                    .waiter()
+                    .waitUntilTableExists(
+                        DescribeTableRequest.builder().tableName(name).build(), patience));
+    return answer
+        .matched()
+        .response()
+        .map(found -> live(found.table()))
+        .orElseThrow(
+            () ->
+                new AwsFailure(
+                    AwsFailure.Kind.UNAVAILABLE,
+                    "DescribeTable",
+                    "table " + name + " is not ACTIVE after " + bound,
+                    null));
   }
 
   @Override
@@ -166,14 +236,5 @@ public class DynamoTables implements TablePort {
                   : table.provisionedThroughput()));
     }
     return index.build();
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

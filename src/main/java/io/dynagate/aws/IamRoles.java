@@ -5,8 +5,10 @@ import io.dynagate.reconcile.RolePort;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.iam.IamClient;
 import software.amazon.awssdk.services.iam.model.CreateRoleRequest;
@@ -89,16 +91,20 @@ public class IamRoles implements RolePort {
 
   @Override
   public void delete(String name) {
-    for (String policy :
+    List<String> policies =
         AwsErrors.call(
-            "ListRolePolicies", () -> iam.listRolePolicies(b -> b.roleName(name)).policyNames())) {
+            "ListRolePolicies",
+            () ->
+                iam.listRolePoliciesPaginator(b -> b.roleName(name)).policyNames().stream()
+                    .toList());
+    for (String policy : policies) {
       AwsErrors.run(
           "DeleteRolePolicy", () -> iam.deleteRolePolicy(b -> b.roleName(name).policyName(policy)));
     }
     AwsErrors.run("DeleteRole", () -> iam.deleteRole(b -> b.roleName(name)));
   }
 
-  private static <T> Optional<T> absentIfNotFound(java.util.function.Supplier<T> call) {
+  private static <T> Optional<T> absentIfNotFound(Supplier<T> call) {
     try {
       return Optional.of(call.get());
     } catch (AwsFailure e) {
@@ -109,7 +115,7 @@ public class IamRoles implements RolePort {
     }
   }
 
-  private static Map<String, String> tags(java.util.List<Tag> tags) {
+  private static Map<String, String> tags(List<Tag> tags) {
     return tags.stream().collect(Collectors.toMap(Tag::key, Tag::value, (a, b) -> b));
   }
 

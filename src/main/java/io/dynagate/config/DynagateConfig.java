@@ -157,6 +157,25 @@ public interface DynagateConfig {
     /** DynamoDB table holding declarations, status, leases and audit events. */
     @WithDefault("dynagate-registry")
     String table();
+
+    /**
+     * Secret (at least 32 characters) whose digest seals list cursors; set the same on every
+     * instance sharing the registry. When absent: generated into {@code DATA_DIR/cursor-key} (mode
+     * 0600) in embedded mode, derived from the admin token in aws mode.
+     */
+    Optional<String> cursorKey();
+  }
+
+  Tables tables();
+
+  /** Rules on the DynamoDB tables teams may declare. */
+  interface Tables {
+    /**
+     * Names team tables must match, e.g. {@code {team}-*}: {@code {team}} stands for the declaring
+     * team's name, {@code *} for any run of characters, everything else for itself. Unset: any
+     * name. Admins are exempt: they declare and adopt tables on behalf of teams.
+     */
+    Optional<String> namePattern();
   }
 
   interface Auth {

@@ -9,6 +9,9 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
 
 /**
@@ -29,10 +32,6 @@ public class EmbeddedEngine {
   public EmbeddedEngine(DynagateConfig config) {
     this.config = config;
     this.emulatorPort = FreePort.orFree(config.emulator().port());
-  }
-
-  public boolean enabled() {
-    return config.mode() == DynagateConfig.Mode.EMBEDDED;
   }
 
   /** Endpoint of the embedded DynamoDB engine, started on first call. */
@@ -61,12 +60,12 @@ public class EmbeddedEngine {
     return URI.create("http://localhost:" + emulatorPort);
   }
 
-  private java.util.Set<Integer> reservedPorts() {
+  private Set<Integer> reservedPorts() {
     int http =
-        org.eclipse.microprofile.config.ConfigProvider.getConfig()
+        ConfigProvider.getConfig()
             .getOptionalValue("quarkus.http.port", Integer.class)
             .orElse(8080);
-    return java.util.Set.of(emulatorPort, http);
+    return Set.of(emulatorPort, http);
   }
 
   public int emulatorPort() {
@@ -106,13 +105,13 @@ public class EmbeddedEngine {
         .toAbsolutePath();
   }
 
-  private static java.util.Optional<Path> codeLocation() {
+  private static Optional<Path> codeLocation() {
     try {
-      return java.util.Optional.of(
+      return Optional.of(
           Paths.get(
               EmbeddedEngine.class.getProtectionDomain().getCodeSource().getLocation().toURI()));
     } catch (Exception e) {
-      return java.util.Optional.empty();
+      return Optional.empty();
     }
   }
 }

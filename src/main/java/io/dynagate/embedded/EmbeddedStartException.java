@@ -1,6 +1,6 @@
 package io.dynagate.embedded;
 
-/** The embedded mode cannot start; its message is the one line a user needs to fix it. */
+/** The embedded engines cannot start; its message is the one line a user needs to fix it. */
 public class EmbeddedStartException extends RuntimeException {
   public EmbeddedStartException(String message) {
     super(message);

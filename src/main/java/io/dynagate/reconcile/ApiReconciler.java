@@ -1,6 +1,7 @@
 package io.dynagate.reconcile;
 
 import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.RouteSpec;
 import io.dynagate.store.Events;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
@@ -13,12 +14,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * One pass over one API: render what should be, observe what is, plan, apply, write status. A pass
- * with nothing to change makes read calls only.
+ * One pass over one API: render what should be, observe what is, decide per dependent, apply, write
+ * status. A pass with nothing to change makes read calls only; a blocked plan applies nothing.
  */
 @ApplicationScoped
 public class ApiReconciler {
@@ -30,7 +32,8 @@ public class ApiReconciler {
   private final TableUses uses;
   private final DesiredStates desiredStates;
   private final Observer observer;
-  private final Applier applier;
+  private final Dependents dependents;
+  private final Steps steps;
   private final RestApiPort apis;
   private final Events events;
   private final Clock clock = Clock.systemUTC();
@@ -41,7 +44,8 @@ public class ApiReconciler {
       TableUses uses,
       DesiredStates desiredStates,
       Observer observer,
-      Applier applier,
+      Dependents dependents,
+      Steps steps,
       RestApiPort apis,
       Events events) {
     this.registry = registry;
@@ -49,22 +53,20 @@ public class ApiReconciler {
     this.uses = uses;
     this.desiredStates = desiredStates;
     this.observer = observer;
-    this.applier = applier;
+    this.dependents = dependents;
+    this.steps = steps;
     this.apis = apis;
     this.events = events;
   }
 
-  /** The changes a pass would make now, without making them. */
+  /** The changes a pass would make now, without making them: the same decisions, not applied. */
   public List<Change> plan(String api) {
     Stored stored = registry.get(Ref.api(api)).orElseThrow();
     if (stored.deleting()) {
-      return Planner.planDeletion(
-          observer.observeForDeletion(
-              api, desiredStates.roleName(api), stored.status().restApiId()),
-          api);
+      return Plan.Removal.of(api, observeForDeletion(stored)).changes();
     }
     Desired desired = desiredStates.of(stored);
-    return Planner.plan(desired, observer.observe(desired, stored.status().restApiId()));
+    return Plan.of(desired, observer.observe(desired, stored.status().restApiId())).changes();
   }
 
   /** Runs one pass; failures end up in status and events, never thrown. */
@@ -80,7 +82,7 @@ public class ApiReconciler {
       } else {
         converge(stored.get(), pass);
       }
-    } catch (AwsFailure | Applier.BlockedException | DesiredStates.InvalidDeclarationException e) {
+    } catch (AwsFailure | DesiredStates.InvalidDeclarationException e) {
       fail(stored.get(), pass, e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass %s over api %s failed", pass, api);
@@ -92,139 +94,109 @@ public class ApiReconciler {
     String api = stored.ref().name();
     Desired desired = desiredStates.of(stored);
     Status before = stored.status();
-    if (desired.shape().methods().isEmpty()) {
-      // API Gateway refuses to deploy an API without methods, and IAM a policy without
-      // statements: an API is live only while it has a route. Its last route removed, the stage
-      // goes (else it would go on serving the removed routes).
-      Observed observed = observer.observe(desired, before.restApiId());
-      List<Change> changes = Planner.planWithoutRoutes(desired, observed);
-      String restApiId = observed.restApi().map(RestApiPort.LiveRestApi::id).orElse(null);
-      applier.apply(
-          changes, restApiId, change -> events.record(api, "change", change.describe(), pass));
-      registry.writeStatus(
-          stored.ref(), before.withPhase(Status.PENDING, "no routes declared: nothing to serve"));
+    Plan plan = Plan.of(desired, observer.observe(desired, before.restApiId()));
+    Optional<String> blocked = plan.blocked();
+    if (blocked.isPresent()) {
+      events.record(api, "blocked", blocked.get(), pass);
+      write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
       return;
     }
-    Observed observed = observer.observe(desired, stored.status().restApiId());
-    List<Change> changes = Planner.plan(desired, observed);
+    if (desired.shape().methods().isEmpty()) {
+      steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId(plan));
+      write(stored, before.idle(stored.version(), clock.instant()));
+      return;
+    }
+    List<Change> changes = plan.changes();
     boolean drift =
         !changes.isEmpty()
-            && Status.READY.equals(before.phase())
+            && (before.phase() == Status.Phase.READY || before.phase() == Status.Phase.DEGRADED)
             && desired.definitionHash().equals(before.definitionHash())
             && Long.valueOf(stored.version()).equals(before.observedVersion());
-    ApiSpec spec = specs.read(stored, ApiSpec.class);
-    if (drift && spec.driftPolicyOrDefault() == ApiSpec.DriftPolicy.REPORT) {
-      String found = String.join("; ", changes.stream().map(Change::describe).toList());
-      events.record(api, "drift", "found, not repaired (driftPolicy REPORT): " + found, pass);
-      registry.writeStatus(stored.ref(), withDrift(before, found));
-      return;
-    }
     if (drift) {
+      if (specs.read(stored, ApiSpec.class).driftPolicyOrDefault() == ApiSpec.DriftPolicy.REPORT) {
+        String found = String.join("; ", changes.stream().map(Change::describe).toList());
+        events.record(api, "drift", "found, not repaired (driftPolicy REPORT): " + found, pass);
+        write(stored, before.degraded(found, clock.instant()));
+        return;
+      }
       events.record(api, "drift", "found, repairing", pass);
     }
-    String knownId = observed.restApi().map(RestApiPort.LiveRestApi::id).orElse(null);
-    Applier.Applied applied =
-        applier.apply(
-            changes, knownId, change -> events.record(api, "change", change.describe(), pass));
-    String restApiId = applied.restApiId();
-    String deploymentId =
-        applied.deploymentId() != null
-            ? applied.deploymentId()
-            : observed.stage().map(RestApiPort.LiveStage::deploymentId).orElse(null);
+    Live live = apply(api, pass, plan);
     Status ready =
-        new Status(
-            Status.READY,
-            stored.version(),
-            changes.isEmpty()
-                ? "in sync: nothing to change"
-                : "converged: " + changes.size() + " changes applied",
-            clock.instant(),
-            null,
-            restApiId,
-            desired.roleArn(),
-            deploymentId,
-            apis.invokeUrl(restApiId, desired.stage()),
-            desired.definitionHash(),
-            null);
-    registry.writeStatus(stored.ref(), ready);
+        Status.ready(stored.version(), message(changes), clock.instant())
+            .withApi(
+                live.restApiId(),
+                desired.roleArn(),
+                live.deploymentId(),
+                apis.invokeUrl(live.restApiId(), desired.stage()),
+                desired.definitionHash());
+    write(stored, ready);
     markRoutesReady(api);
-    LOG.debugf("api %s: %s", api, ready.message());
+  }
+
+  /** What a pass left live: the ids status reports. */
+  private record Live(String restApiId, String deploymentId) {}
+
+  private Live apply(String api, String pass, Plan plan) {
+    for (Decision table : plan.tables()) {
+      steps.apply(api, pass, dependents.tables(), table, null);
+    }
+    steps.apply(api, pass, dependents.roles(), plan.role(), null);
+    steps.apply(api, pass, dependents.policies(), plan.policy(), null);
+    String restApiId =
+        steps.apply(api, pass, dependents.definitions(), plan.definition(), null).id();
+    String deploymentId =
+        steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId).id();
+    steps.apply(api, pass, dependents.stageSettings(), plan.stageSettings(), restApiId);
+    return new Live(restApiId, deploymentId);
+  }
+
+  private static String restApiId(Plan plan) {
+    return plan.definition().liveId();
+  }
+
+  private static String message(List<Change> changes) {
+    return changes.isEmpty()
+        ? "in sync: nothing to change"
+        : "converged: " + changes.size() + " changes applied";
   }
 
   private void delete(Stored stored, String pass) {
     String api = stored.ref().name();
-    Observed observed =
-        observer.observeForDeletion(api, desiredStates.roleName(api), stored.status().restApiId());
-    applier.apply(
-        Planner.planDeletion(observed, api),
-        null,
-        change -> events.record(api, "change", change.describe(), pass));
+    Plan.Removal removal = Plan.Removal.of(api, observeForDeletion(stored));
+    steps.apply(api, pass, dependents.definitions(), removal.definition(), null);
+    steps.apply(api, pass, dependents.roles(), removal.role(), null);
     for (Stored route : registry.all(Kind.ROUTE, api)) {
-      registry.delete(route.ref(), java.util.OptionalLong.empty());
-      uses.remove(
-          specs.read(route, io.dynagate.declaration.RouteSpec.class).table(),
-          api,
-          route.ref().name());
+      registry.delete(route.ref(), OptionalLong.empty());
+      uses.remove(specs.read(route, RouteSpec.class).table(), api, route.ref().name());
     }
-    registry.delete(stored.ref(), java.util.OptionalLong.empty());
+    registry.delete(stored.ref(), OptionalLong.empty());
     events.record(api, "deleted", "REST API and role removed", pass);
+  }
+
+  private Observed observeForDeletion(Stored stored) {
+    String api = stored.ref().name();
+    return observer.observeForDeletion(
+        api, desiredStates.roleName(api), stored.status().restApiId());
   }
 
   private void markRoutesReady(String api) {
     for (Stored route : registry.all(Kind.ROUTE, api)) {
       Status status = route.status();
-      if (!Status.READY.equals(status.phase())
+      if (status.phase() != Status.Phase.READY
           || !Long.valueOf(route.version()).equals(status.observedVersion())) {
-        registry.writeStatus(
-            route.ref(),
-            new Status(
-                Status.READY,
-                route.version(),
-                "live",
-                clock.instant(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                null,
-                null));
+        registry.writeStatus(route.ref(), Status.ready(route.version(), "live", clock.instant()));
       }
     }
   }
 
   private void fail(Stored stored, String pass, String message) {
-    String api = stored.ref().name();
-    events.record(api, "error", message, pass);
-    Status before = stored.status();
-    registry.writeStatus(
-        stored.ref(),
-        new Status(
-            Status.ERROR,
-            before.observedVersion(),
-            message,
-            clock.instant(),
-            before.tableArn(),
-            before.restApiId(),
-            before.roleArn(),
-            before.deploymentId(),
-            before.invokeUrl(),
-            before.definitionHash(),
-            before.drift()));
+    events.record(stored.ref().name(), "error", message, pass);
+    write(stored, stored.status().failed(message, clock.instant()));
   }
 
-  private static Status withDrift(Status status, String drift) {
-    return new Status(
-        status.phase(),
-        status.observedVersion(),
-        "drift found (driftPolicy REPORT)",
-        status.lastReconciledAt(),
-        status.tableArn(),
-        status.restApiId(),
-        status.roleArn(),
-        status.deploymentId(),
-        status.invokeUrl(),
-        status.definitionHash(),
-        drift);
+  private void write(Stored stored, Status status) {
+    registry.writeStatus(stored.ref(), status);
+    LOG.debugf("api %s: %s, %s", stored.ref().name(), status.phase().label(), status.message());
   }
 }

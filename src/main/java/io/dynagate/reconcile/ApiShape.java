@@ -1,5 +1,7 @@
 package io.dynagate.reconcile;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -36,8 +38,8 @@ public record ApiShape(Map<String, MethodShape> methods) {
   }
 
   /** Human-readable differences, e.g. {@code GET /users/{userId}: missing}. */
-  public java.util.List<String> differencesFrom(ApiShape live) {
-    java.util.List<String> out = new java.util.ArrayList<>();
+  public List<String> differencesFrom(ApiShape live) {
+    List<String> out = new ArrayList<>();
     methods.forEach(
         (key, desired) -> {
           MethodShape actual = live.methods().get(key);

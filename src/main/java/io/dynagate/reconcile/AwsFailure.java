@@ -24,11 +24,21 @@ public class AwsFailure extends RuntimeException {
 
   private final Kind kind;
   private final String operation;
+  private final String requestId;
 
   public AwsFailure(Kind kind, String operation, String message, Throwable cause) {
+    this(kind, operation, message, null, cause);
+  }
+
+  /**
+   * @param requestId AWS's id of the failed request (for support and logs), null when none came
+   */
+  public AwsFailure(
+      Kind kind, String operation, String message, String requestId, Throwable cause) {
     super(operation + ": " + message, cause);
     this.kind = kind;
     this.operation = operation;
+    this.requestId = requestId;
   }
 
   public Kind kind() {
@@ -39,7 +49,7 @@ public class AwsFailure extends RuntimeException {
     return operation;
   }
 
-  public boolean retryable() {
-    return kind == Kind.THROTTLED || kind == Kind.UNAVAILABLE;
+  public String requestId() {
+    return requestId;
   }
 }

@@ -96,6 +96,12 @@ public sealed interface Change {
     }
   }
 
+  record DeleteTable(String table) implements Change {
+    public String describe() {
+      return "delete table " + table + " (its declaration is removed with DeletionPolicy DELETE)";
+    }
+  }
+
   record DeleteRole(String role) implements Change {
     public String describe() {
       return "delete role " + role + " and its policies";

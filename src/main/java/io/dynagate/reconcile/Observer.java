@@ -2,67 +2,59 @@ package io.dynagate.reconcile;
 
 import io.dynagate.declaration.TableSpec;
 import io.dynagate.reconcile.RestApiPort.LiveRestApi;
+import io.dynagate.reconcile.RestApiPort.LiveStage;
 import io.dynagate.reconcile.RolePort.LiveRole;
 import io.dynagate.reconcile.TablePort.LiveTable;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
-/** Reads what is live for one API: read calls only. */
+/** Reads what is live for one API, each dependent its own resource: read calls only. */
 @ApplicationScoped
 public class Observer {
 
-  private final TablePort tables;
-  private final RolePort roles;
-  private final RestApiPort apis;
-  private final RetryPolicy retry = RetryPolicy.standard();
+  private final TableDependent tables;
+  private final RoleDependent roles;
+  private final RolePolicyDependent policies;
+  private final DefinitionDependent definitions;
+  private final DeploymentDependent deployments;
 
-  public Observer(TablePort tables, RolePort roles, RestApiPort apis) {
+  public Observer(
+      TableDependent tables,
+      RoleDependent roles,
+      RolePolicyDependent policies,
+      DefinitionDependent definitions,
+      DeploymentDependent deployments) {
     this.tables = tables;
     this.roles = roles;
-    this.apis = apis;
+    this.policies = policies;
+    this.definitions = definitions;
+    this.deployments = deployments;
   }
 
   public Observed observe(Desired desired, String knownRestApiId) {
     Map<String, Optional<LiveTable>> live = new LinkedHashMap<>();
     for (TableSpec table : desired.tables()) {
-      live.put(table.tableName(), retry.run(() -> tables.describe(table.tableName())));
+      live.put(table.tableName(), tables.observe(table.tableName()));
     }
-    Optional<LiveRole> role = retry.run(() -> roles.get(desired.role().name()));
-    Optional<String> policy =
-        role.isEmpty()
-            ? Optional.empty()
-            : retry.run(() -> roles.inlinePolicy(desired.role().name(), desired.policyName()));
-    Optional<LiveRestApi> restApi = findRestApi(desired.api(), knownRestApiId);
-    ApiShape shape =
-        restApi.map(api -> retry.run(() -> apis.shape(api.id()))).orElse(new ApiShape(Map.of()));
-    Optional<RestApiPort.LiveStage> stage =
-        restApi.flatMap(api -> retry.run(() -> apis.stage(api.id(), desired.stage())));
+    Optional<LiveRole> role = roles.observe(desired.role().name());
+    Optional<String> policy = policies.observe(role, desired.policyName());
+    Optional<LiveRestApi> restApi = definitions.observe(desired.api(), knownRestApiId);
+    ApiShape shape = definitions.observeShape(restApi);
+    Optional<LiveStage> stage =
+        deployments.observe(restApi.map(LiveRestApi::id).orElse(null), desired.stage());
     return new Observed(live, role, policy, restApi, shape, stage);
   }
 
   /** What a deletion must remove: the REST API and the role, found by id, tag or name. */
   public Observed observeForDeletion(String api, String roleName, String knownRestApiId) {
-    Optional<LiveRestApi> restApi = findRestApi(api, knownRestApiId);
-    Optional<LiveRole> role = retry.run(() -> roles.get(roleName));
     return new Observed(
-        Map.of(), role, Optional.empty(), restApi, new ApiShape(Map.of()), Optional.empty());
-  }
-
-  /**
-   * The API's REST API: by the id the last pass recorded, else by ownership tag, which is how a
-   * pass that crashed before writing its status is adopted instead of duplicated.
-   */
-  private Optional<LiveRestApi> findRestApi(String api, String knownId) {
-    if (knownId != null) {
-      Optional<LiveRestApi> known = retry.run(() -> apis.get(knownId));
-      if (known.isPresent() && api.equals(known.get().tags().get(Desired.API_TAG))) {
-        return known;
-      }
-    }
-    return retry.run(() -> apis.findTagged(Desired.API_TAG, api)).stream()
-        .min(Comparator.comparing(LiveRestApi::id));
+        Map.of(),
+        roles.observe(roleName),
+        Optional.empty(),
+        definitions.observe(api, knownRestApiId),
+        new ApiShape(Map.of()),
+        Optional.empty());
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynagate.reconcile.ApiShape.MethodShape;
 import io.dynagate.reconcile.ApiShape.ResponseShape;
+import java.io.IOException;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.Map;
@@ -23,7 +24,7 @@ public final class OpenApiShape {
   public static ApiShape of(String openApi) {
     try {
       return of(JSON.readTree(openApi));
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       throw new IllegalArgumentException("not an OpenAPI document", e);
     }
   }

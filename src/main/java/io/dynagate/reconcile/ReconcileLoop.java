@@ -15,6 +15,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
@@ -114,7 +115,7 @@ public class ReconcileLoop {
       return;
     }
     // A long pass (a table becoming ACTIVE) keeps its lease; a crashed holder's lease expires soon.
-    java.util.concurrent.ScheduledFuture<?> renewal = null;
+    ScheduledFuture<?> renewal = null;
     try {
       renewal =
           timer.scheduleAtFixedRate(

@@ -1,22 +1,23 @@
 package io.dynagate.reconcile;
 
+import io.dynagate.config.DynagateConfig;
 import io.dynagate.store.DeclarationChanged;
 import io.dynagate.store.Kind;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 /** What starts passes: a declaration change at once, and the periodic drift pass. */
 @ApplicationScoped
 public class ReconcileTriggers {
 
-  private static final org.jboss.logging.Logger LOG =
-      org.jboss.logging.Logger.getLogger(ReconcileTriggers.class);
+  private static final Logger LOG = Logger.getLogger(ReconcileTriggers.class);
 
   private final ReconcileLoop loop;
   private final boolean onChange;
 
-  public ReconcileTriggers(ReconcileLoop loop, io.dynagate.config.DynagateConfig config) {
+  public ReconcileTriggers(ReconcileLoop loop, DynagateConfig config) {
     this.loop = loop;
     this.onChange = config.reconcile().onChange();
   }

@@ -20,6 +20,26 @@ public interface TablePort {
 
   void delete(String name);
 
+  /** The tags of a live table. */
+  Map<String, String> tags(LiveTable table);
+
+  /** Adds (or overwrites) tags on a live table. */
+  void tag(LiveTable table, Map<String, String> tags);
+
+  /** The tags marking a table as Dynagate's, made or adopted for {@code owner}. */
+  static Map<String, String> ownerTags(String owner) {
+    return Map.of(OWNER_TAG, owner, MANAGED_BY_TAG, MANAGED_BY);
+  }
+
+  /** Did Dynagate make (or an admin adopt) this table for {@code owner}? */
+  static boolean ownedBy(Map<String, String> tags, String owner) {
+    return MANAGED_BY.equals(tags.get(MANAGED_BY_TAG)) && owner.equals(tags.get(OWNER_TAG));
+  }
+
+  String OWNER_TAG = "dynagate:owner";
+  String MANAGED_BY_TAG = "dynagate:managed-by";
+  String MANAGED_BY = "dynagate";
+
   /** A table as DynamoDB describes it: its key schema as {@code name → HASH|RANGE} and types. */
   record LiveTable(
       String name,

@@ -9,30 +9,33 @@ import io.dynagate.store.Stored;
 import io.dynagate.store.TableUses;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
- * Keeps declared tables live: creates a missing table with its declared schema, verifies an
- * existing one (a different key schema is an error, never an alteration), and drops one only when
- * its declaration is removed with {@code DeletionPolicy: DELETE}.
+ * A pass over one table declaration through its {@link TableDependent}, the same one API passes
+ * use: create when missing, verify when present, drop only when the declaration is removed with
+ * {@code DeletionPolicy: DELETE} and the table carries the tags of Dynagate and of the
+ * declaration's owner.
  */
 @ApplicationScoped
 public class TableReconciler {
 
   private final Registry registry;
   private final Specs specs;
-  private final TablePort tables;
+  private final TableDependent table;
+  private final Steps steps;
   private final TableUses uses;
-  private final RetryPolicy retry = RetryPolicy.standard();
   private final Clock clock = Clock.systemUTC();
 
-  public TableReconciler(Registry registry, Specs specs, TablePort tables, TableUses uses) {
+  public TableReconciler(
+      Registry registry, Specs specs, TableDependent table, Steps steps, TableUses uses) {
     this.registry = registry;
     this.specs = specs;
-    this.tables = tables;
+    this.table = table;
+    this.steps = steps;
     this.uses = uses;
   }
 
@@ -43,82 +46,39 @@ public class TableReconciler {
       return List.of();
     }
     if (stored.get().deleting()) {
-      retry
-          .run(() -> tables.describe(name))
-          .ifPresent(
-              live ->
-                  retry.run(
-                      () -> {
-                        tables.delete(name);
-                        return null;
-                      }));
-      registry.delete(stored.get().ref(), java.util.OptionalLong.empty());
+      // Only a table Dynagate made (or an admin adopted) for this owner is ever dropped.
+      String owner = stored.get().owner();
+      Decision deletion =
+          TableDependent.deletion(name, table.observe(name).filter(l -> table.ownedBy(l, owner)));
+      steps.apply(table, deletion);
+      registry.delete(stored.get().ref(), OptionalLong.empty());
       return List.of();
     }
-    TableSpec spec = specs.read(stored.get(), TableSpec.class);
-    Status status;
-    try {
-      status = converge(spec, stored.get());
-    } catch (AwsFailure e) {
-      status =
-          new Status(
-              Status.ERROR,
-              stored.get().status().observedVersion(),
-              e.getMessage(),
-              clock.instant(),
-              null,
-              null,
-              null,
-              null,
-              null,
-              null,
-              null);
-    }
+    Status status = converge(stored.get());
     boolean changed =
         !Long.valueOf(stored.get().version()).equals(stored.get().status().observedVersion());
     registry.writeStatus(stored.get().ref(), status);
     return changed ? uses.of(name).stream().map(Ref::parent).distinct().toList() : List.of();
   }
 
-  private Status converge(TableSpec spec, Stored stored) {
-    Optional<TablePort.LiveTable> live = retry.run(() -> tables.describe(spec.tableName()));
-    if (live.isEmpty()) {
-      retry.run(
-          () -> {
-            tables.create(
-                spec, Map.of("dynagate:owner", stored.owner(), "dynagate:managed-by", "dynagate"));
-            return null;
-          });
-      live = Optional.of(tables.awaitActive(spec.tableName(), Duration.ofMinutes(5)));
+  private Status converge(Stored stored) {
+    TableSpec spec = specs.read(stored, TableSpec.class);
+    Status before = stored.status();
+    try {
+      Decision decision =
+          TableDependent.decide(spec, tags(stored), table.observe(spec.tableName()));
+      if (decision.blocked()) {
+        return before.blocked(
+            stored.version(), decision.change(Change.Blocked.class).reason(), clock.instant());
+      }
+      Result result = steps.apply(table, decision);
+      return Status.tableReady(stored.version(), "table is ACTIVE", clock.instant(), result.id());
+    } catch (AwsFailure e) {
+      return before.failed(e.getMessage(), clock.instant());
     }
-    Optional<String> mismatch = Planner.keyMismatch(spec, live.get());
-    if (mismatch.isPresent()) {
-      return new Status(
-          Status.ERROR,
-          stored.version(),
-          "the live table has another key schema ("
-              + mismatch.get()
-              + "); it is never altered or dropped",
-          clock.instant(),
-          live.get().arn(),
-          null,
-          null,
-          null,
-          null,
-          null,
-          null);
-    }
-    return new Status(
-        Status.READY,
-        stored.version(),
-        "table is " + live.get().status(),
-        clock.instant(),
-        live.get().arn(),
-        null,
-        null,
-        null,
-        null,
-        null,
-        null);
+  }
+
+  private static Map<String, String> tags(Stored stored) {
+    return TablePort.ownerTags(stored.owner());
   }
 }

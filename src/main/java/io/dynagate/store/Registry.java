@@ -3,11 +3,9 @@ package io.dynagate.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
- * Declarations, their versions and status in the registry table. Every write is conditional:
- * versions only move forward, and a stale {@code If-Match} loses with {@link
- * VersionConflictException}.
+ * Declarations, their versions and status in the registry table. Every write is conditional: a
+ * create fails when the name exists, an update or delete when the owner or version is not the one
+ * the caller decided on, so that no decision rests on a read that another writer may have
+ * overtaken.
  */
 @ApplicationScoped
 public class Registry {
@@ -37,17 +36,21 @@ public class Registry {
           "#version", "version",
           "#owner", "owner",
           "#createdAt", "createdAt",
-          "#status", "status");
+          "#status", "status",
+          "#refs", TableUses.REFS);
 
   private final DynamoDbClient dynamo;
   private final String table;
   private final ObjectMapper json;
   private final Clock clock;
+  private final Cursors cursors;
 
-  public Registry(DynamoDbClient dynamo, RegistryTable registryTable, ObjectMapper json) {
+  public Registry(
+      DynamoDbClient dynamo, RegistryTable registryTable, ObjectMapper json, Cursors cursors) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
     this.json = json;
+    this.cursors = cursors;
     this.clock = Clock.systemUTC();
   }
 
@@ -58,65 +61,46 @@ public class Registry {
   }
 
   /**
-   * Creates or replaces the spec of a declaration, bumping its version.
-   *
-   * @param ifMatch the version the caller saw; empty to write whatever the current version is
-   * @param owner the owner of a new declaration (an existing one keeps its owner)
+   * Creates a declaration; fails with {@link NameTakenException} when the name exists (even one
+   * being deleted), so that of two creators exactly one wins. A table starts with no references.
    */
-  public Stored put(Ref ref, String owner, String spec, OptionalLong ifMatch) {
+  public Stored create(Ref ref, String owner, String spec) {
     String now = clock.instant().toString();
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":spec", s(spec));
-    values.put(":owner", s(owner));
-    values.put(":name", s(ref.name()));
-    values.put(":now", s(now));
-    values.put(":zero", n(0));
-    values.put(":one", n(1));
-    values.put(":pending", s(toJson(Status.pending())));
-    values.put(":false", AttributeValue.fromBool(false));
-    String condition = "attribute_not_exists(#deleting) OR #deleting = :false";
-    if (ifMatch.isPresent()) {
-      condition = "#version = :expected AND (" + condition + ")";
-      values.put(":expected", n(ifMatch.getAsLong()));
+    Map<String, AttributeValue> item = new HashMap<>(key(ref));
+    item.put("spec", s(spec));
+    item.put("name", s(ref.name()));
+    item.put("owner", s(owner));
+    item.put("version", n(1));
+    item.put("createdAt", s(now));
+    item.put("updatedAt", s(now));
+    item.put("deleting", AttributeValue.fromBool(false));
+    item.put("status", s(toJson(Status.pending())));
+    if (ref.kind() == Kind.TABLE) {
+      item.put(TableUses.REFS, AttributeValue.fromM(Map.of()));
     }
-    String update =
-        "SET #spec = :spec, #name = :name, #updatedAt = :now, #deleting = :false,"
-            + " #version = if_not_exists(#version, :zero) + :one,"
-            + " #owner = if_not_exists(#owner, :owner), #createdAt = if_not_exists(#createdAt, :now),"
-            + " #status = if_not_exists(#status, :pending)";
-    String finalCondition = condition;
     try {
-      Map<String, AttributeValue> item =
-          dynamo
-              .updateItem(
-                  b ->
-                      b.tableName(table)
-                          .key(key(ref))
-                          .updateExpression(update)
-                          .conditionExpression(finalCondition)
-                          .expressionAttributeNames(NAMES)
-                          .expressionAttributeValues(values)
-                          .returnValues(ReturnValue.ALL_NEW))
-              .attributes();
+      dynamo.putItem(
+          b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
       return toStored(ref, item);
     } catch (ConditionalCheckFailedException e) {
-      throw new VersionConflictException(ref + " changed meanwhile, or is being deleted");
+      throw new NameTakenException(ref);
     }
   }
 
   /**
-   * Marks a declaration for deletion; the reconciler removes it once its AWS resources are gone.
+   * Replaces the spec of a declaration, bumping its version, only while it still has this owner and
+   * this version and is not being deleted.
    */
-  public Stored markDeleting(Ref ref, OptionalLong ifMatch) {
+  public Stored update(Ref ref, String owner, long version, String spec) {
     Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":true", AttributeValue.fromBool(true));
+    values.put(":spec", s(spec));
     values.put(":now", s(clock.instant().toString()));
-    String condition = "attribute_exists(pk)";
-    if (ifMatch.isPresent()) {
-      condition += " AND #version = :expected";
-      values.put(":expected", n(ifMatch.getAsLong()));
-    }
-    String finalCondition = condition;
+    values.put(":one", n(1));
+    values.put(":owner", s(owner));
+    values.put(":expected", n(version));
+    values.put(":false", AttributeValue.fromBool(false));
+    String condition = "#owner = :owner AND #version = :expected AND #deleting = :false";
+    String update = "SET #spec = :spec, #updatedAt = :now, #version = #version + :one";
     try {
       return toStored(
           ref,
@@ -125,10 +109,38 @@ public class Registry {
                   b ->
                       b.tableName(table)
                           .key(key(ref))
-                          .updateExpression("SET #deleting = :true, #updatedAt = :now")
-                          .conditionExpression(finalCondition)
-                          .expressionAttributeNames(
-                              namesIn(finalCondition + " #deleting #updatedAt"))
+                          .updateExpression(update)
+                          .conditionExpression(condition)
+                          .expressionAttributeNames(namesIn(condition + update))
+                          .expressionAttributeValues(values)
+                          .returnValues(ReturnValue.ALL_NEW))
+              .attributes());
+    } catch (ConditionalCheckFailedException e) {
+      throw new VersionConflictException(ref + " changed meanwhile, or is being deleted");
+    }
+  }
+
+  /**
+   * Marks a declaration for deletion, only while it has this owner and version (and, for a table,
+   * no route refers to it); the reconciler removes it once its AWS resources are gone.
+   */
+  public Stored markDeleting(Ref ref, String owner, long version) {
+    Map<String, AttributeValue> values = ownerAndVersion(ref, owner, version);
+    values.put(":true", AttributeValue.fromBool(true));
+    values.put(":now", s(clock.instant().toString()));
+    String condition = ownedCondition(ref);
+    String update = "SET #deleting = :true, #updatedAt = :now";
+    try {
+      return toStored(
+          ref,
+          dynamo
+              .updateItem(
+                  b ->
+                      b.tableName(table)
+                          .key(key(ref))
+                          .updateExpression(update)
+                          .conditionExpression(condition)
+                          .expressionAttributeNames(namesIn(condition + update))
                           .expressionAttributeValues(values)
                           .returnValues(ReturnValue.ALL_NEW))
               .attributes());
@@ -137,7 +149,45 @@ public class Registry {
     }
   }
 
-  /** Removes a declaration for good. */
+  /**
+   * Removes a declaration for good, only while it has this owner and version (and, for a table, no
+   * route refers to it).
+   */
+  public void remove(Ref ref, String owner, long version) {
+    String condition = ownedCondition(ref);
+    try {
+      dynamo.deleteItem(
+          b ->
+              b.tableName(table)
+                  .key(key(ref))
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(namesIn(condition))
+                  .expressionAttributeValues(ownerAndVersion(ref, owner, version)));
+    } catch (ConditionalCheckFailedException e) {
+      throw new VersionConflictException(ref + " changed meanwhile");
+    }
+  }
+
+  private static String ownedCondition(Ref ref) {
+    String condition = "#owner = :owner AND #version = :expected";
+    // A table's references live on its own item: checking them here, in the same conditional
+    // write, leaves no window for a route to start using the table meanwhile.
+    return ref.kind() == Kind.TABLE
+        ? condition + " AND (attribute_not_exists(#refs) OR size(#refs) = :zero)"
+        : condition;
+  }
+
+  private static Map<String, AttributeValue> ownerAndVersion(Ref ref, String owner, long version) {
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":owner", s(owner));
+    values.put(":expected", n(version));
+    if (ref.kind() == Kind.TABLE) {
+      values.put(":zero", n(0));
+    }
+    return values;
+  }
+
+  /** Removes a declaration for good (the reconciler, once its AWS resources are gone). */
   public void delete(Ref ref, OptionalLong ifMatch) {
     try {
       dynamo.deleteItem(
@@ -170,41 +220,56 @@ public class Registry {
     }
   }
 
-  /** One page of the declarations of a kind (of one API, for routes), by name. */
+  /**
+   * One page of the declarations of a kind (of one API, for routes), by name. The cursor is sealed
+   * (see {@link Cursors}): it names nothing and only this list accepts it.
+   */
   public Page<Stored> list(Kind kind, String parent, int limit, String cursor) {
-    Ref probe = new Ref(kind, parent, "");
-    Map<String, AttributeValue> start =
-        cursor == null ? null : decodeCursor(probe.partition(), cursor);
-    QueryResponse page =
-        dynamo.query(
-            b ->
-                b.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(probe.partition())))
-                    .exclusiveStartKey(start)
-                    .consistentRead(true)
-                    .limit(limit));
-    List<Stored> items = new ArrayList<>();
-    for (Map<String, AttributeValue> item : page.items()) {
-      items.add(toStored(new Ref(kind, parent, item.get(RegistryTable.SK).s()), item));
-    }
+    String partition = kind.partition(parent);
+    String after = cursor == null ? null : cursors.open(partition, cursor);
+    QueryResponse page = query(partition, limit, after);
     String next =
         page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? encodeCursor(page.lastEvaluatedKey().get(RegistryTable.SK).s())
+            ? cursors.seal(partition, page.lastEvaluatedKey().get(RegistryTable.SK).s())
             : null;
-    return new Page<>(items, next);
+    return new Page<>(toStored(kind, parent, page), next);
   }
 
   /** Every declaration of a kind (of one API, for routes). */
   public List<Stored> all(Kind kind, String parent) {
+    String partition = kind.partition(parent);
     List<Stored> out = new ArrayList<>();
-    String cursor = null;
+    String after = null;
     do {
-      Page<Stored> page = list(kind, parent, 500, cursor);
-      out.addAll(page.items());
-      cursor = page.nextCursor();
-    } while (cursor != null);
+      QueryResponse page = query(partition, 500, after);
+      out.addAll(toStored(kind, parent, page));
+      after =
+          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+              ? page.lastEvaluatedKey().get(RegistryTable.SK).s()
+              : null;
+    } while (after != null);
     return out;
+  }
+
+  private QueryResponse query(String partition, int limit, String after) {
+    Map<String, AttributeValue> start =
+        after == null ? null : Map.of(RegistryTable.PK, s(partition), RegistryTable.SK, s(after));
+    return dynamo.query(
+        b ->
+            b.tableName(table)
+                .keyConditionExpression("pk = :pk")
+                .expressionAttributeValues(Map.of(":pk", s(partition)))
+                .exclusiveStartKey(start)
+                .consistentRead(true)
+                .limit(limit));
+  }
+
+  private List<Stored> toStored(Kind kind, String parent, QueryResponse page) {
+    List<Stored> items = new ArrayList<>();
+    for (Map<String, AttributeValue> item : page.items()) {
+      items.add(toStored(new Ref(kind, parent, item.get(RegistryTable.SK).s()), item));
+    }
+    return items;
   }
 
   /** The placeholders an expression uses (DynamoDB rejects unused ones). */
@@ -233,21 +298,6 @@ public class Registry {
 
   private static Map<String, AttributeValue> key(Ref ref) {
     return Map.of(RegistryTable.PK, s(ref.partition()), RegistryTable.SK, s(ref.name()));
-  }
-
-  private static String encodeCursor(String lastName) {
-    return Base64.getUrlEncoder()
-        .withoutPadding()
-        .encodeToString(lastName.getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static Map<String, AttributeValue> decodeCursor(String partition, String cursor) {
-    try {
-      String name = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
-      return Map.of(RegistryTable.PK, s(partition), RegistryTable.SK, s(name));
-    } catch (IllegalArgumentException e) {
-      throw new InvalidCursorException();
-    }
   }
 
   private String toJson(Status status) {

@@ -1,8 +1,8 @@
 package io.dynagate.store;
 
 import io.dynagate.config.DynagateConfig;
-import io.dynagate.embedded.EmbeddedStartException;
-import io.dynagate.embedded.StartupStep;
+import io.dynagate.start.StartException;
+import io.dynagate.start.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import org.jboss.logging.Logger;
@@ -49,7 +49,7 @@ public class RegistryTable implements StartupStep {
     try {
       ensureExists();
     } catch (SdkException e) {
-      throw new EmbeddedStartException(
+      throw new StartException(
           "the registry table " + name + " is not reachable: " + e.getMessage(), e);
     }
   }
@@ -97,7 +97,7 @@ public class RegistryTable implements StartupStep {
       }
       sleep(Duration.ofMillis(50));
     }
-    throw new EmbeddedStartException(
+    throw new StartException(
         "the registry table " + name + " did not become ACTIVE within " + bound);
   }
 
@@ -106,7 +106,7 @@ public class RegistryTable implements StartupStep {
       Thread.sleep(duration.toMillis());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new EmbeddedStartException("interrupted while waiting for the registry table", e);
+      throw new StartException("interrupted while waiting for the registry table", e);
     }
   }
 }

@@ -1,68 +1,164 @@
 package io.dynagate.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
 
 /**
- * Which routes use which table ({@code uses#TABLE} → {@code API/ROUTE}), so that deleting a used
- * table is refused and a table change reaches the APIs built on it without scanning every route.
- * Written before the route and removed after it, so a crash leaves at most a stale entry, which
- * readers check against the route itself.
+ * Which routes use which table: a map {@code refs} ({@code API/ROUTE} → when it was added) on the
+ * table's own registry item. Adding a reference is conditional on the table being declared and not
+ * being deleted, and deleting a table is conditional on the map being empty (see {@link
+ * Registry#remove}): both decisions fall on one item, so a route never lands on a table being
+ * deleted. A reference is added before its route is written and removed after it, so a crash leaves
+ * at most a stale entry, which {@link #removeStale} reclaims.
  */
 @ApplicationScoped
 public class TableUses {
 
+  static final String REFS = "refs";
+
   private final DynamoDbClient dynamo;
   private final String table;
+  private final Clock clock = Clock.systemUTC();
 
   public TableUses(DynamoDbClient dynamo, RegistryTable registryTable) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
   }
 
+  /** Thrown by {@link #add} when the table is not declared or is being deleted. */
+  public static class TableUnavailableException extends RuntimeException {
+    public TableUnavailableException(String tableName) {
+      super("table " + tableName + " is not declared or is being deleted");
+    }
+  }
+
+  /** Records that a route uses a table; {@link TableUnavailableException} when it may not. */
   public void add(String tableName, String api, String route) {
-    dynamo.putItem(
-        b ->
-            b.tableName(table)
-                .item(
-                    Map.of(
-                        RegistryTable.PK, AttributeValue.fromS(partition(tableName)),
-                        RegistryTable.SK, AttributeValue.fromS(api + "/" + route))));
+    try {
+      update(
+          tableName,
+          "SET #refs.#use = :now",
+          "attribute_exists(pk) AND #deleting = :false",
+          Map.of(
+              ":now",
+              AttributeValue.fromN(Long.toString(clock.millis())),
+              ":false",
+              AttributeValue.fromBool(false)),
+          api + "/" + route);
+    } catch (ConditionalCheckFailedException e) {
+      throw new TableUnavailableException(tableName);
+    } catch (DynamoDbException e) {
+      if (!isMissingMap(e)) {
+        throw e;
+      }
+      // A table declared before references lived on its item: give it the map, then add.
+      update(
+          tableName,
+          "SET #refs = if_not_exists(#refs, :empty)",
+          "attribute_exists(pk)",
+          Map.of(":empty", AttributeValue.fromM(Map.of())),
+          null);
+      add(tableName, api, route);
+    }
   }
 
   public void remove(String tableName, String api, String route) {
-    dynamo.deleteItem(
-        b ->
-            b.tableName(table)
-                .key(
-                    Map.of(
-                        RegistryTable.PK, AttributeValue.fromS(partition(tableName)),
-                        RegistryTable.SK, AttributeValue.fromS(api + "/" + route))));
+    try {
+      update(
+          tableName, "REMOVE #refs.#use", "attribute_exists(#refs)", Map.of(), api + "/" + route);
+    } catch (ConditionalCheckFailedException e) {
+      // the table declaration is gone: nothing refers to it
+    }
+  }
+
+  /** Removes a reference only if it is still the one added at {@code since}. */
+  public void removeStale(String tableName, Ref route, Instant since) {
+    try {
+      update(
+          tableName,
+          "REMOVE #refs.#use",
+          "#refs.#use = :since",
+          Map.of(":since", AttributeValue.fromN(Long.toString(since.toEpochMilli()))),
+          route.parent() + "/" + route.name());
+    } catch (ConditionalCheckFailedException e) {
+      // re-added or removed meanwhile: not stale any more, or already gone
+    }
   }
 
   /** The routes recorded as using a table, as {@code Ref}s. */
   public List<Ref> of(String tableName) {
-    return dynamo
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(
-                        Map.of(":pk", AttributeValue.fromS(partition(tableName))))
-                    .consistentRead(true))
-        .items()
-        .stream()
-        .map(item -> item.get(RegistryTable.SK).s())
-        .map(
-            use ->
-                Ref.route(use.substring(0, use.indexOf('/')), use.substring(use.indexOf('/') + 1)))
-        .toList();
+    return List.copyOf(since(tableName).keySet());
   }
 
-  private static String partition(String tableName) {
-    return "uses#" + tableName;
+  /** The routes recorded as using a table, with when each reference was added. */
+  public Map<Ref, Instant> since(String tableName) {
+    Map<String, AttributeValue> item =
+        dynamo
+            .getItem(
+                b ->
+                    b.tableName(table)
+                        .key(key(tableName))
+                        .consistentRead(true)
+                        .projectionExpression("#refs")
+                        .expressionAttributeNames(Map.of("#refs", REFS)))
+            .item();
+    Map<Ref, Instant> out = new LinkedHashMap<>();
+    if (item == null || !item.containsKey(REFS)) {
+      return out;
+    }
+    item.get(REFS)
+        .m()
+        .forEach(
+            (use, at) ->
+                out.put(
+                    Ref.route(
+                        use.substring(0, use.indexOf('/')), use.substring(use.indexOf('/') + 1)),
+                    Instant.ofEpochMilli(Long.parseLong(at.n()))));
+    return out;
+  }
+
+  private void update(
+      String tableName,
+      String update,
+      String condition,
+      Map<String, AttributeValue> values,
+      String use) {
+    Map<String, String> names = new LinkedHashMap<>();
+    names.put("#refs", REFS);
+    if (use != null) {
+      names.put("#use", use);
+    }
+    if (condition.contains("#deleting")) {
+      names.put("#deleting", "deleting");
+    }
+    dynamo.updateItem(
+        b ->
+            b.tableName(table)
+                .key(key(tableName))
+                .updateExpression(update)
+                .conditionExpression(condition)
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values.isEmpty() ? null : values));
+  }
+
+  private static boolean isMissingMap(DynamoDbException e) {
+    return e.getMessage() != null && e.getMessage().contains("document path");
+  }
+
+  private static Map<String, AttributeValue> key(String tableName) {
+    Ref ref = Ref.table(tableName);
+    return Map.of(
+        RegistryTable.PK,
+        AttributeValue.fromS(ref.partition()),
+        RegistryTable.SK,
+        AttributeValue.fromS(ref.name()));
   }
 }

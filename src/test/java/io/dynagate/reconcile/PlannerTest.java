@@ -73,6 +73,10 @@ class PlannerTest {
         Optional.of(new LiveStage("dev", "d1", Desired.deploymentDescription("h1"), null)));
   }
 
+  private static List<Change> plan(Desired desired, Observed observed) {
+    return Plan.of(desired, observed).changes();
+  }
+
   private static List<String> kinds(List<Change> changes) {
     return changes.stream().map(c -> c.getClass().getSimpleName()).toList();
   }
@@ -95,12 +99,12 @@ class PlannerTest {
             "CreateRestApi",
             "PutRestApi",
             "CreateDeployment"),
-        kinds(Planner.plan(DESIRED, nothing)));
+        kinds(plan(DESIRED, nothing)));
   }
 
   @Test
   void aConvergedApiNeedsNoChange() {
-    assertEquals(List.of(), Planner.plan(DESIRED, converged()));
+    assertEquals(List.of(), plan(DESIRED, converged()));
   }
 
   @Test
@@ -109,7 +113,7 @@ class PlannerTest {
     Observed drifted =
         new Observed(
             o.tables(), o.role(), o.policy(), o.restApi(), new ApiShape(Map.of()), o.stage());
-    List<Change> plan = Planner.plan(DESIRED, drifted);
+    List<Change> plan = plan(DESIRED, drifted);
     assertEquals(List.of("PutRestApi", "CreateDeployment"), kinds(plan));
     assertEquals("put the API definition (GET /users/{userId}: missing)", plan.get(0).describe());
   }
@@ -121,7 +125,7 @@ class PlannerTest {
     assertEquals(
         List.of("PutRestApi", "CreateDeployment"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(o.tables(), o.role(), o.policy(), o.restApi(), changed, o.stage()))));
   }
@@ -137,7 +141,7 @@ class PlannerTest {
             o.restApi(),
             o.shape(),
             Optional.of(new LiveStage("dev", "d0", Desired.deploymentDescription("h0"), null)));
-    assertEquals(List.of("PutRestApi", "CreateDeployment"), kinds(Planner.plan(DESIRED, old)));
+    assertEquals(List.of("PutRestApi", "CreateDeployment"), kinds(plan(DESIRED, old)));
   }
 
   @Test
@@ -146,7 +150,7 @@ class PlannerTest {
     assertEquals(
         List.of("CreateDeployment"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(
                     o.tables(), o.role(), o.policy(), o.restApi(), o.shape(), Optional.empty()))));
@@ -158,14 +162,14 @@ class PlannerTest {
     assertEquals(
         List.of("PutRolePolicy"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(
                     o.tables(), o.role(), Optional.empty(), o.restApi(), o.shape(), o.stage()))));
     assertEquals(
         List.of("PutRolePolicy"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(
                     o.tables(),
@@ -183,7 +187,7 @@ class PlannerTest {
     assertEquals(
         List.of("UpdateTrust"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(
                     o.tables(),
@@ -205,7 +209,7 @@ class PlannerTest {
             List.of(new TableSpec.KeySchemaElement("id", KeyType.HASH)),
             List.of(new TableSpec.AttributeDefinition("id", AttributeType.S)));
     List<Change> plan =
-        Planner.plan(
+        plan(
             DESIRED,
             new Observed(
                 Map.of("users", Optional.of(other)),
@@ -230,7 +234,7 @@ class PlannerTest {
     assertEquals(
         List.of("Blocked"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(
                     Map.of("users", Optional.of(numeric)),
@@ -248,7 +252,7 @@ class PlannerTest {
     assertEquals(
         List.of("Blocked"),
         kinds(
-            Planner.plan(
+            plan(
                 DESIRED,
                 new Observed(
                     o.tables(),
@@ -262,7 +266,8 @@ class PlannerTest {
   @Test
   void deletionRemovesTheRestApiAndOurRoleOnly() {
     Observed o = converged();
-    assertEquals(List.of("DeleteRestApi", "DeleteRole"), kinds(Planner.planDeletion(o, "shop")));
+    assertEquals(
+        List.of("DeleteRestApi", "DeleteRole"), kinds(Plan.Removal.of("shop", o).changes()));
     Observed foreign =
         new Observed(
             o.tables(),
@@ -271,7 +276,7 @@ class PlannerTest {
             Optional.empty(),
             o.shape(),
             o.stage());
-    assertEquals(List.of(), kinds(Planner.planDeletion(foreign, "shop")));
+    assertEquals(List.of(), kinds(Plan.Removal.of("shop", foreign).changes()));
   }
 
   @Test
@@ -291,7 +296,7 @@ class PlannerTest {
             "h1",
             TAGS,
             new Desired.Throttling(50.0, 100));
-    assertEquals(List.of("ThrottleStage"), kinds(Planner.plan(throttled, converged())));
+    assertEquals(List.of("ThrottleStage"), kinds(plan(throttled, converged())));
     Observed o = converged();
     Observed set =
         new Observed(
@@ -306,6 +311,60 @@ class PlannerTest {
                     "d1",
                     Desired.deploymentDescription("h1"),
                     new Desired.Throttling(50.0, 100))));
-    assertEquals(List.of(), Planner.plan(throttled, set));
+    assertEquals(List.of(), plan(throttled, set));
+  }
+
+  @Test
+  void aPlanWithABlockBeforeOrAfterOtherChangesIsBlockedAsAWhole() {
+    Observed o = converged();
+    LiveRole foreign = new LiveRole("dynagate-shop", "arn:role", TRUST, Map.of());
+    Plan plan =
+        Plan.of(
+            DESIRED,
+            new Observed(
+                Map.of("users", Optional.empty()),
+                Optional.of(foreign),
+                o.policy(),
+                o.restApi(),
+                o.shape(),
+                o.stage()));
+    assertEquals(List.of("CreateTable", "Blocked"), kinds(plan.changes()));
+    assertEquals(
+        Optional.of("role dynagate-shop exists and was not made by Dynagate for this API"),
+        plan.blocked());
+    assertEquals(Optional.empty(), Plan.of(DESIRED, converged()).blocked());
+  }
+
+  @Test
+  void anApiWithoutRoutesPlansOnlyTheRemovalOfItsStage() {
+    Desired noRoutes =
+        new Desired(
+            "shop",
+            "dev",
+            null,
+            "REGIONAL",
+            List.of(),
+            DESIRED.role(),
+            DESIRED.roleArn(),
+            DESIRED.policyName(),
+            POLICY,
+            "{\"openapi\":\"3.0.1\",\"paths\":{}}",
+            "h0",
+            TAGS,
+            null);
+    assertEquals(List.of("DeleteStage"), kinds(Plan.of(noRoutes, converged()).changes()));
+    Observed o = converged();
+    Observed stageGone =
+        new Observed(o.tables(), o.role(), o.policy(), o.restApi(), o.shape(), Optional.empty());
+    assertEquals(List.of(), Plan.of(noRoutes, stageGone).changes());
+  }
+
+  @Test
+  void unchangedDecisionsCarryTheLiveIdsForward() {
+    Plan plan = Plan.of(DESIRED, converged());
+    assertEquals(Outcome.UNCHANGED, plan.definition().outcome());
+    assertEquals("abc123defg", plan.definition().liveId());
+    assertEquals("d1", plan.deployment().liveId());
+    assertEquals("arn:table", plan.tables().get(0).liveId());
   }
 }

@@ -1,10 +1,14 @@
 package io.dynagate.reconcile;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.embedded.EmbeddedEngine;
@@ -13,12 +17,15 @@ import io.dynagate.support.Seed;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.iam.IamClient;
 
 /**
@@ -233,14 +240,21 @@ class ReconcileFlowTest {
         .body("message", equalTo("Missing Authentication Token"));
     given().baseUri(invokeUrl).get("/people/x").then().statusCode(404);
 
-    // the last route gone, the stage goes too: nothing stale is served
+    // the last route gone, the stage goes too: nothing stale is served, and nothing is left to do
     given().delete("/api/v1/apis/temp/routes/one").then().statusCode(204);
     given()
         .post("/api/v1/apis/temp/reconcile?wait=true")
         .then()
         .statusCode(200)
-        .body("status.phase", equalTo("Pending"));
+        .body("status.phase", equalTo("Idle"))
+        .body("status.observedVersion", notNullValue());
     given().baseUri(invokeUrl).get("/people/x").then().statusCode(403);
+    given().get("/api/v1/apis/temp/plan").then().statusCode(200).body("changes", hasSize(0));
+    given()
+        .post("/api/v1/apis/temp/reconcile?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status.phase", equalTo("Idle"));
 
     given().delete("/api/v1/apis/temp").then().statusCode(202);
     given().post("/api/v1/apis/temp/reconcile?wait=true");
@@ -300,9 +314,80 @@ class ReconcileFlowTest {
         .post("/api/v1/apis/drift/reconcile?wait=true")
         .then()
         .statusCode(200)
-        .body("status.drift", org.hamcrest.Matchers.containsString("put policy"));
+        .body("status.phase", equalTo("Degraded"))
+        .body("status.drift", containsString("put policy"));
     assertTrue(
         iam.listRolePolicies(b -> b.roleName(role)).policyNames().isEmpty(), "REPORT only reports");
+    // the drift stays reported, pass after pass, until someone repairs it
+    given()
+        .post("/api/v1/apis/drift/reconcile?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status.phase", equalTo("Degraded"));
+  }
+
+  @Test
+  void aBlockedPlanAppliesNothingNotEvenWhatComesBeforeTheBlock() {
+    given()
+        .body(Seed.usersTableNamed("never-made"))
+        .put("/api/v1/tables/never-made")
+        .then()
+        .statusCode(201);
+    awaitTablePhase("never-made", "Ready");
+    given().body("{}").put("/api/v1/apis/blocked").then().statusCode(201);
+    try (DynamoDbClient dynamo = dynamoThroughEmulator()) {
+      // the table gone behind Dynagate's back, and a role of the API's name Dynagate did not make
+      dynamo.deleteTable(b -> b.tableName("never-made"));
+      String role =
+          given().get("/api/v1/apis/blocked/definition").then().extract().path("roleName");
+      iam.createRole(
+          b ->
+              b.roleName(role)
+                  .assumeRolePolicyDocument(
+                      "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                          + "\"Principal\":{\"Service\":\"apigateway.amazonaws.com\"},"
+                          + "\"Action\":\"sts:AssumeRole\"}]}"));
+      given()
+          .body("{\"method\":\"GET\",\"path\":\"/b/{userId}\",\"table\":\"never-made\"}")
+          .put("/api/v1/apis/blocked/routes/get")
+          .then()
+          .statusCode(201);
+      given()
+          .get("/api/v1/apis/blocked/plan")
+          .then()
+          .statusCode(200)
+          .body("changes.type", hasItems("CreateTable", "Blocked"));
+
+      given()
+          .post("/api/v1/apis/blocked/reconcile?wait=true")
+          .then()
+          .statusCode(200)
+          .body("status.phase", equalTo("Blocked"))
+          .body("status.message", containsString("not made by Dynagate"));
+      assertThrows(
+          ResourceNotFoundException.class,
+          () -> dynamo.describeTable(b -> b.tableName("never-made")),
+          "the table before the block in the plan was not created");
+      assertTrue(
+          apiGateway.getRestApis(b -> b.limit(500)).items().stream()
+              .noneMatch(a -> "blocked".equals(a.tags().get(Desired.API_TAG))),
+          "no REST API was created");
+      assertTrue(iam.listRolePolicies(b -> b.roleName(role)).policyNames().isEmpty());
+      given()
+          .get("/api/v1/apis/blocked/events")
+          .then()
+          .body("type", hasItems("blocked"))
+          .body("type", not(hasItems("change")));
+    }
+  }
+
+  private static void awaitTablePhase(String table, String phase) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (!phase.equals(
+        given().get("/api/v1/tables/" + table).then().extract().path("status.phase"))) {
+      assertTrue(System.nanoTime() < deadline, "table " + table + " reached " + phase);
+      LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+    }
   }
 
   @Test

@@ -1,11 +1,11 @@
 package io.dynagate.emulator.apigateway;
 
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.apigateway.model.ApiDefinition;
 import io.dynagate.emulator.apigateway.model.DeployedStage;
 import io.dynagate.emulator.apigateway.model.Deployment;
 import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.apigateway.model.Stage;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,8 +37,8 @@ public class ApiGatewayStore {
   private final Map<String, RestApi> apis = new ConcurrentHashMap<>();
 
   @Inject
-  public ApiGatewayStore(DynagateConfig config) {
-    this(config.emulator().accountId(), config.dataDir().resolve("emulator").resolve("apigateway"));
+  public ApiGatewayStore(EmulatorSettings settings) {
+    this(settings.accountId(), settings.stateDir().resolve("apigateway"));
   }
 
   ApiGatewayStore(String accountId, Path dir) {

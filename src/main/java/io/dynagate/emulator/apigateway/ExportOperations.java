@@ -2,9 +2,9 @@ package io.dynagate.emulator.apigateway;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.apigateway.model.DeployedStage;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.core.EmulatorSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -25,9 +25,9 @@ class ExportOperations implements ApiGatewayOperations {
   private final ApiGatewayStore store;
   private final String region;
 
-  ExportOperations(ApiGatewayStore store, DynagateConfig config) {
+  ExportOperations(ApiGatewayStore store, EmulatorSettings settings) {
     this.store = store;
-    this.region = config.emulator().region();
+    this.region = settings.region();
   }
 
   @Override

@@ -1,6 +1,5 @@
 package io.dynagate.emulator.core;
 
-import io.dynagate.emulator.dynamodb.DynamoPassThrough;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
@@ -29,7 +28,7 @@ public class EmulatorRouter {
 
   private final Vertx vertx;
   private final Map<String, ControlPlane> planes = new HashMap<>();
-  private final DynamoPassThrough dynamo;
+  private final DynamoHandler dynamo;
   private final Instance<DataPlaneHandler> dataPlane;
   private final AdminEndpoint admin;
   private final CallCounter calls;
@@ -40,7 +39,7 @@ public class EmulatorRouter {
   public EmulatorRouter(
       Vertx vertx,
       Instance<ControlPlane> planes,
-      DynamoPassThrough dynamo,
+      DynamoHandler dynamo,
       Instance<DataPlaneHandler> dataPlane,
       AdminEndpoint admin,
       CallCounter calls,
@@ -69,7 +68,7 @@ public class EmulatorRouter {
     }
     Optional<String> service = SigV4.service(request.header("Authorization"));
     if (service.isPresent() && service.get().equals("dynamodb")) {
-      calls.record("dynamodb", DynamoPassThrough.operation(request));
+      calls.record("dynamodb", dynamo.operation(request));
       return dynamo.forward(request);
     }
     ControlPlane plane = service.map(planes::get).orElse(null);

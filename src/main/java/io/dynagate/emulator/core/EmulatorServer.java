@@ -1,8 +1,5 @@
 package io.dynagate.emulator.core;
 
-import io.dynagate.embedded.EmbeddedEngine;
-import io.dynagate.embedded.EmbeddedStartException;
-import io.dynagate.embedded.StartupStep;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -28,53 +25,45 @@ import org.jboss.logging.Logger;
 /**
  * The local AWS endpoint of the embedded mode, on {@code dynagate.emulator.port}. A Vert.x server:
  * Quarkus already runs Vert.x, its event loop keeps the DynamoDB pass-through and the data plane
- * non-blocking, and control-plane work moves to worker threads. Starts before anything uses the API
- * Gateway, IAM or STS clients (order 5) and stops with the application.
+ * non-blocking, and control-plane work moves to worker threads. Started by the embedded mode before
+ * anything uses the API Gateway, IAM or STS clients, and stopped with the application.
  */
 @ApplicationScoped
-public class EmulatorServer implements StartupStep {
+public class EmulatorServer {
 
   private static final Logger LOG = Logger.getLogger(EmulatorServer.class);
 
   private final Vertx vertx;
-  private final EmbeddedEngine engine;
   // Resolved only in embedded mode: the router's stores read DATA_DIR/emulator when created.
   private final Instance<EmulatorRouter> routers;
   private EmulatorRouter router;
   private HttpServer server;
 
-  public EmulatorServer(Vertx vertx, EmbeddedEngine engine, Instance<EmulatorRouter> routers) {
+  public EmulatorServer(Vertx vertx, Instance<EmulatorRouter> routers) {
     this.vertx = vertx;
-    this.engine = engine;
     this.routers = routers;
   }
 
-  @Override
-  public int order() {
-    return 5;
-  }
-
-  @Override
-  public synchronized void run() {
-    if (!engine.enabled() || server != null) {
+  /**
+   * Listens on {@code port} (once; later calls do nothing).
+   *
+   * @throws IllegalStateException when the port cannot be bound
+   */
+  public synchronized void start(int port) {
+    if (server != null) {
       return;
     }
     router = routers.get();
     HttpServer created = vertx.createHttpServer(new HttpServerOptions());
     created.requestHandler(this::accept);
     try {
-      created
-          .listen(engine.emulatorPort())
-          .toCompletionStage()
-          .toCompletableFuture()
-          .get(10, TimeUnit.SECONDS);
+      created.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
-      throw new EmbeddedStartException(
-          "the AWS emulator cannot listen on port " + engine.emulatorPort() + ": " + e.getMessage(),
-          e);
+      throw new IllegalStateException(
+          "the AWS emulator cannot listen on port " + port + ": " + e.getMessage(), e);
     }
     server = created;
-    LOG.infof("AWS emulator listening on %s", engine.emulatorEndpoint());
+    LOG.infof("AWS emulator listening on port %d", port);
   }
 
   @PreDestroy

@@ -1,26 +1,32 @@
 package io.dynagate.emulator.core;
 
-import io.dynagate.config.DynagateConfig;
-import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * Quotas and faults as they are now: start from {@code dynagate.emulator.*} and can be changed at
- * run time (tests, benchmarks) through {@code PUT /_emulator/config}.
+ * The emulator's own settings, given by whoever starts it (it knows nothing of the application's
+ * configuration): the account and region in its ARNs, where its state lives, and quotas and faults
+ * as they are now, which can be changed at run time (tests, benchmarks) through {@code PUT
+ * /_emulator/config}.
  */
-@ApplicationScoped
 public class EmulatorSettings {
 
+  private final String accountId;
+  private final String region;
+  private final Path stateDir;
   private volatile Values values;
 
-  public EmulatorSettings(DynagateConfig config) {
-    DynagateConfig.Emulator emulator = config.emulator();
-    this.values =
-        new Values(
-            "aws".equalsIgnoreCase(emulator.quotas().mode()),
-            emulator.quotas().timeScale(),
-            emulator.faults().errorRate(),
-            emulator.faults().latency());
+  /**
+   * @param accountId the account id in ARNs and STS answers
+   * @param region the region in ARNs
+   * @param stateDir where the control planes keep their state across restarts
+   * @param initial quotas and faults at start
+   */
+  public EmulatorSettings(String accountId, String region, Path stateDir, Values initial) {
+    this.accountId = accountId;
+    this.region = region;
+    this.stateDir = stateDir;
+    this.values = initial;
   }
 
   /**
@@ -38,6 +44,18 @@ public class EmulatorSettings {
             "timeScale must be > 0, errorRate within [0, 1], latency >= 0");
       }
     }
+  }
+
+  public String accountId() {
+    return accountId;
+  }
+
+  public String region() {
+    return region;
+  }
+
+  public Path stateDir() {
+    return stateDir;
   }
 
   public Values values() {

@@ -1,5 +1,6 @@
 package io.dynagate.emulator.core;
 
+import io.dynagate.limits.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.HashMap;

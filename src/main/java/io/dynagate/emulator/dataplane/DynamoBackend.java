@@ -4,9 +4,9 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.dynamodb.DynamoPassThrough;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
@@ -42,10 +42,10 @@ class DynamoBackend {
   private final String region;
   private final String accountId;
 
-  DynamoBackend(DynamoPassThrough dynamo, DynagateConfig config) {
+  DynamoBackend(DynamoPassThrough dynamo, EmulatorSettings settings) {
     this.dynamo = dynamo;
-    this.region = config.emulator().region();
-    this.accountId = config.emulator().accountId();
+    this.region = settings.region();
+    this.accountId = settings.accountId();
   }
 
   String region() {

@@ -1,6 +1,6 @@
 package io.dynagate.emulator.dataplane;
 
-import io.dynagate.config.DynagateConfig;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.Ids;
 import io.dynagate.emulator.vtl.RequestContext;
 import io.dynagate.emulator.vtl.VtlInput;
@@ -38,9 +38,9 @@ class Invocations {
   private final String accountId;
   private final String region;
 
-  Invocations(DynagateConfig config) {
-    this.accountId = config.emulator().accountId();
-    this.region = config.emulator().region();
+  Invocations(EmulatorSettings settings) {
+    this.accountId = settings.accountId();
+    this.region = settings.region();
   }
 
   Invocation of(CompiledApi api, RouteTree.Match match, Client client, Trace trace) {

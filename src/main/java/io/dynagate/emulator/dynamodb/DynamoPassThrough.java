@@ -1,6 +1,6 @@
 package io.dynagate.emulator.dynamodb;
 
-import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.emulator.core.DynamoHandler;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.vertx.core.Vertx;
@@ -15,6 +15,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletionStage;
 
@@ -23,7 +24,7 @@ import java.util.concurrent.CompletionStage;
  * comes back as DynamoDB would give it ({@link DynamoAnswers} holds where the two differ).
  */
 @ApplicationScoped
-public class DynamoPassThrough {
+public class DynamoPassThrough implements DynamoHandler {
 
   private static final List<String> REQUEST_HEADERS =
       List.of(
@@ -35,16 +36,17 @@ public class DynamoPassThrough {
           "x-amz-content-sha256");
 
   private final Vertx vertx;
-  private final EmbeddedEngine engine;
+  private final DynamoEngine engine;
   private volatile HttpClient client;
 
-  public DynamoPassThrough(Vertx vertx, EmbeddedEngine engine) {
+  public DynamoPassThrough(Vertx vertx, DynamoEngine engine) {
     this.vertx = vertx;
     this.engine = engine;
   }
 
   /** The operation as the SDK names it, from {@code X-Amz-Target: DynamoDB_20120810.GetItem}. */
-  public static String operation(EmulatorRequest request) {
+  @Override
+  public String operation(EmulatorRequest request) {
     String target = request.header("X-Amz-Target");
     if (target == null || target.indexOf('.') < 0) {
       return "Unknown";
@@ -53,8 +55,9 @@ public class DynamoPassThrough {
   }
 
   /** Forwards one call to dynalite and answers what DynamoDB would. */
+  @Override
   public CompletionStage<EmulatorResponse> forward(EmulatorRequest request) {
-    URI endpoint = engine.dynamoEndpoint();
+    URI endpoint = engine.endpoint();
     RequestOptions options =
         new RequestOptions()
             .setMethod(HttpMethod.POST)
@@ -82,7 +85,7 @@ public class DynamoPassThrough {
         .headers()
         .forEach(
             header -> {
-              String name = header.getKey().toLowerCase(java.util.Locale.ROOT);
+              String name = header.getKey().toLowerCase(Locale.ROOT);
               if (name.equals("content-type") || name.startsWith("x-amz")) {
                 headers.put(header.getKey(), header.getValue());
               }

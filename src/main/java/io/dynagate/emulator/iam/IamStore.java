@@ -1,6 +1,6 @@
 package io.dynagate.emulator.iam;
 
-import io.dynagate.config.DynagateConfig;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.StateFiles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,8 +21,8 @@ public class IamStore {
   private final Map<String, Role> roles = new ConcurrentSkipListMap<>();
 
   @Inject
-  public IamStore(DynagateConfig config) {
-    this(new StateFiles<>(config.dataDir().resolve("emulator").resolve("iam"), Role.class));
+  public IamStore(EmulatorSettings settings) {
+    this(new StateFiles<>(settings.stateDir().resolve("iam"), Role.class));
   }
 
   IamStore(StateFiles<Role> files) {

@@ -3,8 +3,8 @@ package io.dynagate.emulator.iam;
 import static io.dynagate.emulator.iam.IamControlPlane.noSuchRole;
 import static io.dynagate.emulator.iam.IamControlPlane.required;
 
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.core.AwsError;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.Ids;
 import io.dynagate.emulator.core.QueryProtocol;
 import io.dynagate.emulator.core.Xml;
@@ -27,9 +27,9 @@ class RoleOperations {
   private final IamStore store;
   private final String accountId;
 
-  RoleOperations(IamStore store, DynagateConfig config) {
+  RoleOperations(IamStore store, EmulatorSettings settings) {
     this.store = store;
-    this.accountId = config.emulator().accountId();
+    this.accountId = settings.accountId();
   }
 
   String execute(String operation, Map<String, String> parameters) {

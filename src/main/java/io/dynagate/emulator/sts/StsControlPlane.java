@@ -1,10 +1,10 @@
 package io.dynagate.emulator.sts;
 
-import io.dynagate.config.DynagateConfig;
 import io.dynagate.emulator.core.AwsError;
 import io.dynagate.emulator.core.ControlPlane;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.core.QueryProtocol;
 import io.dynagate.emulator.core.ServiceCall;
 import io.dynagate.emulator.core.Xml;
@@ -19,8 +19,8 @@ public class StsControlPlane implements ControlPlane {
 
   private final String accountId;
 
-  public StsControlPlane(DynagateConfig config) {
-    this.accountId = config.emulator().accountId();
+  public StsControlPlane(EmulatorSettings settings) {
+    this.accountId = settings.accountId();
   }
 
   @Override

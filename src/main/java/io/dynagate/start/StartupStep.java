@@ -1,4 +1,4 @@
-package io.dynagate.embedded;
+package io.dynagate.start;
 
 /**
  * Work that must finish before the service takes requests (e.g. the registry table, the emulator).
@@ -8,9 +8,6 @@ public interface StartupStep {
   /** Lower runs first. */
   int order();
 
-  /**
-   * Throws {@link EmbeddedStartException} with a one-line explanation when the service cannot
-   * start.
-   */
+  /** Throws {@link StartException} with a one-line explanation when the service cannot start. */
   void run();
 }

@@ -1,0 +1,177 @@
+package io.dynagate;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The borders of STYLE.md as allow-lists: each package names what it may use, anything not named
+ * fails. Packages never import each other in a circle, the emulator's services included.
+ */
+@AnalyzeClasses(packages = "io.dynagate", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+  private static final String JAVA = "java..";
+  private static final String JSON = "com.fasterxml.jackson..";
+  private static final String CDI = "jakarta.enterprise..";
+  private static final String INJECT = "jakarta.inject..";
+  private static final String ANNOTATIONS = "jakarta.annotation..";
+  private static final String LOGGING = "org.jboss.logging..";
+  private static final String SDK = "software.amazon.awssdk..";
+
+  @ArchTest
+  static final ArchRule noCycleBetweenPackages =
+      slices().matching("io.dynagate.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule noCycleInsideTheEmulator =
+      slices().matching("io.dynagate.emulator.(*)..").should().beFreeOfCycles();
+
+  @ArchTest
+  static final ArchRule configIsOneMapping =
+      only("config", JAVA, "io.smallrye.config..", "io.dynagate.config..");
+
+  @ArchTest static final ArchRule limitsArePlainJava = only("limits", JAVA, "io.dynagate.limits..");
+
+  @ArchTest
+  static final ArchRule declarationsArePlainValues =
+      only("declaration", JAVA, JSON, "io.dynagate.declaration..");
+
+  /** Pure functions: no I/O, no framework, no network. */
+  @ArchTest
+  static final ArchRule renderIsPure =
+      only(
+          "render",
+          "java.lang..",
+          "java.util..",
+          "java.math..",
+          "java.time..",
+          "java.nio.charset..",
+          "java.security..",
+          JSON,
+          "io.dynagate.render..",
+          "io.dynagate.declaration..");
+
+  /** The reconciler talks to AWS through its ports only: no SDK type, no HTTP. */
+  @ArchTest
+  static final ArchRule reconcileUsesPorts =
+      only(
+          "reconcile",
+          JAVA,
+          JSON,
+          CDI,
+          INJECT,
+          LOGGING,
+          "io.quarkus.runtime..",
+          "io.quarkus.scheduler..",
+          "io.dynagate.reconcile..",
+          "io.dynagate.config..",
+          "io.dynagate.declaration..",
+          "io.dynagate.render..",
+          "io.dynagate.store..");
+
+  /** The adapters behind the reconciler's ports, and the clients' one retry and pacing layer. */
+  @ArchTest
+  static final ArchRule awsAdaptsThePorts =
+      only(
+          "aws",
+          JAVA,
+          CDI,
+          INJECT,
+          SDK,
+          "io.dynagate.aws..",
+          "io.dynagate.config..",
+          "io.dynagate.declaration..",
+          "io.dynagate.limits..",
+          "io.dynagate.reconcile..");
+
+  /** The registry's persistence adapter. */
+  @ArchTest
+  static final ArchRule storeIsTheRegistry =
+      only(
+          "store",
+          JAVA,
+          JSON,
+          CDI,
+          INJECT,
+          LOGGING,
+          SDK,
+          "org.eclipse.microprofile..",
+          "io.dynagate.store..",
+          "io.dynagate.config..",
+          "io.dynagate.start..");
+
+  @ArchTest
+  static final ArchRule embeddedRunsTheEngines =
+      only(
+          "embedded",
+          JAVA,
+          CDI,
+          ANNOTATIONS,
+          LOGGING,
+          "org.eclipse.microprofile.config..",
+          "io.dynagate.embedded..",
+          "io.dynagate.config..");
+
+  @ArchTest
+  static final ArchRule startWiresTheModes =
+      only(
+          "start",
+          JAVA,
+          CDI,
+          INJECT,
+          LOGGING,
+          "io.quarkus.runtime..",
+          "io.dynagate.start..",
+          "io.dynagate.config..",
+          "io.dynagate.embedded..",
+          "io.dynagate.emulator..");
+
+  /**
+   * The emulator judges templates it did not write: it shares no code with render or reconcile, and
+   * reads no application configuration (its settings and ports come from start).
+   */
+  @ArchTest
+  static final ArchRule emulatorStandsAlone =
+      only(
+          "emulator",
+          JAVA,
+          JSON,
+          CDI,
+          INJECT,
+          ANNOTATIONS,
+          LOGGING,
+          "com.jayway.jsonpath..",
+          "io.vertx..",
+          "io.netty..",
+          "org.apache.velocity..",
+          "io.dynagate.emulator..",
+          "io.dynagate.limits..");
+
+  @ArchTest
+  static final ArchRule vtlKnowsOnlyVelocity =
+      only(
+          "emulator.vtl",
+          JAVA,
+          JSON,
+          CDI,
+          INJECT,
+          LOGGING,
+          "com.jayway.jsonpath..",
+          "org.apache.velocity..",
+          "io.dynagate.emulator.vtl..");
+
+  private static ArchRule only(String pkg, String... allowed) {
+    return classes()
+        .that()
+        .resideInAPackage("io.dynagate." + pkg + "..")
+        .should()
+        .onlyDependOnClassesThat()
+        .resideInAnyPackage(allowed)
+        .because("STYLE.md names what " + pkg + " may use");
+  }
+}
