@@ -1,5 +1,6 @@
 package io.dynagate.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import io.dynagate.config.DynagateConfig;
 import io.dynagate.reconcile.ApiReconciler;
 import io.dynagate.reconcile.Desired;
 import io.dynagate.reconcile.DesiredStates;
+import io.dynagate.reconcile.PreflightPort;
 import io.dynagate.reconcile.ReconcileLoop;
 import io.dynagate.store.Events;
 import io.dynagate.store.Ref;
@@ -67,18 +69,23 @@ public class ReconcileResource {
   /** One change of a plan. */
   public record PlannedChange(String type, String description, boolean mutating) {}
 
-  public record Plan(String api, List<PlannedChange> changes) {}
+  /**
+   * @param preflight when the plan would change the definition: the proof it is held to, per route
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Plan(String api, List<PlannedChange> changes, PreflightPort.Proof preflight) {}
 
   @GET
   @Path("plan")
   @Operation(summary = "What a pass would change now, change by change, without changing anything")
   public Plan plan(@PathParam("api") String api) {
     declarations.read(caller.get(), Ref.api(api));
+    ApiReconciler.Planned planned = reconciler.planned(api);
     List<PlannedChange> changes =
-        reconciler.plan(api).stream()
+        planned.changes().stream()
             .map(c -> new PlannedChange(c.getClass().getSimpleName(), c.describe(), c.mutating()))
             .toList();
-    return new Plan(api, changes);
+    return new Plan(api, changes, planned.preflight().orElse(null));
   }
 
   @POST

@@ -33,6 +33,8 @@ public interface DynagateConfig {
 
   Auth auth();
 
+  Preflight preflight();
+
   enum Mode {
     EMBEDDED,
     AWS
@@ -205,5 +207,14 @@ public interface DynagateConfig {
       @WithDefault("50")
       int burst();
     }
+  }
+
+  interface Preflight {
+    /**
+     * Whether every pass that would change a definition proves it first on a local shadow (its own
+     * dynalite and emulator; needs Node.js in aws mode too). Off: definitions go out unproved.
+     */
+    @WithDefault("true")
+    boolean enabled();
   }
 }

@@ -3,6 +3,8 @@ package io.dynagate.preflight;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.emulator.core.EmulatorServer;
+import io.dynagate.emulator.core.EmulatorSettings;
+import io.dynagate.emulator.dynamodb.DynamoEngine;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -59,17 +62,24 @@ public class Shadow {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the shadow's folder", e);
     }
-    DynagateConfig shadowConfig = ShadowConfig.of(config, dataDir, accountId, region);
+    DynagateConfig shadowConfig = ShadowConfig.of(config, dataDir);
     EmbeddedEngine engine = new EmbeddedEngine(shadowConfig);
+    EmulatorSettings settings =
+        new EmulatorSettings(
+            accountId,
+            region,
+            dataDir.resolve("emulator"),
+            new EmulatorSettings.Values(false, 1.0, 0.0, Duration.ZERO));
     graph =
         EmulatorGraph.of(
             Map.of(
-                DynagateConfig.class, shadowConfig,
                 EmbeddedEngine.class, engine,
+                EmulatorSettings.class, settings,
+                DynamoEngine.class, (DynamoEngine) engine::dynamoEndpoint,
                 Vertx.class, vertx));
     try {
       engine.dynamoEndpoint();
-      graph.get(EmulatorServer.class).run();
+      graph.get(EmulatorServer.class).start(engine.emulatorPort());
     } catch (RuntimeException e) {
       stop();
       throw e;

@@ -5,7 +5,6 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 
 /**
@@ -17,19 +16,9 @@ final class ShadowConfig {
 
   private ShadowConfig() {}
 
-  static DynagateConfig of(DynagateConfig real, Path dataDir, String accountId, String region) {
+  static DynagateConfig of(DynagateConfig real, Path dataDir) {
     Map<String, Object> overrides =
-        Map.ofEntries(
-            Map.entry("mode", DynagateConfig.Mode.EMBEDDED),
-            Map.entry("dataDir", dataDir),
-            Map.entry("dynalite.port", 0),
-            Map.entry("emulator.port", 0),
-            Map.entry("emulator.host", "127.0.0.1"),
-            Map.entry("emulator.accountId", accountId),
-            Map.entry("emulator.region", region),
-            Map.entry("emulator.quotas.mode", "off"),
-            Map.entry("emulator.faults.errorRate", 0.0),
-            Map.entry("emulator.faults.latency", Duration.ZERO));
+        Map.of("dataDir", dataDir, "dynalite.port", 0, "emulator.port", 0);
     return overlay(DynagateConfig.class, real, "", overrides);
   }
 

@@ -2,6 +2,7 @@ package io.dynagate.reconcile;
 
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteSpec;
+import io.dynagate.render.ApiDeclaration;
 import io.dynagate.store.Events;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
@@ -36,6 +37,7 @@ public class ApiReconciler {
   private final Steps steps;
   private final RestApiPort apis;
   private final Events events;
+  private final PreflightPort preflight;
   private final Clock clock = Clock.systemUTC();
 
   public ApiReconciler(
@@ -47,7 +49,8 @@ public class ApiReconciler {
       Dependents dependents,
       Steps steps,
       RestApiPort apis,
-      Events events) {
+      Events events,
+      PreflightPort preflight) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -57,17 +60,36 @@ public class ApiReconciler {
     this.steps = steps;
     this.apis = apis;
     this.events = events;
+    this.preflight = preflight;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
   public List<Change> plan(String api) {
+    return planned(api).changes();
+  }
+
+  /**
+   * What a pass would do now, and when it would change the definition, the preflight proof it would
+   * be held to.
+   */
+  public Planned planned(String api) {
     Stored stored = registry.get(Ref.api(api)).orElseThrow();
     if (stored.deleting()) {
-      return Plan.Removal.of(api, observeForDeletion(stored)).changes();
+      return new Planned(
+          Plan.Removal.of(api, observeForDeletion(stored)).changes(), Optional.empty());
     }
-    Desired desired = desiredStates.of(stored);
-    return Plan.of(desired, observer.observe(desired, stored.status().restApiId())).changes();
+    ApiDeclaration declaration = desiredStates.declaration(stored);
+    Desired desired = desiredStates.of(stored, declaration);
+    Plan plan = Plan.of(desired, observer.observe(desired, stored.status().restApiId()));
+    Optional<PreflightPort.Proof> proof =
+        changesDefinition(plan, desired)
+            ? Optional.of(preflight.prove(declaration, desired))
+            : Optional.empty();
+    return new Planned(plan.changes(), proof);
   }
+
+  /** A plan's changes, with the preflight proof of the definition it would put, if it puts one. */
+  public record Planned(List<Change> changes, Optional<PreflightPort.Proof> preflight) {}
 
   /** Runs one pass; failures end up in status and events, never thrown. */
   public void reconcile(String api) {
@@ -82,7 +104,7 @@ public class ApiReconciler {
       } else {
         converge(stored.get(), pass);
       }
-    } catch (AwsFailure | DesiredStates.InvalidDeclarationException e) {
+    } catch (AwsFailure | DesiredStates.InvalidDeclarationException | PreflightPort.Unavailable e) {
       fail(stored.get(), pass, e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass %s over api %s failed", pass, api);
@@ -92,10 +114,12 @@ public class ApiReconciler {
 
   private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
-    Desired desired = desiredStates.of(stored);
+    ApiDeclaration declaration = desiredStates.declaration(stored);
+    Desired desired = desiredStates.of(stored, declaration);
     Status before = stored.status();
     Plan plan = Plan.of(desired, observer.observe(desired, before.restApiId()));
-    Optional<String> blocked = plan.blocked();
+    Optional<String> blocked =
+        plan.blocked().or(() -> refusedByPreflight(plan, declaration, desired));
     if (blocked.isPresent()) {
       events.record(api, "blocked", blocked.get(), pass);
       write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
@@ -132,6 +156,23 @@ public class ApiReconciler {
                 desired.definitionHash());
     write(stored, ready);
     markRoutesReady(api);
+  }
+
+  /**
+   * Why preflight refuses the definition this plan would put, if it does. Only a plan that changes
+   * the definition is proved: an unchanged pass makes no call anywhere for it.
+   */
+  private Optional<String> refusedByPreflight(
+      Plan plan, ApiDeclaration declaration, Desired desired) {
+    if (!changesDefinition(plan, desired)) {
+      return Optional.empty();
+    }
+    PreflightPort.Proof proof = preflight.prove(declaration, desired);
+    return proof.passed() ? Optional.empty() : Optional.of(proof.summary());
+  }
+
+  private static boolean changesDefinition(Plan plan, Desired desired) {
+    return !desired.shape().methods().isEmpty() && plan.definition().outcome() != Outcome.UNCHANGED;
   }
 
   /** What a pass left live: the ids status reports. */

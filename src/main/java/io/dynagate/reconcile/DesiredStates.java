@@ -55,9 +55,13 @@ public class DesiredStates {
   }
 
   public Desired of(Stored api) {
+    return of(api, declaration(api));
+  }
+
+  /** What {@code declaration}, read from {@code api}'s registry entries, renders to. */
+  public Desired of(Stored api, ApiDeclaration declaration) {
     ApiSpec spec = specs.read(api, ApiSpec.class);
     String name = api.ref().name();
-    ApiDeclaration declaration = declaration(api);
     String roleName = declaration.roleName();
     Map<String, TableSpec> tables = declaration.tables();
     Definition definition = ApiRenderer.render(declaration);
