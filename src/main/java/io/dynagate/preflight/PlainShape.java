@@ -131,6 +131,7 @@ final class PlainShape {
       case "S", "B" -> '"' + entry.getValue().textValue() + '"';
       case "N" -> entry.getValue().textValue();
       case "NULL" -> "null";
+      case "NS" -> "[" + String.join(",", texts(entry.getValue())) + "]";
       default -> entry.getValue().toString();
     };
   }
