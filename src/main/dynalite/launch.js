@@ -3,6 +3,8 @@
 // is killed with SIGKILL (no shutdown hook runs then). The JVM holds this process's stdin; when
 // the JVM dies the pipe closes and we exit. Usage: node launch.js PORT DATA_DIR
 'use strict';
+// The engine's files hold the registry (token HMACs, declarations): owner-only, 0600 and 0700.
+process.umask(0o077);
 const dynalite = require('dynalite');
 
 const port = Number(process.argv[2]);

@@ -101,6 +101,8 @@ class ArchitectureTest {
           LOGGING,
           SDK,
           "org.eclipse.microprofile..",
+          // Sealed list cursors (AES-GCM).
+          "javax.crypto..",
           "io.dynagate.store..",
           "io.dynagate.config..",
           "io.dynagate.start..");

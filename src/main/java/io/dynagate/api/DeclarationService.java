@@ -49,6 +49,7 @@ public class DeclarationService {
   private final Access access;
   private final RouteReferences references;
   private final AccountTables accountTables;
+  private final TeamDirectory teams;
 
   public DeclarationService(
       Registry registry,
@@ -57,7 +58,8 @@ public class DeclarationService {
       Event<DeclarationWritten> written,
       Access access,
       RouteReferences references,
-      AccountTables accountTables) {
+      AccountTables accountTables,
+      TeamDirectory teams) {
     this.registry = registry;
     this.specs = specs;
     this.changed = changed;
@@ -65,11 +67,13 @@ public class DeclarationService {
     this.access = access;
     this.references = references;
     this.accountTables = accountTables;
+    this.teams = teams;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
     TableSpec spec = read(body, TableSpec.class);
-    List<Violation> violations = new ArrayList<>(TableRules.validate(nameInPath, spec));
+    List<Violation> violations =
+        new ArrayList<>(TableRules.validate(nameInPath, spec, teams::exists));
     requireValid(violations);
     String name = nameInPath != null ? nameInPath : spec.tableName();
     TableSpec declared = spec.tableName() == null ? withName(spec, name) : spec;

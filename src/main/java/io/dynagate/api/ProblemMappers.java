@@ -34,10 +34,14 @@ public class ProblemMappers {
             java.util.List.of(io.dynagate.declaration.Violation.of("cursor", e.getMessage()))));
   }
 
+  // Only a syntax error's message is the client's own text; a binding error's names Java types.
   @ServerExceptionMapper
   public Response json(JsonProcessingException e) {
-    return answer(
-        Problem.of(400, "Malformed JSON", "the body is not valid JSON: " + e.getOriginalMessage()));
+    String detail =
+        e instanceof com.fasterxml.jackson.core.JsonParseException
+            ? "the body is not valid JSON: " + e.getOriginalMessage()
+            : "the body does not have the expected fields and types";
+    return answer(Problem.of(400, "Malformed JSON", detail));
   }
 
   @ServerExceptionMapper
@@ -52,7 +56,7 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response unexpected(RuntimeException e) {
-    LOG.error("unexpected failure", e);
+    LOG.error("unexpected failure", LogText.escaped(e));
     return answer(
         Problem.of(500, "Internal error", "an internal error occurred; it has been logged"));
   }

@@ -50,7 +50,7 @@ final class AdminTokenFile {
   // Written to a private temporary file and moved into place, so that no reader ever sees a
   // half-written token and the file never exists with wider permissions.
   private static void create(Path file) throws IOException {
-    Files.createDirectories(file.getParent());
+    io.dynagate.embedded.PrivateFiles.createDirectories(file.getParent());
     Path temporary =
         Files.createTempFile(
             file.getParent(), NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));

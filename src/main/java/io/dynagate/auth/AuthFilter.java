@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * Every REST call carries {@code Authorization: Bearer TOKEN}, except reading the admin UI's shell
  * under {@code /ui}: it holds no data and signs in with a token kept in the browser. Health, the
  * OpenAPI document and Swagger UI are not REST resources and never reach this filter; they hold no
- * data either. Mutating calls are then counted against the token's rate limit.
+ * data either. Mutating calls, and "try it" calls of live routes, are then counted against the
+ * caller's team's rate limit.
  */
 public class AuthFilter {
 
@@ -43,15 +44,14 @@ public class AuthFilter {
     }
     current.set(authenticated.get().caller());
     if (changesSomething(request)) {
-      return limiter.acquire(authenticated.get().tokenKey()).map(AuthFilter::tooManyRequests);
+      return limiter.acquire(authenticated.get().limitKey()).map(AuthFilter::tooManyRequests);
     }
     return Optional.empty();
   }
 
-  /** POST /ui/try only reads a live route (a POST because it carries a form): not rate-limited. */
+  // POST /ui/try only reads a live route, but it makes this service call out: counted too.
   private static boolean changesSomething(ContainerRequestContext request) {
-    return MUTATING.contains(request.getMethod())
-        && !request.getUriInfo().getPath().equals("/ui/try");
+    return MUTATING.contains(request.getMethod());
   }
 
   private static boolean isPublic(ContainerRequestContext request) {
@@ -86,7 +86,7 @@ public class AuthFilter {
             Problem.of(
                 429,
                 "Too many requests",
-                "this token made too many changes; retry in " + seconds + " s"))
+                "this team made too many changes; retry in " + seconds + " s"))
         .build();
   }
 }

@@ -14,7 +14,7 @@ public class Authenticator {
   /** Longer bearer values are refused unread. */
   static final int MAX_TOKEN_LENGTH = 256;
 
-  /** The rate-limit key of the admin token (token ids are hex, so it cannot collide). */
+  /** The rate-limit key of the admin token (no team may be named {@code admin}). */
   static final String ADMIN_KEY = "admin";
 
   private final AdminToken admin;
@@ -25,8 +25,11 @@ public class Authenticator {
     this.store = store;
   }
 
-  /** Who sent the request, and the key its calls are counted under. */
-  public record Authenticated(Caller caller, String tokenKey) {}
+  /**
+   * Who sent the request, and the key its calls are counted under: the team, whichever of its
+   * tokens it sent, so that issuing more tokens buys no more rate.
+   */
+  public record Authenticated(Caller caller, String limitKey) {}
 
   public Optional<Authenticated> authenticate(String bearer) {
     if (bearer == null || bearer.isEmpty() || bearer.length() > MAX_TOKEN_LENGTH) {
@@ -44,6 +47,6 @@ public class Authenticator {
         .filter(
             stored ->
                 Secrets.sameDigest(stored.hmac(), Secrets.hmac(stored.salt(), token.secret())))
-        .map(stored -> new Authenticated(Caller.ofTeam(stored.team()), stored.id()));
+        .map(stored -> new Authenticated(Caller.ofTeam(stored.team()), stored.team()));
   }
 }

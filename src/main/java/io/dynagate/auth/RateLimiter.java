@@ -10,9 +10,9 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.function.LongSupplier;
 
 /**
- * Mutating calls per token: one token bucket per token in this instance's memory. Several instances
- * each allow the configured rate; the limit protects the registry and the reconciler from one
- * runaway script, not a global quota.
+ * Mutating calls per team (and for the admin apart): one token bucket per team in this instance's
+ * memory, shared by all of the team's tokens. Several instances each allow the configured rate; the
+ * limit protects the registry and the reconciler from one runaway script, not a global quota.
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -40,11 +40,6 @@ public class RateLimiter {
   /** Takes one call from the key's bucket: empty when allowed, else how long to wait. */
   public Optional<Duration> acquire(String key) {
     return buckets.computeIfAbsent(key, k -> new Bucket(burst, nanos.getAsLong())).take();
-  }
-
-  /** Forgets a revoked token's bucket. */
-  public void forget(String key) {
-    buckets.remove(key);
   }
 
   private final class Bucket {

@@ -25,15 +25,14 @@ public class TeamService {
 
   private final TeamStore store;
   private final AuditTrail audit;
-  private final RateLimiter limiter;
+  private final int maxTokens;
   private final boolean readOtherTeams;
   private final Clock clock = Clock.systemUTC();
 
-  public TeamService(
-      TeamStore store, AuditTrail audit, RateLimiter limiter, DynagateConfig config) {
+  public TeamService(TeamStore store, AuditTrail audit, DynagateConfig config) {
     this.store = store;
     this.audit = audit;
-    this.limiter = limiter;
+    this.maxTokens = config.auth().maxTokensPerTeam();
     this.readOtherTeams = config.auth().readOtherTeams();
   }
 
@@ -71,12 +70,29 @@ public class TeamService {
 
   public IssuedToken issue(Caller caller, String team) {
     requireManages(caller, team);
+    switch (store.takeTokenSlot(team, maxTokens)) {
+      case FULL ->
+          throw ApiException.conflict(
+              "team "
+                  + team
+                  + " has "
+                  + maxTokens
+                  + " live tokens, the most allowed (dynagate.auth.max-tokens-per-team):"
+                  + " revoke one first");
+      case NO_TEAM -> throw ApiException.notFound("team " + team + " does not exist");
+      case TAKEN -> {}
+    }
     TeamToken token = TeamToken.generate();
     byte[] salt = Secrets.salt();
     Instant now = clock.instant();
-    store.putToken(
-        new TeamStore.TokenRecord(
-            token.id(), team, salt, Secrets.hmac(salt, token.secret()), now, caller.team()));
+    try {
+      store.putToken(
+          new TeamStore.TokenRecord(
+              token.id(), team, salt, Secrets.hmac(salt, token.secret()), now, caller.team()));
+    } catch (RuntimeException e) {
+      store.releaseTokenSlot(team);
+      throw e;
+    }
     audit.record(AuditEvent.of(now, caller.team(), team, AuditEvent.CREATE, "token", token.id()));
     LOG.infof("%s issued token %s for team %s", caller.team(), token.id(), team);
     return new IssuedToken(token.id(), team, token.value(), now);
@@ -95,7 +111,7 @@ public class TeamService {
     if (!store.deleteToken(team, tokenId)) {
       throw ApiException.notFound("team " + team + " has no token " + tokenId);
     }
-    limiter.forget(tokenId);
+    store.releaseTokenSlot(team);
     LOG.infof("%s revoked token %s of team %s", caller.team(), tokenId, team);
     audit.record(
         AuditEvent.of(clock.instant(), caller.team(), team, AuditEvent.DELETE, "token", tokenId));

@@ -17,12 +17,18 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * Teams and token records in the registry: partition {@code team} (sort key: the team's name) and
  * partition {@code token} (sort key: the token's id, holding its team, salt and HMAC, never the
  * token). Every read is consistent, so that a revoke takes effect at the next request.
+ *
+ * <p>A team's item counts its live tokens ({@code liveTokens}): a slot is taken by a conditional
+ * increment before a token is written and given back after one is deleted, so that concurrent
+ * issues never exceed the cap (no read-then-write). A crash between taking a slot and writing the
+ * token leaves one slot taken: the cap errs on the side of fewer tokens.
  */
 @ApplicationScoped
 public class TeamStore {
 
   private static final String TEAMS = "team";
   private static final String TOKENS = "token";
+  private static final String LIVE = "liveTokens";
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private static final Base64.Decoder B64D = Base64.getDecoder();
 
@@ -46,7 +52,74 @@ public class TeamStore {
     Map<String, AttributeValue> item = key(TEAMS, team.name());
     item.put("createdAt", s(team.createdAt().toString()));
     item.put("createdBy", s(team.createdBy()));
+    item.put(LIVE, AttributeValue.fromN("0"));
     return putIfAbsent(item);
+  }
+
+  /** What taking a token slot gave. */
+  public enum Slot {
+    TAKEN,
+    FULL,
+    NO_TEAM
+  }
+
+  /** Takes one of the team's {@code max} token slots, atomically. */
+  public Slot takeTokenSlot(String team, int max) {
+    try {
+      dynamo.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(TEAMS, team))
+                  .updateExpression("SET #live = #live + :one")
+                  .conditionExpression("#live < :max")
+                  .expressionAttributeNames(Map.of("#live", LIVE))
+                  .expressionAttributeValues(Map.of(":one", n(1), ":max", n(max))));
+      return Slot.TAKEN;
+    } catch (ConditionalCheckFailedException e) {
+      Map<String, AttributeValue> item = get(TEAMS, team);
+      if (item.isEmpty()) {
+        return Slot.NO_TEAM;
+      }
+      if (!item.containsKey(LIVE)) {
+        startCounting(team);
+        return takeTokenSlot(team, max);
+      }
+      return Slot.FULL;
+    }
+  }
+
+  /** Gives back a slot of a deleted token (or of one that could not be written). */
+  public void releaseTokenSlot(String team) {
+    try {
+      dynamo.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(TEAMS, team))
+                  .updateExpression("SET #live = #live - :one")
+                  .conditionExpression("#live > :zero")
+                  .expressionAttributeNames(Map.of("#live", LIVE))
+                  .expressionAttributeValues(Map.of(":one", n(1), ":zero", n(0))));
+    } catch (ConditionalCheckFailedException e) {
+      // a team made before counting: its count starts at the next slot taken
+    }
+  }
+
+  // Teams made before tokens were counted: the count starts from the tokens there are. Only the
+  // first writer sets it; a token issued meanwhile is counted by its own increment after this.
+  private void startCounting(String team) {
+    int live = tokensOf(team).size();
+    try {
+      dynamo.updateItem(
+          b ->
+              b.tableName(table)
+                  .key(key(TEAMS, team))
+                  .updateExpression("SET #live = :live")
+                  .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#live)")
+                  .expressionAttributeNames(Map.of("#live", LIVE))
+                  .expressionAttributeValues(Map.of(":live", n(live))));
+    } catch (ConditionalCheckFailedException e) {
+      // another request started counting first
+    }
   }
 
   public boolean teamExists(String name) {
@@ -151,6 +224,10 @@ public class TeamStore {
 
   private static Instant instant(Map<String, AttributeValue> item, String name) {
     return Instant.parse(item.get(name).s());
+  }
+
+  private static AttributeValue n(int value) {
+    return AttributeValue.fromN(Integer.toString(value));
   }
 
   private static AttributeValue s(String value) {

@@ -74,6 +74,15 @@ public interface DynagateConfig {
     @WithDefault("4566")
     int port();
 
+    /**
+     * Address the local AWS emulator listens on. The emulator has no authentication (its DynamoDB
+     * endpoint reaches every table), so it is local by default; another address is logged as a
+     * warning. Dynagate itself calls it at {@code localhost}, so an address other than a loopback
+     * one must be a wildcard ({@code 0.0.0.0}).
+     */
+    @WithDefault("127.0.0.1")
+    String host();
+
     /** Account id in the emulator's ARNs and STS answers. */
     @WithDefault("000000000000")
     String accountId();
@@ -197,13 +206,23 @@ public interface DynagateConfig {
 
     RateLimit rateLimit();
 
-    /** Mutating calls (POST, PUT, PATCH, DELETE) per token: a token bucket per instance. */
+    /**
+     * Live tokens a team may hold at once; issuing one more answers 409 until one is revoked.
+     * Bounds what a leaked team token can mint.
+     */
+    @WithDefault("20")
+    int maxTokensPerTeam();
+
+    /**
+     * Mutating calls (POST, PUT, PATCH, DELETE, and "try it" calls) per team, whichever of its
+     * tokens sends them, and for the admin apart: a token bucket per instance.
+     */
     interface RateLimit {
-      /** Calls a token regains per second. */
+      /** Calls a team regains per second. */
       @WithDefault("10")
       double perSecond();
 
-      /** Calls a token may make at once after being idle. */
+      /** Calls a team may make at once after being idle. */
       @WithDefault("50")
       int burst();
     }

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -45,14 +46,32 @@ public final class SpecReader {
     try {
       return new Result<>(MAPPER.treeToValue(json, type), List.of());
     } catch (Exception e) {
-      return new Result<>(null, List.of(Violation.of("", "cannot be read: " + e.getMessage())));
+      // Jackson's message names Java types; the checks above make this path unlikely anyway.
+      return new Result<>(null, List.of(Violation.of("", "cannot be read as a " + noun(type))));
     }
+  }
+
+  private static String noun(Class<?> type) {
+    return type.getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
   }
 
   private static void check(JsonNode node, Type type, String path, List<Violation> out) {
     if (node == null || node.isNull()) {
       return;
     }
+    checkPresent(node, type, path, out);
+  }
+
+  // A field may be left out or null; an element of a list or a value of a map may not.
+  private static void checkElement(JsonNode node, Type type, String path, List<Violation> out) {
+    if (node == null || node.isNull()) {
+      out.add(Violation.of(path, "must not be null"));
+      return;
+    }
+    checkPresent(node, type, path, out);
+  }
+
+  private static void checkPresent(JsonNode node, Type type, String path, List<Violation> out) {
     Class<?> raw = rawClass(type);
     if (raw == String.class) {
       expect(node.isTextual(), "a string", path, out);
@@ -70,14 +89,14 @@ public final class SpecReader {
       if (expect(node.isArray(), "an array", path, out)) {
         Type element = typeArgument(type, 0);
         for (int i = 0; i < node.size(); i++) {
-          check(node.get(i), element, path + "[" + i + "]", out);
+          checkElement(node.get(i), element, path + "[" + i + "]", out);
         }
       }
     } else if (raw == Map.class) {
       if (expect(node.isObject(), "an object", path, out)) {
         Type value = typeArgument(type, 1);
         node.fields()
-            .forEachRemaining(e -> check(e.getValue(), value, join(path, e.getKey()), out));
+            .forEachRemaining(e -> checkElement(e.getValue(), value, join(path, e.getKey()), out));
       }
     } else if (raw.isRecord()) {
       if (expect(node.isObject(), "an object", path, out)) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * What makes a table declaration valid, as DynamoDB's CreateTable would judge it and a bit more.
@@ -16,12 +17,24 @@ public final class TableRules {
   private static final Set<String> BILLING_MODES = Set.of("PROVISIONED", "PAY_PER_REQUEST");
   private static final Set<String> PROJECTION_TYPES = Set.of("ALL", "KEYS_ONLY", "INCLUDE");
 
+  /** DynamoDB's quota of global secondary indexes per table. */
+  static final int MAX_GSIS = 20;
+
   private TableRules() {}
 
   /**
    * @param nameInPath the name from {@code PUT /tables/{name}}, or null for {@code POST /tables}
    */
   public static List<Violation> validate(String nameInPath, TableSpec spec) {
+    return validate(nameInPath, spec, team -> true);
+  }
+
+  /**
+   * @param nameInPath the name from {@code PUT /tables/{name}}, or null for {@code POST /tables}
+   * @param isTeam whether a team of that name exists (for {@code SharedWith})
+   */
+  public static List<Violation> validate(
+      String nameInPath, TableSpec spec, Predicate<String> isTeam) {
     List<Violation> out = new ArrayList<>();
     if (spec.tableName() == null && nameInPath == null) {
       out.add(Violation.of("TableName", "is required"));
@@ -47,22 +60,47 @@ public final class TableRules {
       }
     }
     checkBilling(spec, out);
-    if (spec.attributeSchema() != null) {
-      spec.attributeSchema().keySet().stream()
-          .filter(name -> !Names.isAttributeName(name))
-          .forEach(name -> out.add(Violation.of("AttributeSchema", "invalid attribute name")));
-    }
-    checkSharedWith(spec, out);
+    checkAttributeSchema(spec, out);
+    checkSharedWith(spec, isTeam, out);
     return out;
   }
 
-  private static void checkSharedWith(TableSpec spec, List<Violation> out) {
+  // The response mapping reads a key attribute by its AttributeSchema type: another type than the
+  // key's would map every item wrongly.
+  private static void checkAttributeSchema(TableSpec spec, List<Violation> out) {
+    if (spec.attributeSchema() == null) {
+      return;
+    }
+    spec.attributeSchema().keySet().stream()
+        .filter(name -> !Names.isAttributeName(name))
+        .forEach(name -> out.add(Violation.of("AttributeSchema", "invalid attribute name")));
+    new java.util.TreeMap<>(spec.attributeSchema())
+        .forEach(
+            (name, type) ->
+                spec.typeOf(name)
+                    .filter(
+                        key -> !(type instanceof ValueType.Scalar s && s.name().equals(key.name())))
+                    .ifPresent(
+                        key ->
+                            out.add(
+                                Violation.of(
+                                    "AttributeSchema." + name,
+                                    "must be "
+                                        + key.name()
+                                        + ", the type AttributeDefinitions gives this key"))));
+  }
+
+  private static void checkSharedWith(
+      TableSpec spec, Predicate<String> isTeam, List<Violation> out) {
     if (spec.sharedWith() == null) {
       return;
     }
     for (int i = 0; i < spec.sharedWith().size(); i++) {
-      if (!Names.isSlug(spec.sharedWith().get(i))) {
+      String team = spec.sharedWith().get(i);
+      if (!Names.isSlug(team)) {
         out.add(Violation.of("SharedWith[" + i + "]", "must be a team name (a-z, 0-9, '-')"));
+      } else if (!isTeam.test(team)) {
+        out.add(Violation.of("SharedWith[" + i + "]", "no team is named " + team));
       }
     }
   }
@@ -134,6 +172,17 @@ public final class TableRules {
   private static void checkIndexes(TableSpec spec, Set<String> used, List<Violation> out) {
     Set<String> names = new HashSet<>();
     List<GlobalSecondaryIndex> gsis = spec.gsis();
+    if (spec.globalSecondaryIndexes() != null && gsis.isEmpty()) {
+      out.add(
+          Violation.of("GlobalSecondaryIndexes", "must not be empty: leave it out for no index"));
+    }
+    if (gsis.size() > MAX_GSIS) {
+      out.add(
+          Violation.of(
+              "GlobalSecondaryIndexes",
+              "at most " + MAX_GSIS + " indexes per table (DynamoDB's quota)"));
+    }
+    boolean provisioned = spec.billingMode() == null || spec.billingMode().equals("PROVISIONED");
     for (int i = 0; i < gsis.size(); i++) {
       GlobalSecondaryIndex gsi = gsis.get(i);
       String at = "GlobalSecondaryIndexes[" + i + "]";
@@ -148,12 +197,36 @@ public final class TableRules {
         out.add(Violation.of(at + ".IndexName", "is used twice"));
       }
       checkKeySchema(spec, gsi.keySchema(), at + ".KeySchema", used, out);
-      if (gsi.projection() == null
-          || !PROJECTION_TYPES.contains(gsi.projection().projectionType())) {
+      checkProjection(gsi.projection(), at + ".Projection", out);
+      if (provisioned && gsi.provisionedThroughput() == null) {
         out.add(
             Violation.of(
-                at + ".Projection.ProjectionType", "is required: ALL, KEYS_ONLY or INCLUDE"));
+                at + ".ProvisionedThroughput",
+                "is required when BillingMode is PROVISIONED (the default)"));
+      } else if (!provisioned && gsi.provisionedThroughput() != null) {
+        out.add(
+            Violation.of(
+                at + ".ProvisionedThroughput",
+                "must be absent when BillingMode is PAY_PER_REQUEST"));
       }
+    }
+  }
+
+  private static void checkProjection(
+      TableSpec.Projection projection, String at, List<Violation> out) {
+    if (projection == null || !PROJECTION_TYPES.contains(projection.projectionType())) {
+      out.add(Violation.of(at + ".ProjectionType", "is required: ALL, KEYS_ONLY or INCLUDE"));
+      return;
+    }
+    boolean include = projection.projectionType().equals("INCLUDE");
+    List<String> nonKeys = projection.nonKeyAttributes();
+    if (include && (nonKeys == null || nonKeys.isEmpty())) {
+      out.add(Violation.of(at + ".NonKeyAttributes", "is required when ProjectionType is INCLUDE"));
+    } else if (!include && nonKeys != null) {
+      out.add(
+          Violation.of(
+              at + ".NonKeyAttributes",
+              "must be absent when ProjectionType is " + projection.projectionType()));
     }
   }
 

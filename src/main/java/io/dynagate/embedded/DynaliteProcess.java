@@ -43,7 +43,7 @@ public final class DynaliteProcess implements AutoCloseable {
           "dynalite is not installed in " + home + ": run ./mvnw package (it runs npm ci) first");
     }
     try {
-      Files.createDirectories(dataDir);
+      PrivateFiles.createDirectories(dataDir);
       Process process =
           new ProcessBuilder(
                   List.of("node", script.toString(), Integer.toString(port), dataDir.toString()))

@@ -7,6 +7,7 @@ import io.dynagate.preflight.PreflightReport.ProbeResult;
 import io.dynagate.preflight.PreflightReport.RouteResult;
 import io.dynagate.render.ApiDeclaration;
 import io.dynagate.render.ApiDeclaration.NamedRoute;
+import io.dynagate.render.ApiRenderer;
 import io.dynagate.render.Definition;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -98,29 +99,27 @@ public class PreflightRunner {
     ShadowAws aws = shadow.aws(declaration.accountId(), declaration.region());
     Map<String, TableFixture> fixtures = fixtures(declaration);
     fixtures.values().forEach(f -> aws.table(f.table(), tableHash(f), f.all()));
-    aws.role(
-        definition.roleName(),
-        declaration.rolePath(),
-        definition.trustPolicy(),
-        subject.policyName(),
-        definition.permissionPolicy());
     PreflightReport report;
+    String restApiId = aws.createApi("preflight-" + subject.api());
     try {
-      String restApiId =
-          aws.deploy("preflight-" + subject.api(), definition.openApi(), subject.stage());
-      try {
-        StageClient stage = new StageClient(http, aws.stageUrl(restApiId, subject.stage()));
-        List<RouteCase> cases = cases(declaration, fixtures);
-        Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
-        probe(cases, false, stage, results);
-        aws.revoke(definition.roleName(), subject.policyName());
-        probe(cases, true, stage, results);
-        report = report(subject, hash, null, routes(cases, results), started);
-      } finally {
-        aws.deleteApi(restApiId);
-      }
+      aws.role(
+          definition.roleName(),
+          declaration.rolePath(),
+          shadowTrust(subject, restApiId),
+          subject.policyName(),
+          definition.permissionPolicy());
+      aws.define(restApiId, definition.openApi(), subject.stage());
+      StageClient stage = new StageClient(http, aws.stageUrl(restApiId, subject.stage()));
+      List<RouteCase> cases = cases(declaration, fixtures);
+      Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
+      probe(cases, false, stage, results);
+      aws.revoke(definition.roleName(), subject.policyName());
+      probe(cases, true, stage, results);
+      report = report(subject, hash, null, routes(cases, results), started);
     } catch (ShadowAws.Refused e) {
       report = report(subject, hash, e.getMessage(), List.of(), started);
+    } finally {
+      aws.deleteApi(restApiId);
     }
     byHash.put(hash, report);
     lastByApi.put(subject.api(), report);
@@ -224,6 +223,30 @@ public class PreflightRunner {
         route.spec().sortKey() != null
             && route.spec().sortKey().sources().stream().anyMatch(s -> s.startsWith("header."));
     return key || sort;
+  }
+
+  /**
+   * The role's trust on the shadow. Once the target's REST API exists, the trust names it
+   * (aws:SourceArn): on the shadow it names the shadow's REST API instead, else no probe could
+   * assume the role. Before, it is the definition's own.
+   */
+  private static String shadowTrust(Subject subject, String shadowRestApiId) {
+    ApiDeclaration target = subject.declaration();
+    if (target.restApiId() == null) {
+      return subject.definition().trustPolicy();
+    }
+    ApiDeclaration shadow =
+        new ApiDeclaration(
+            target.apiName(),
+            target.api(),
+            target.routes(),
+            target.tables(),
+            target.region(),
+            target.accountId(),
+            target.roleName(),
+            target.rolePath(),
+            shadowRestApiId);
+    return ApiRenderer.render(shadow).trustPolicy();
   }
 
   static String subjectHash(Subject subject) {

@@ -5,6 +5,7 @@ import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.emulator.core.EmulatorServer;
 import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.dynamodb.DynamoEngine;
+import io.dynagate.emulator.dynamodb.RegistryGuard;
 import io.vertx.core.Vertx;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -76,10 +77,12 @@ public class Shadow {
                 EmbeddedEngine.class, engine,
                 EmulatorSettings.class, settings,
                 DynamoEngine.class, (DynamoEngine) engine::dynamoEndpoint,
+                RegistryGuard.class,
+                    new RegistryGuard(config.registry().table(), accountId, region),
                 Vertx.class, vertx));
     try {
       engine.dynamoEndpoint();
-      graph.get(EmulatorServer.class).start(engine.emulatorPort());
+      graph.get(EmulatorServer.class).start("127.0.0.1", engine.emulatorPort());
     } catch (RuntimeException e) {
       stop();
       throw e;

@@ -125,9 +125,13 @@ public final class ShadowAws implements AutoCloseable {
     iam.deleteRolePolicy(b -> b.roleName(role).policyName(policyName));
   }
 
-  /** A new REST API holding exactly this definition, deployed to the stage; returns its id. */
-  String deploy(String name, String openApi, String stage) {
-    String id = apiGateway.createRestApi(b -> b.name(name)).id();
+  /** A new, empty REST API; returns its id. */
+  String createApi(String name) {
+    return apiGateway.createRestApi(b -> b.name(name)).id();
+  }
+
+  /** Puts exactly this definition in the REST API and deploys it to the stage. */
+  void define(String id, String openApi, String stage) {
     try {
       apiGateway.putRestApi(
           b ->
@@ -136,16 +140,13 @@ public final class ShadowAws implements AutoCloseable {
                   .failOnWarnings(true)
                   .body(SdkBytes.fromUtf8String(openApi)));
     } catch (AwsServiceException e) {
-      deleteApi(id);
       throw new Refused("PutRestApi", e);
     }
     try {
       apiGateway.createDeployment(b -> b.restApiId(id).stageName(stage));
     } catch (AwsServiceException e) {
-      deleteApi(id);
       throw new Refused("CreateDeployment", e);
     }
-    return id;
   }
 
   void deleteApi(String id) {

@@ -79,7 +79,7 @@ public class ApiReconciler {
           Plan.Removal.of(api, observeForDeletion(stored)).changes(), Optional.empty());
     }
     ApiDeclaration declaration = desiredStates.declaration(stored);
-    Desired desired = desiredStates.of(stored, declaration);
+    Desired desired = desiredStates.from(stored, declaration);
     Plan plan = Plan.of(desired, observer.observe(desired, stored.status().restApiId()));
     Optional<PreflightPort.Proof> proof =
         changesDefinition(plan, desired)
@@ -112,14 +112,28 @@ public class ApiReconciler {
     }
   }
 
+  // The role exists before the REST API on a first pass; once the API's id is known, the role
+  // trusts that API only (aws:SourceArn), in the same pass rather than the next.
+  private Desired trustTheRestApi(Stored stored, Desired desired, String restApiId, String pass) {
+    if (restApiId == null || restApiId.equals(stored.status().restApiId())) {
+      return desired;
+    }
+    Desired pinned = desiredStates.of(stored, restApiId);
+    Decision trust = RoleDependent.decide(pinned, dependents.roles().observe(pinned.role().name()));
+    steps.apply(stored.ref().name(), pass, dependents.roles(), trust, restApiId);
+    return pinned;
+  }
+
   private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
     ApiDeclaration declaration = desiredStates.declaration(stored);
-    Desired desired = desiredStates.of(stored, declaration);
+    Desired desired = desiredStates.from(stored, declaration);
     Status before = stored.status();
     Plan plan = Plan.of(desired, observer.observe(desired, before.restApiId()));
-    Optional<String> blocked =
-        plan.blocked().or(() -> refusedByPreflight(plan, declaration, desired));
+    Optional<String> blocked = plan.blocked();
+    if (blocked.isEmpty()) {
+      blocked = refusedByPreflight(plan, declaration, desired);
+    }
     if (blocked.isPresent()) {
       events.record(api, "blocked", blocked.get(), pass);
       write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
@@ -146,6 +160,7 @@ public class ApiReconciler {
       events.record(api, "drift", "found, repairing", pass);
     }
     Live live = apply(api, pass, plan);
+    desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
     Status ready =
         Status.ready(stored.version(), message(changes), clock.instant())
             .withApi(

@@ -54,12 +54,18 @@ public class DesiredStates {
     }
   }
 
+  /** The desired state, its role trusting the REST API the last pass recorded (if any). */
   public Desired of(Stored api) {
-    return of(api, declaration(api));
+    return of(api, api.status().restApiId());
+  }
+
+  /** The desired state, its role trusting only the REST API {@code restApiId} once it exists. */
+  public Desired of(Stored api, String restApiId) {
+    return from(api, declaration(api, restApiId));
   }
 
   /** What {@code declaration}, read from {@code api}'s registry entries, renders to. */
-  public Desired of(Stored api, ApiDeclaration declaration) {
+  public Desired from(Stored api, ApiDeclaration declaration) {
     ApiSpec spec = specs.read(api, ApiSpec.class);
     String name = api.ref().name();
     String roleName = declaration.roleName();
@@ -99,8 +105,15 @@ public class DesiredStates {
                 spec.throttling().rateLimit(), spec.throttling().burstLimit()));
   }
 
-  /** The declarations an API's definition is rendered from, read from the registry now. */
+  /**
+   * The declarations an API's definition is rendered from, read from the registry now, with the
+   * REST API the last pass recorded (if any).
+   */
   public ApiDeclaration declaration(Stored api) {
+    return declaration(api, api.status().restApiId());
+  }
+
+  private ApiDeclaration declaration(Stored api, String restApiId) {
     ApiSpec spec = specs.read(api, ApiSpec.class);
     String name = api.ref().name();
     List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
@@ -125,7 +138,8 @@ public class DesiredStates {
         account.region(),
         account.accountId(),
         roleName(name),
-        ROLE_PATH);
+        ROLE_PATH,
+        restApiId);
   }
 
   /**

@@ -14,6 +14,7 @@ import java.util.Map;
  * @param tables at least the tables the routes use, by table name
  * @param roleName the IAM role API Gateway assumes to call DynamoDB (one per API)
  * @param rolePath the role's IAM path, {@code /} or e.g. {@code /dynagate/}
+ * @param restApiId the live REST API's id once it exists, else null: the role's trust then names it
  */
 public record ApiDeclaration(
     String apiName,
@@ -23,7 +24,21 @@ public record ApiDeclaration(
     String region,
     String accountId,
     String roleName,
-    String rolePath) {
+    String rolePath,
+    String restApiId) {
+
+  /** A declaration whose REST API does not exist yet. */
+  public ApiDeclaration(
+      String apiName,
+      ApiSpec api,
+      List<NamedRoute> routes,
+      Map<String, TableSpec> tables,
+      String region,
+      String accountId,
+      String roleName,
+      String rolePath) {
+    this(apiName, api, routes, tables, region, accountId, roleName, rolePath, null);
+  }
 
   /** A declaration whose role sits at IAM's root path. */
   public ApiDeclaration(
@@ -55,6 +70,19 @@ public record ApiDeclaration(
 
   public String roleArn() {
     return "arn:" + partition() + ":iam::" + accountId + ":role" + rolePath + roleName;
+  }
+
+  /** Every method of every stage of the REST API, as API Gateway names itself when assuming. */
+  public String executeApiArn() {
+    return "arn:"
+        + partition()
+        + ":execute-api:"
+        + region
+        + ":"
+        + accountId
+        + ":"
+        + restApiId
+        + "/*";
   }
 
   public String tableArn(String tableName) {

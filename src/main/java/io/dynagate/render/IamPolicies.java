@@ -16,9 +16,14 @@ final class IamPolicies {
     statement.put("Effect", "Allow");
     statement.put("Principal", Map.of("Service", "apigateway.amazonaws.com"));
     statement.put("Action", "sts:AssumeRole");
-    // Confused-deputy guard: only API Gateway acting for this account may assume the role.
-    statement.put(
-        "Condition", Map.of("StringEquals", Map.of("aws:SourceAccount", api.accountId())));
+    // Confused-deputy guard: only API Gateway acting for this account, and for this API once its
+    // id is known, may assume the role.
+    Map<String, Object> condition = new TreeMap<>();
+    condition.put("StringEquals", Map.of("aws:SourceAccount", api.accountId()));
+    if (api.restApiId() != null) {
+      condition.put("ArnLike", Map.of("aws:SourceArn", api.executeApiArn()));
+    }
+    statement.put("Condition", condition);
     return Map.of("Version", "2012-10-17", "Statement", List.of(statement));
   }
 

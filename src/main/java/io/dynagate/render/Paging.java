@@ -36,9 +36,14 @@ final class Paging {
   private Paging() {}
 
   /**
-   * Binds {@code $limit} (digits, from {@code ?limit=} clamped to maxLimit, or the default when it
-   * is not a positive integer), {@code $order} and {@code $cursor}. VTL has no safe string to
-   * number conversion, so the clamp compares digit strings: by length, then lexicographically.
+   * Binds {@code $limit} (digits: {@code ?limit=} clamped to maxLimit, or the default when absent),
+   * {@code $order} and {@code $cursor}. VTL has no safe string to number conversion, so the clamp
+   * compares digit strings: by length, then lexicographically.
+   *
+   * <p>A {@code limit} that is not a positive integer ({@code -1}, {@code 0}, {@code 2.5}, {@code
+   * 1e9}) or an {@code order} other than {@code asc} or {@code desc} is the client's mistake, and a
+   * request template cannot answer by itself: it sends {@code "Limit": 0}, which DynamoDB refuses
+   * with a {@code ValidationException}, which the error mapping answers as a neutral 400.
    */
   static String variables(RouteSpec route) {
     int max = Math.min(route.maxLimitOrDefault(), RouteSpec.LIMIT_CAP);
@@ -47,10 +52,11 @@ final class Paging {
     return """
         #set($limit = '%1$d')
         #set($asked = "$!p.querystring.get('limit')")
-        #if($asked.matches('[1-9][0-9]*'))#if($asked.length() < %2$d || \
+        #if($asked != '')#if($asked.matches('[1-9][0-9]*'))#if($asked.length() < %2$d || \
         ($asked.length() == %2$d && $asked.compareTo('%3$d') <= 0))#set($limit = $asked)\
-        #{else}#set($limit = '%3$d')#end#end
+        #{else}#set($limit = '%3$d')#end#{else}#set($limit = '0')#end#end
         #set($order = "$!p.querystring.get('order')")
+        #if($order != '' && $order != 'asc' && $order != 'desc')#set($limit = '0')#end
         #set($cursor = "$!p.querystring.get('cursor')")
         """
         .formatted(fallback, digits, max);

@@ -4,6 +4,7 @@ import io.dynagate.config.DynagateConfig;
 import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.emulator.core.EmulatorSettings;
 import io.dynagate.emulator.dynamodb.DynamoEngine;
+import io.dynagate.emulator.dynamodb.RegistryGuard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
@@ -34,5 +35,13 @@ public class EmulatorWiring {
   @Singleton
   DynamoEngine dynamoEngine(EmbeddedEngine engine) {
     return engine::dynamoEndpoint;
+  }
+
+  /** The emulator's DynamoDB endpoint never serves the registry table (teams, token HMACs). */
+  @Produces
+  @Singleton
+  RegistryGuard registryGuard(DynagateConfig config) {
+    return new RegistryGuard(
+        config.registry().table(), config.emulator().accountId(), config.emulator().region());
   }
 }

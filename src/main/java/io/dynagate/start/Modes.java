@@ -59,7 +59,7 @@ public class Modes implements StartupStep {
       return;
     }
     try {
-      emulator.start(engine.emulatorPort());
+      emulator.start(config.emulator().host(), engine.emulatorPort());
     } catch (IllegalStateException e) {
       throw new StartException(e.getMessage(), e);
     }

@@ -21,6 +21,23 @@ record LiveRequest(URI uri, Map<String, String> headers) {
 
   private static final Pattern PARAM = Pattern.compile("\\{([^}/]+)}");
 
+  /** RFC 9110's token: what a header name may be made of. */
+  private static final Pattern TOKEN = Pattern.compile("[!#$%&'*+.^_`|~0-9A-Za-z-]+");
+
+  /** Headers the HTTP connection itself owns: a caller's value would break or smuggle requests. */
+  private static final Set<String> RESTRICTED =
+      Set.of(
+          "host",
+          "content-length",
+          "connection",
+          "expect",
+          "upgrade",
+          "transfer-encoding",
+          "te",
+          "trailer",
+          "keep-alive",
+          "proxy-connection");
+
   /** The request, or what is missing or wrong in the parameters (fields {@code path.NAME}). */
   static Result of(
       String invokeUrl, String pathTemplate, TryRequest request, Set<String> headersTheRouteReads) {
@@ -37,11 +54,8 @@ record LiveRequest(URI uri, Map<String, String> headers) {
       params.appendReplacement(path, Matcher.quoteReplacement(encodePathSegment(value)));
     }
     params.appendTail(path);
-    request.header().keySet().stream()
-        .filter(name -> !headersTheRouteReads.contains(name.toLowerCase(Locale.ROOT)))
-        .forEach(
-            name ->
-                violations.add(Violation.of("header." + name, "the route reads no such header")));
+    new TreeMap<>(request.header())
+        .forEach((name, value) -> checkHeader(name, value, headersTheRouteReads, violations));
     if (!violations.isEmpty()) {
       return new Result(null, violations);
     }
@@ -52,6 +66,21 @@ record LiveRequest(URI uri, Map<String, String> headers) {
   }
 
   record Result(LiveRequest request, List<Violation> violations) {}
+
+  private static void checkHeader(
+      String name, String value, Set<String> headersTheRouteReads, List<Violation> violations) {
+    String field = "header." + name;
+    String lower = name.toLowerCase(Locale.ROOT);
+    if (!TOKEN.matcher(name).matches()) {
+      violations.add(Violation.of(field, "is not a valid header name"));
+    } else if (RESTRICTED.contains(lower)) {
+      violations.add(Violation.of(field, "is set by HTTP itself and cannot be sent"));
+    } else if (!headersTheRouteReads.contains(lower)) {
+      violations.add(Violation.of(field, "the route reads no such header"));
+    } else if (value.chars().anyMatch(c -> c != '\t' && (c < 0x20 || c == 0x7f))) {
+      violations.add(Violation.of(field, "must not hold line breaks or control characters"));
+    }
+  }
 
   private static String queryString(Map<String, String> query) {
     StringBuilder out = new StringBuilder();

@@ -1,7 +1,9 @@
 package io.dynagate.ui;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.api.Bodies;
 import io.dynagate.api.Problem;
+import io.dynagate.declaration.SpecReader;
 import io.dynagate.declaration.Violation;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
@@ -32,7 +34,7 @@ import java.util.Set;
  */
 @Path("/ui/try")
 @Produces(MediaType.APPLICATION_JSON)
-@Consumes(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.WILDCARD)
 public class TryItResource {
 
   private static final Duration LIVE_TIMEOUT = Duration.ofSeconds(20);
@@ -40,17 +42,25 @@ public class TryItResource {
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ManagementReads reads;
+  private final Bodies bodies;
 
-  public TryItResource(ManagementReads reads) {
+  public TryItResource(ManagementReads reads, Bodies bodies) {
     this.reads = reads;
+    this.bodies = bodies;
   }
 
   @POST
   public Response tryRoute(
-      TryRequest request,
+      String body,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
       @Context HttpServerRequest server) {
-    if (request == null || request.api() == null || request.route() == null) {
+    // Read as declarations are: every wrong field named at once, no Java type in a message.
+    var read = SpecReader.read(bodies.parse(body), TryRequest.class);
+    if (!read.ok()) {
+      return invalid(read.violations());
+    }
+    TryRequest request = read.spec();
+    if (request.api() == null || request.route() == null) {
       return invalid(List.of(Violation.of("route", "name the api and the route to try")));
     }
     var local = server.localAddress();

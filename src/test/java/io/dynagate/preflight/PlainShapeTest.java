@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
-/** How an answer is held against the item it should be: exact, but numbers by value, sets unordered. */
+/**
+ * How an answer is held against the item it should be: exact, but numbers by value, sets unordered.
+ */
 class PlainShapeTest {
 
   private static JsonNode json(String text) throws Exception {

@@ -76,14 +76,17 @@ class QueryTemplateTest {
     "101, 100",
     "5000, 100",
     "99999999999999999999, 100",
-    "0, 20",
-    "-3, 20",
-    "abc, 20",
-    "1e3, 20",
-    "' 5', 20",
-    "07, 20",
-    "'5}, \"TableName\": \"x', 20"
+    "0, 0",
+    "-1, 0",
+    "-3, 0",
+    "abc, 0",
+    "2.5, 0",
+    "1e9, 0",
+    "' 5', 0",
+    "07, 0",
+    "'5}, \"TableName\": \"x', 0"
   })
+  // 0 is what DynamoDB refuses (ValidationException), so that a bad limit answers 400.
   void limitIsClampedAndAlwaysANumber(String asked, int expected) {
     Map<String, String> query = asked.isEmpty() ? Map.of() : Map.of("limit", asked);
     JsonNode out = request(ORDERS, Map.of("customerId", "c1"), query, Map.of());
@@ -92,11 +95,18 @@ class QueryTemplateTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"desc, false", "asc, true", "'', true", "DESC, true", "sideways, true"})
-  void orderSetsScanDirection(String order, boolean forward) {
+  @CsvSource({
+    "desc, false, 20",
+    "asc, true, 20",
+    "'', true, 20",
+    "DESC, true, 0",
+    "sideways, true, 0"
+  })
+  void orderSetsScanDirectionAndAnUnknownOneIsRefused(String order, boolean forward, int limit) {
     Map<String, String> query = order.isEmpty() ? Map.of() : Map.of("order", order);
     JsonNode out = request(ORDERS, Map.of("customerId", "c1"), query, Map.of());
     assertEquals(forward, out.get("ScanIndexForward").asBoolean());
+    assertEquals(limit, out.get("Limit").asInt());
   }
 
   @Test

@@ -54,13 +54,19 @@ class LiveRequestTest {
   void onlyHeadersTheRouteReadsAreSent() {
     var refused =
         LiveRequest.of(
+            INVOKE, "/me", request(Map.of(), Map.of(), Map.of("X-Other", "x")), Set.of("x-user"));
+    assertEquals(
+        List.of(Violation.of("header.X-Other", "the route reads no such header")),
+        refused.violations());
+    var owned =
+        LiveRequest.of(
             INVOKE,
             "/me",
             request(Map.of(), Map.of(), Map.of("Host", "evil.example")),
-            Set.of("x-user"));
+            Set.of("x-user", "host"));
     assertEquals(
-        List.of(Violation.of("header.Host", "the route reads no such header")),
-        refused.violations());
+        List.of(Violation.of("header.Host", "is set by HTTP itself and cannot be sent")),
+        owned.violations());
 
     var sent =
         LiveRequest.of(

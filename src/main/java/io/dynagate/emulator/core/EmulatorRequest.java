@@ -16,13 +16,26 @@ import java.util.Map;
  * @param query query parameters, decoded, in order of appearance
  * @param headers headers keyed by lower-case name
  * @param body the payload, empty when none
+ * @param fromLoopback whether the caller connected from this machine's loopback interface (calls
+ *     the emulator makes to itself, e.g. the data plane's DynamoDB hop, count as local)
  */
 public record EmulatorRequest(
     String method,
     String rawPath,
     Map<String, List<String>> query,
     Map<String, String> headers,
-    byte[] body) {
+    byte[] body,
+    boolean fromLoopback) {
+
+  /** A request the emulator makes to itself. */
+  public EmulatorRequest(
+      String method,
+      String rawPath,
+      Map<String, List<String>> query,
+      Map<String, String> headers,
+      byte[] body) {
+    this(method, rawPath, query, headers, body, true);
+  }
 
   /** The path's segments, each percent-decoded, without empty ones. */
   public List<String> segments() {

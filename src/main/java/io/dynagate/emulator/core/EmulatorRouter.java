@@ -60,6 +60,11 @@ public class EmulatorRouter {
   /** The answer to one request; never fails (unexpected errors become 500s). */
   public CompletionStage<EmulatorResponse> route(EmulatorRequest request) {
     if (request.rawPath().startsWith("/_emulator/")) {
+      if (!request.fromLoopback()) {
+        // Counters and fault settings are for tests and benchmarks on this machine only.
+        return CompletableFuture.completedFuture(
+            EmulatorResponse.json(403, "{\"message\":\"The emulator's own endpoints are local\"}"));
+      }
       return vertx.executeBlocking(() -> admin.handle(request), false).toCompletionStage();
     }
     Matcher user = USER_REQUEST.matcher(request.rawPath());

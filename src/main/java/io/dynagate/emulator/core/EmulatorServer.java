@@ -45,11 +45,12 @@ public class EmulatorServer {
   }
 
   /**
-   * Listens on {@code port} (once; later calls do nothing).
+   * Listens on {@code host}:{@code port} (once; later calls do nothing). Any other address than
+   * loopback is warned about: the emulator has no authentication.
    *
    * @throws IllegalStateException when the port cannot be bound
    */
-  public synchronized void start(int port) {
+  public synchronized void start(String host, int port) {
     if (server != null) {
       return;
     }
@@ -57,13 +58,23 @@ public class EmulatorServer {
     HttpServer created = vertx.createHttpServer(new HttpServerOptions());
     created.requestHandler(this::accept);
     try {
-      created.listen(port).toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+      created
+          .listen(port, host)
+          .toCompletionStage()
+          .toCompletableFuture()
+          .get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw new IllegalStateException(
           "the AWS emulator cannot listen on port " + port + ": " + e.getMessage(), e);
     }
     server = created;
-    LOG.infof("AWS emulator listening on port %d", port);
+    LOG.infof("AWS emulator listening on %s:%d", host, port);
+    if (!LocalAddresses.isLoopback(host)) {
+      LOG.warnf(
+          "the AWS emulator listens on %s: it has no authentication, so whoever reaches that"
+              + " address reads and writes its DynamoDB tables, roles and APIs",
+          host);
+    }
   }
 
   @PreDestroy
@@ -87,7 +98,8 @@ public class EmulatorServer {
             http.path(),
             query(http.query()),
             headers(http.headers()),
-            body.getBytes());
+            body.getBytes(),
+            LocalAddresses.isLoopback(http.remoteAddress().hostAddress()));
     CompletionStage<EmulatorResponse> pending;
     try {
       pending = router.route(request);

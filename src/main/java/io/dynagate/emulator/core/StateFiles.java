@@ -52,7 +52,7 @@ public final class StateFiles<T> {
   /** Stores an entity under a file-safe key (ids and IAM names are). */
   public void write(String key, T value) {
     try {
-      Files.createDirectories(dir);
+      io.dynagate.embedded.PrivateFiles.createDirectories(dir);
       Path target = dir.resolve(key + ".json");
       Path temp = Files.createTempFile(dir, key, ".tmp");
       MAPPER.writeValue(temp.toFile(), value);

@@ -35,6 +35,11 @@ final class DynamoAnswers {
     return raw;
   }
 
+  /** The answer with DynamoDB's {@code x-amz-crc32} of its body, which the SDKs check. */
+  static EmulatorResponse withCrc(EmulatorResponse answer) {
+    return answer.withHeader("x-amz-crc32", Long.toString(crc32(answer.body())));
+  }
+
   private static EmulatorResponse withBody(EmulatorResponse raw, int status, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     Map<String, String> headers = new LinkedHashMap<>();

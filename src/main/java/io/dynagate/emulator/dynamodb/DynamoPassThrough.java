@@ -17,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /**
@@ -37,11 +39,13 @@ public class DynamoPassThrough implements DynamoHandler {
 
   private final Vertx vertx;
   private final DynamoEngine engine;
+  private final RegistryGuard guard;
   private volatile HttpClient client;
 
-  public DynamoPassThrough(Vertx vertx, DynamoEngine engine) {
+  public DynamoPassThrough(Vertx vertx, DynamoEngine engine, RegistryGuard guard) {
     this.vertx = vertx;
     this.engine = engine;
+    this.guard = guard;
   }
 
   /** The operation as the SDK names it, from {@code X-Amz-Target: DynamoDB_20120810.GetItem}. */
@@ -54,9 +58,16 @@ public class DynamoPassThrough implements DynamoHandler {
     return target.substring(target.indexOf('.') + 1);
   }
 
-  /** Forwards one call to dynalite and answers what DynamoDB would. */
+  /**
+   * Forwards one call to dynalite and answers what DynamoDB would; a call naming the registry table
+   * is refused before it reaches dynalite (see {@link RegistryGuard}).
+   */
   @Override
   public CompletionStage<EmulatorResponse> forward(EmulatorRequest request) {
+    Optional<EmulatorResponse> refused = guard.refusal(operation(request), request.body());
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(DynamoAnswers.withCrc(refused.get()));
+    }
     URI endpoint = engine.endpoint();
     RequestOptions options =
         new RequestOptions()
