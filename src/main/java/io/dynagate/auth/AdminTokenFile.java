@@ -1,5 +1,6 @@
 package io.dynagate.auth;
 
+import io.dynagate.embedded.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -50,7 +51,7 @@ final class AdminTokenFile {
   // Written to a private temporary file and moved into place, so that no reader ever sees a
   // half-written token and the file never exists with wider permissions.
   private static void create(Path file) throws IOException {
-    io.dynagate.embedded.PrivateFiles.createDirectories(file.getParent());
+    PrivateFiles.createDirectories(file.getParent());
     Path temporary =
         Files.createTempFile(
             file.getParent(), NAME, ".tmp", PosixFilePermissions.asFileAttribute(OWNER_ONLY));

@@ -25,11 +25,7 @@ public final class RouteRules {
     if (!Names.isSlug(name)) {
       out.add(Violation.of("name", "must be 1 to 64 of a-z, 0-9 and '-'"));
     }
-    if (spec.method() == null) {
-      out.add(Violation.of("method", "is required: GET"));
-    } else if (!spec.method().equals("GET")) {
-      out.add(Violation.of("method", "only GET routes are supported"));
-    }
+    checkMethod(spec, out);
     PathTemplate.Result path = PathTemplate.parse(spec.path());
     if (path.template().isEmpty()) {
       out.add(Violation.of("path", path.error()));
@@ -60,7 +56,19 @@ public final class RouteRules {
               "consistentRead", "global secondary indexes do not support consistent reads"));
     }
     path.template().ifPresent(p -> checkKey(spec, keys.get(), p, out));
+    WriteRules.check(spec, table.get(), out);
     return out;
+  }
+
+  private static void checkMethod(RouteSpec spec, List<Violation> out) {
+    List<String> methods = WriteRules.methodsOf(spec.actionOrDefault());
+    if (spec.method() == null) {
+      out.add(Violation.of("method", "is required: " + String.join(" or ", methods)));
+    } else if (!methods.contains(spec.method())) {
+      out.add(
+          Violation.of(
+              "method", spec.actionOrDefault() + " routes answer " + String.join(" or ", methods)));
+    }
   }
 
   /**

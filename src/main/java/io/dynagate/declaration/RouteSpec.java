@@ -13,6 +13,16 @@ import java.util.Map;
  * @param projection attribute names to return (GetItem and Query); all when absent
  * @param limit Query page size when the caller gives no {@code ?limit=} (default 25)
  * @param maxLimit cap on {@code ?limit=} (default and upper bound 1,000)
+ * @param mode PutItem only: {@code create} (the key must be absent), {@code replace} (it must
+ *     exist) or {@code upsert}; default {@code create} for POST, {@code replace} for PUT
+ * @param versionAttribute UpdateItem and DeleteItem: a numeric attribute used for optimistic
+ *     locking; the caller sends the version it read in {@code If-Match} (or, for UpdateItem, in the
+ *     body)
+ * @param allowUndeclared write routes: store attributes the table's AttributeSchema does not
+ *     declare
+ * @param allowRemove UpdateItem: an attribute given as {@code null} is removed
+ * @param timestamps write routes: the server sets {@code createdAt} and {@code updatedAt} (epoch
+ *     milliseconds of the request)
  * @param requestTemplate a write route's own VTL request template, replacing the generated one
  * @param responseTemplate the route's own VTL template for DynamoDB's success answer, replacing the
  *     generated one; both are proved by preflight before they go live
@@ -30,6 +40,11 @@ public record RouteSpec(
     SortKeyCondition sortKey,
     Integer limit,
     Integer maxLimit,
+    Mode mode,
+    String versionAttribute,
+    Boolean allowUndeclared,
+    Boolean allowRemove,
+    Boolean timestamps,
     String requestTemplate,
     String responseTemplate) {
 
@@ -42,6 +57,45 @@ public record RouteSpec(
   }
 
   /** A route with the generated templates. */
+  public RouteSpec(
+      String method,
+      String path,
+      String table,
+      Action action,
+      Map<String, String> key,
+      String index,
+      List<String> projection,
+      Boolean consistentRead,
+      SortKeyCondition sortKey,
+      Integer limit,
+      Integer maxLimit,
+      Mode mode,
+      String versionAttribute,
+      Boolean allowUndeclared,
+      Boolean allowRemove,
+      Boolean timestamps) {
+    this(
+        method,
+        path,
+        table,
+        action,
+        key,
+        index,
+        projection,
+        consistentRead,
+        sortKey,
+        limit,
+        maxLimit,
+        mode,
+        versionAttribute,
+        allowUndeclared,
+        allowRemove,
+        timestamps,
+        null,
+        null);
+  }
+
+  /** A read route (no write options) with the generated templates. */
   public RouteSpec(
       String method,
       String path,
@@ -67,12 +121,62 @@ public record RouteSpec(
         limit,
         maxLimit,
         null,
+        null,
+        null,
+        null,
+        null,
+        null,
         null);
   }
 
   public enum Action {
     GetItem,
-    Query
+    Query,
+    PutItem,
+    UpdateItem,
+    DeleteItem;
+
+    public boolean writes() {
+      return this == PutItem || this == UpdateItem || this == DeleteItem;
+    }
+  }
+
+  /** How a PutItem treats an item that already exists under the key. */
+  public enum Mode {
+    create,
+    replace,
+    upsert
+  }
+
+  /** A write route with its write options. */
+  public static RouteSpec write(
+      String method,
+      String path,
+      String table,
+      Action action,
+      Map<String, String> key,
+      Mode mode,
+      String versionAttribute,
+      Boolean allowUndeclared,
+      Boolean allowRemove,
+      Boolean timestamps) {
+    return new RouteSpec(
+        method,
+        path,
+        table,
+        action,
+        key,
+        null,
+        null,
+        null,
+        null,
+        null,
+        null,
+        mode,
+        versionAttribute,
+        allowUndeclared,
+        allowRemove,
+        timestamps);
   }
 
   /**
@@ -109,6 +213,26 @@ public record RouteSpec(
 
   public int maxLimitOrDefault() {
     return maxLimit == null ? LIMIT_CAP : maxLimit;
+  }
+
+  /** PutItem's mode: as declared, else {@code create} for POST and {@code replace} for PUT. */
+  public Mode modeOrDefault() {
+    if (mode != null) {
+      return mode;
+    }
+    return "POST".equals(method) ? Mode.create : Mode.replace;
+  }
+
+  public boolean allowUndeclaredOrDefault() {
+    return Boolean.TRUE.equals(allowUndeclared);
+  }
+
+  public boolean allowRemoveOrDefault() {
+    return Boolean.TRUE.equals(allowRemove);
+  }
+
+  public boolean timestampsOrDefault() {
+    return Boolean.TRUE.equals(timestamps);
   }
 
   public boolean consistentReadOrDefault() {

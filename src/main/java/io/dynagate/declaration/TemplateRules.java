@@ -1,6 +1,5 @@
 package io.dynagate.declaration;
 
-import io.dynagate.declaration.RouteSpec.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +24,7 @@ public final class TemplateRules {
   static List<Violation> validate(RouteSpec spec) {
     List<Violation> out = new ArrayList<>();
     check("responseTemplate", spec.responseTemplate(), out);
-    if (spec.requestTemplate() != null && !writes(spec.actionOrDefault())) {
+    if (spec.requestTemplate() != null && !spec.actionOrDefault().writes()) {
       out.add(
           Violation.of(
               "requestTemplate",
@@ -34,10 +33,6 @@ public final class TemplateRules {
       check("requestTemplate", spec.requestTemplate(), out);
     }
     return out;
-  }
-
-  private static boolean writes(Action action) {
-    return action != Action.GetItem && action != Action.Query;
   }
 
   private static void check(String field, String template, List<Violation> out) {

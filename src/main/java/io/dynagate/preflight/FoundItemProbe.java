@@ -12,7 +12,7 @@ final class FoundItemProbe implements Probe {
 
   @Override
   public boolean appliesTo(RouteCase route) {
-    return !route.query();
+    return route.isGetItem();
   }
 
   @Override

@@ -15,7 +15,7 @@ final class HostileKeyProbe implements Probe {
 
   @Override
   public boolean appliesTo(RouteCase route) {
-    return true;
+    return route.reads();
   }
 
   @Override

@@ -21,7 +21,7 @@ final class MissingItemProbe implements Probe {
 
   @Override
   public boolean appliesTo(RouteCase route) {
-    return true;
+    return route.reads();
   }
 
   @Override

@@ -24,7 +24,7 @@ final class NoPermissionProbe implements Probe {
 
   @Override
   public boolean appliesTo(RouteCase route) {
-    return true;
+    return route.reads();
   }
 
   @Override

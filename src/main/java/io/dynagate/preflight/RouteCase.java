@@ -37,6 +37,15 @@ record RouteCase(NamedRoute route, TableFixture fixture) {
     return spec().actionOrDefault() == Action.Query;
   }
 
+  boolean isGetItem() {
+    return spec().actionOrDefault() == Action.GetItem;
+  }
+
+  /** GetItem or Query: the routes the read probes know how to ask. */
+  boolean reads() {
+    return isGetItem() || query();
+  }
+
   /** A team's own response template: the answer's shape is theirs, only its content is checked. */
   boolean customResponse() {
     return spec().responseTemplate() != null;

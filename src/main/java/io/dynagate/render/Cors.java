@@ -51,9 +51,12 @@ final class Cors {
         + " = $origin)#end\n";
   }
 
-  Map<String, Object> optionsMethod(List<Map<String, Object>> pathParameters) {
+  /** The preflight method of a path whose routes answer {@code methods} (upper case). */
+  Map<String, Object> optionsMethod(
+      List<Map<String, Object>> pathParameters, java.util.Collection<String> methods) {
     Map<String, String> parameters = new TreeMap<>(originParameter());
-    parameters.put(HEADER + "Access-Control-Allow-Methods", quoted("GET,OPTIONS"));
+    String allowed = String.join(",", new java.util.TreeSet<>(methods)) + ",OPTIONS";
+    parameters.put(HEADER + "Access-Control-Allow-Methods", quoted(allowed));
     List<String> headers =
         cors.allowHeaders() == null ? List.of("Content-Type") : cors.allowHeaders();
     parameters.put(HEADER + "Access-Control-Allow-Headers", quoted(String.join(",", headers)));

@@ -24,11 +24,23 @@ final class Integration {
     Action action = route.actionOrDefault();
     Map<String, ValueType> declared = declaredTypes(table);
     String request =
-        action == Action.GetItem
-            ? RequestVtl.getItem(route, table)
-            : RequestVtl.query(route, table);
+        switch (action) {
+          case GetItem -> RequestVtl.getItem(route, table);
+          case Query -> RequestVtl.query(route, table);
+          case PutItem -> WriteVtl.putItem(route, table);
+          case UpdateItem -> WriteVtl.updateItem(route, table);
+          case DeleteItem -> WriteVtl.deleteItem(route, table);
+        };
     String success =
-        action == Action.GetItem ? ResponseVtl.getItem(declared) : ResponseVtl.query(declared);
+        switch (action) {
+          case GetItem -> ResponseVtl.getItem(declared);
+          case Query -> ResponseVtl.query(declared);
+          case PutItem -> WriteResponseVtl.putItem(route);
+          case UpdateItem -> WriteResponseVtl.updateItem(declared);
+          case DeleteItem -> WriteResponseVtl.deleteItem();
+        };
+    String clientError =
+        action.writes() ? WriteResponseVtl.clientError(route) : ResponseVtl.clientError();
     // A team's own templates replace the generated ones as they are; preflight proves them.
     request = route.requestTemplate() != null ? route.requestTemplate() : request;
     success = route.responseTemplate() != null ? route.responseTemplate() : success;
@@ -36,7 +48,7 @@ final class Integration {
     // The empty pattern is the default, DynamoDB's 200. Without the 4xx and 5xx patterns, a
     // DynamoDB error would reach the client as a 200.
     responses.put("default", response("200", success));
-    responses.put("4\\d{2}", response("400", ResponseVtl.clientError()));
+    responses.put("4\\d{2}", response("400", clientError));
     responses.put("5\\d{2}", response("502", ResponseVtl.serverError()));
     Map<String, Object> integration = new TreeMap<>();
     integration.put("type", "aws");

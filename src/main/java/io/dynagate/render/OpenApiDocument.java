@@ -17,6 +17,14 @@ import java.util.TreeMap;
 final class OpenApiDocument {
 
   private static final String VALIDATOR = "params";
+  private static final String BODY_VALIDATOR = "body-and-params";
+  private static final Map<String, String> WRITE_STATUSES =
+      Map.of(
+          "201", "Created",
+          "204", "No content",
+          "409", "Conflict",
+          "412", "Precondition failed",
+          "413", "Item too large");
   private static final Map<String, String> STATUSES =
       Map.of(
           "200", "OK",
@@ -28,6 +36,7 @@ final class OpenApiDocument {
 
   private final ApiDeclaration api;
   private final Optional<Cors> cors;
+  private final Map<String, Object> models = new TreeMap<>();
 
   OpenApiDocument(ApiDeclaration api) {
     this.api = api;
@@ -44,7 +53,13 @@ final class OpenApiDocument {
       if (methods.put(verb, method(route)) != null) {
         throw new IllegalArgumentException("two routes answer " + verb + " " + route.spec().path());
       }
-      cors.ifPresent(c -> methods.put("options", c.optionsMethod(pathParameters(route.spec()))));
+      List<String> verbs =
+          methods.keySet().stream()
+              .filter(v -> !v.equals("options"))
+              .map(v -> v.toUpperCase(java.util.Locale.ROOT))
+              .toList();
+      cors.ifPresent(
+          c -> methods.put("options", c.optionsMethod(pathParameters(route.spec()), verbs)));
     }
     Map<String, Object> info = new TreeMap<>();
     info.put("title", api.apiName());
@@ -57,10 +72,45 @@ final class OpenApiDocument {
     doc.put("info", info);
     doc.put("paths", paths);
     // Required path, query and header parameters are checked by API Gateway before DynamoDB.
-    doc.put(
-        "x-amazon-apigateway-request-validators",
-        Map.of(VALIDATOR, Map.of("validateRequestParameters", true, "validateRequestBody", false)));
+    Map<String, Object> validators = new TreeMap<>();
+    validators.put(
+        VALIDATOR, Map.of("validateRequestParameters", true, "validateRequestBody", false));
+    if (!models.isEmpty()) {
+      // write bodies are checked against their model too; read-only APIs keep their definition
+      validators.put(
+          BODY_VALIDATOR, Map.of("validateRequestParameters", true, "validateRequestBody", true));
+      models.putAll(BodyModel.anyValueModels());
+      doc.put("components", Map.of("schemas", models));
+    }
+    doc.put("x-amazon-apigateway-request-validators", validators);
     return doc;
+  }
+
+  /** A write route's body: its model, required, validated before the integration runs. */
+  private void requestBody(ApiDeclaration.NamedRoute route, Map<String, Object> method) {
+    String name = modelName(route.name());
+    models.put(name, BodyModel.of(route.spec(), api.table(route.spec()), name));
+    Map<String, Object> content =
+        Map.of(
+            "application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/" + name)));
+    method.put("requestBody", Map.of("required", true, "content", content));
+    method.put("x-amazon-apigateway-request-validator", BODY_VALIDATOR);
+  }
+
+  /** API Gateway model names are alphanumeric: {@code put-user} becomes {@code PutUserBody}. */
+  private String modelName(String routeName) {
+    StringBuilder out = new StringBuilder();
+    for (String part : routeName.split("-")) {
+      if (!part.isEmpty()) {
+        out.append(Character.toUpperCase(part.charAt(0))).append(part.substring(1));
+      }
+    }
+    String base = out.append("Body").toString();
+    String name = base;
+    for (int i = 2; models.containsKey(name); i++) {
+      name = base + i;
+    }
+    return name;
   }
 
   private Map<String, Object> method(ApiDeclaration.NamedRoute route) {
@@ -70,8 +120,15 @@ final class OpenApiDocument {
     method.put("parameters", parameters(spec));
     Map<String, Object> responses = new TreeMap<>();
     STATUSES.forEach((status, text) -> responses.put(status, methodResponse(text)));
+    Action action = spec.actionOrDefault();
+    if (action.writes()) {
+      WRITE_STATUSES.forEach((status, text) -> responses.put(status, methodResponse(text)));
+    }
     method.put("responses", responses);
     method.put("x-amazon-apigateway-request-validator", VALIDATOR);
+    if (action == Action.PutItem || action == Action.UpdateItem) {
+      requestBody(route, method);
+    }
     method.put("x-amazon-apigateway-integration", new Integration(api, cors).of(spec));
     return method;
   }

@@ -125,19 +125,24 @@ final class RequestVtl {
    * $input.params('x')}, whose search order would let a {@code ?X-Tenant=} shadow a header.
    */
   private String bind(String var, RequestSource source) {
+    bindings.append(binding(var, source));
+    return var;
+  }
+
+  /** VTL setting {@code var} to one request value (needs {@code $p = $input.params()}). */
+  static String binding(String var, RequestSource source) {
     String map =
         switch (source.location()) {
           case path -> "path";
           case query -> "querystring";
           case header -> "header";
         };
-    bindings.append("#set(" + var + " = \"$!p." + map + ".get('" + source.name() + "')\")\n");
+    String out = "#set(" + var + " = \"$!p." + map + ".get('" + source.name() + "')\")\n";
     String lower = source.name().toLowerCase(Locale.ROOT);
     if (map.equals("header") && !lower.equals(source.name())) {
-      bindings.append(
-          "#if(" + var + " == '')#set(" + var + " = \"$!p.header.get('" + lower + "')\")#end\n");
+      out += "#if(" + var + " == '')#set(" + var + " = \"$!p.header.get('" + lower + "')\")#end\n";
     }
-    return var;
+    return out;
   }
 
   /** {@code {"S": "..."}} with the key's declared type; numbers and binaries travel as strings. */

@@ -86,11 +86,24 @@ public class TryItResource {
                       + "): reconcile it first"))
           .build();
     }
-    return Response.ok(call(live.request())).build();
+    String method = route.path("spec").path("method").asText("GET");
+    return Response.ok(call(live.request(), method, request.body())).build();
   }
 
-  private TryResult call(LiveRequest live) {
-    HttpRequest.Builder builder = HttpRequest.newBuilder(live.uri()).timeout(LIVE_TIMEOUT).GET();
+  private TryResult call(LiveRequest live, String method, String body) {
+    // write routes are tried with their method and JSON body; reads stay bodiless GETs
+    boolean sendsBody = body != null && !method.equals("GET") && !method.equals("DELETE");
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(live.uri())
+            .timeout(LIVE_TIMEOUT)
+            .method(
+                method,
+                sendsBody
+                    ? HttpRequest.BodyPublishers.ofString(body)
+                    : HttpRequest.BodyPublishers.noBody());
+    if (sendsBody) {
+      builder.header("Content-Type", "application/json");
+    }
     live.headers().forEach(builder::header);
     long started = System.nanoTime();
     try {
@@ -119,6 +132,9 @@ public class TryItResource {
     spec.path("key").forEach(sources::add);
     sources.add(spec.path("sortKey").path("value"));
     spec.path("sortKey").path("values").forEach(sources::add);
+    if (spec.hasNonNull("versionAttribute")) {
+      names.add("if-match");
+    }
     for (JsonNode source : sources) {
       String text = source.asText("");
       if (text.startsWith("header.")) {

@@ -8,18 +8,30 @@ import java.util.stream.Collectors;
  *
  * @param api the API's name
  * @param route the route's name
+ * @param body the JSON body a write route is sent, or null
  */
 public record TryRequest(
     String api,
     String route,
     Map<String, String> path,
     Map<String, String> query,
-    Map<String, String> header) {
+    Map<String, String> header,
+    String body) {
 
   public TryRequest {
     path = withoutNulls(path);
     query = withoutNulls(query);
     header = withoutNulls(header);
+  }
+
+  /** A call without a body (a read). */
+  public TryRequest(
+      String api,
+      String route,
+      Map<String, String> path,
+      Map<String, String> query,
+      Map<String, String> header) {
+    this(api, route, path, query, header, null);
   }
 
   private static Map<String, String> withoutNulls(Map<String, String> values) {

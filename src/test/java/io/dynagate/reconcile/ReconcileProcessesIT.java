@@ -57,10 +57,17 @@ class ReconcileProcessesIT {
     Path dataA = Files.createTempDirectory(Path.of("target"), "it-pair-a-");
     Path dataB = Files.createTempDirectory(Path.of("target"), "it-pair-b-");
     // No pass on change: the passes of this test are the ones it races.
+    // A's dynalite on a known port: B reaches the registry there, as A does. The emulator's
+    // DynamoDB endpoint refuses the registry table to everyone (issue 15).
+    int dynalite = io.dynagate.embedded.FreePort.orFree(0);
     try (ServiceProcess a =
         ServiceProcess.start(
-            dataA, dataA.resolve("service.log"), "dynagate.reconcile.on-change=false")) {
-      // B runs in aws mode against A's emulator: the same registry table, the same "AWS".
+            dataA,
+            dataA.resolve("service.log"),
+            "dynagate.reconcile.on-change=false",
+            "dynagate.dynalite.port=" + dynalite)) {
+      // B runs in aws mode against A's emulator and A's DynamoDB: the same registry table, the
+      // same "AWS".
       Map<String, String> credentials =
           Map.of(
               "AWS_ACCESS_KEY_ID",
@@ -76,6 +83,7 @@ class ReconcileProcessesIT {
               credentials,
               "dynagate.mode=aws",
               "dynagate.aws.endpoint=" + a.emulatorUrl(),
+              "dynagate.aws.endpoints.dynamodb=http://127.0.0.1:" + dynalite,
               "dynagate.aws.region=us-east-1",
               "dynagate.reconcile.on-change=false")) {
         assertEquals(200, b.send("GET", "/api/v1/tables", null).statusCode());

@@ -68,4 +68,85 @@ class LeastPrivilegeTest {
     node.forEach(v -> out.add(v.asText()));
     return out;
   }
+
+  @Test
+  void everyWriteRouteGetsExactlyItsActionOnExactlyItsTable() throws Exception {
+    RouteGoldenTest.writeKinds()
+        .forEach(
+            arguments -> {
+              io.dynagate.declaration.RouteSpec route =
+                  (io.dynagate.declaration.RouteSpec) arguments.get()[1];
+              ApiDeclaration api = Fixtures.api(route);
+              JsonNode policy = read(ApiRenderer.render(api).permissionPolicy());
+              assertEquals(1, policy.path("Statement").size(), policy.toString());
+              JsonNode statement = policy.path("Statement").get(0);
+              assertEquals(
+                  List.of("dynamodb:" + route.actionOrDefault().name()),
+                  values(statement.path("Action")));
+              assertEquals(
+                  List.of(api.tableArn(route.table())), values(statement.path("Resource")));
+              assertTrue(statement.path("NotAction").isMissingNode());
+            });
+  }
+
+  @Test
+  void readsAndWritesOfSeveralTablesAreGrantedActionByActionTableByTable() throws Exception {
+    var routes =
+        List.of(
+            new ApiDeclaration.NamedRoute(
+                "get-order",
+                Fixtures.getItem(
+                    "/orders",
+                    "orders",
+                    java.util.Map.of("customerId", "query.c", "createdAt", "query.at"))),
+            new ApiDeclaration.NamedRoute(
+                "put-user",
+                io.dynagate.declaration.RouteSpec.write(
+                    "PUT",
+                    "/users/{userId}",
+                    "users",
+                    io.dynagate.declaration.RouteSpec.Action.PutItem,
+                    java.util.Map.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)),
+            new ApiDeclaration.NamedRoute(
+                "delete-file",
+                io.dynagate.declaration.RouteSpec.write(
+                    "DELETE",
+                    "/files/{fileId}",
+                    "files",
+                    io.dynagate.declaration.RouteSpec.Action.DeleteItem,
+                    java.util.Map.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null)));
+    ApiDeclaration api =
+        Fixtures.api(
+            new io.dynagate.declaration.ApiSpec(null, null, null, null, null, null), routes);
+    java.util.Map<String, List<String>> granted = new java.util.TreeMap<>();
+    for (JsonNode statement : read(ApiRenderer.render(api).permissionPolicy()).path("Statement")) {
+      for (String action : values(statement.path("Action"))) {
+        granted.put(action, values(statement.path("Resource")));
+      }
+    }
+    assertEquals(
+        java.util.Map.of(
+            "dynamodb:GetItem", List.of(api.tableArn("orders")),
+            "dynamodb:PutItem", List.of(api.tableArn("users")),
+            "dynamodb:DeleteItem", List.of(api.tableArn("files"))),
+        granted);
+  }
+
+  private static JsonNode read(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new AssertionError(e);
+    }
+  }
 }

@@ -80,4 +80,109 @@ class RouteGoldenTest {
             + t.serverError();
     Golden.assertMatches("routes/" + kind + ".vtl", text);
   }
+
+  static Stream<Arguments> writeKinds() {
+    return Stream.of(
+        Arguments.of(
+            "put-item-create-timestamps",
+            RouteSpec.write(
+                "POST",
+                "/users/{userId}",
+                "users",
+                Action.PutItem,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                true)),
+        Arguments.of(
+            "put-item-replace",
+            RouteSpec.write(
+                "PUT",
+                "/users/{userId}",
+                "users",
+                Action.PutItem,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null)),
+        Arguments.of(
+            "put-item-upsert-undeclared-range-key",
+            RouteSpec.write(
+                "PUT",
+                "/orders/{customerId}",
+                "orders",
+                Action.PutItem,
+                Map.of("createdAt", "header.X-Created"),
+                RouteSpec.Mode.upsert,
+                null,
+                true,
+                null,
+                null)),
+        Arguments.of(
+            "update-item-version-remove",
+            RouteSpec.write(
+                "PATCH",
+                "/users/{userId}",
+                "users",
+                Action.UpdateItem,
+                Map.of(),
+                null,
+                "age",
+                null,
+                true,
+                true)),
+        Arguments.of(
+            "update-item-plain",
+            RouteSpec.write(
+                "PATCH",
+                "/users/{userId}",
+                "users",
+                Action.UpdateItem,
+                Map.of(),
+                null,
+                null,
+                null,
+                null,
+                null)),
+        Arguments.of(
+            "delete-item-version",
+            RouteSpec.write(
+                "DELETE",
+                "/files/{fileId}",
+                "files",
+                Action.DeleteItem,
+                Map.of(),
+                null,
+                "rev",
+                null,
+                null,
+                null)));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("writeKinds")
+  void writeTemplatesAndModelsMatchGoldenFiles(String kind, RouteSpec route) {
+    Templates t = Templates.of(route);
+    ApiDeclaration api = Fixtures.api(route);
+    String model =
+        route.actionOrDefault() == Action.DeleteItem
+            ? "(none: no body)\n"
+            : CanonicalJson.write(BodyModel.of(route, api.table(route), "Body"));
+    String text =
+        "## request model (JSON Schema draft 4)\n"
+            + model
+            + "## request template (application/json)\n"
+            + t.request()
+            + "## integration response default -> 200\n"
+            + t.success()
+            + "## integration response 4\\d{2} -> 400\n"
+            + t.clientError()
+            + "## integration response 5\\d{2} -> 502\n"
+            + t.serverError();
+    Golden.assertMatches("routes/" + kind + ".vtl", text);
+  }
 }

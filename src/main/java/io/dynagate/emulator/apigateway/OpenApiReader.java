@@ -35,9 +35,14 @@ final class OpenApiReader {
     }
     JsonNode info = root.path("info");
     Map<String, Map<String, Method>> paths = new LinkedHashMap<>();
+    RequestValidators validators = RequestValidators.of(root);
     root.path("paths")
         .fields()
-        .forEachRemaining(path -> paths.put(checkedPath(path.getKey()), methods(path.getValue())));
+        .forEachRemaining(
+            path ->
+                paths.put(
+                    checkedPath(path.getKey()),
+                    validators.apply(path.getValue(), methods(path.getValue()))));
     Map<String, String> models = new LinkedHashMap<>();
     root.path("components")
         .path("schemas")

@@ -9,8 +9,12 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -18,6 +22,9 @@ import java.util.stream.Stream;
  * so that a crash leaves either the old or the new version.
  */
 public final class StateFiles<T> {
+
+  private static final FileAttribute<Set<PosixFilePermission>> OWNER_ONLY =
+      PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------"));
 
   private static final ObjectMapper MAPPER =
       new ObjectMapper()
@@ -52,7 +59,8 @@ public final class StateFiles<T> {
   /** Stores an entity under a file-safe key (ids and IAM names are). */
   public void write(String key, T value) {
     try {
-      io.dynagate.embedded.PrivateFiles.createDirectories(dir);
+      // Readable by its owner only, as the rest of the data directory.
+      Files.createDirectories(dir, OWNER_ONLY);
       Path target = dir.resolve(key + ".json");
       Path temp = Files.createTempFile(dir, key, ".tmp");
       MAPPER.writeValue(temp.toFile(), value);

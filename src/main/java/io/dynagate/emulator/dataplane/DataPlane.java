@@ -32,14 +32,20 @@ public class DataPlane implements DataPlaneHandler {
   private final ApiGatewayStore store;
   private final MethodExecutor executor;
   private final Invocations invocations;
+  private final RequestValidation validation;
   // One Velocity runtime for the data plane: compiled templates are immutable and thread-safe.
   private final VtlEngine engine = new VtlEngine();
   private final Map<String, Cached> stages = new ConcurrentHashMap<>();
 
-  DataPlane(ApiGatewayStore store, MethodExecutor executor, Invocations invocations) {
+  DataPlane(
+      ApiGatewayStore store,
+      MethodExecutor executor,
+      Invocations invocations,
+      RequestValidation validation) {
     this.store = store;
     this.executor = executor;
     this.invocations = invocations;
+    this.validation = validation;
   }
 
   @Override
@@ -67,6 +73,10 @@ public class DataPlane implements DataPlaneHandler {
                 request.headers(),
                 request.bodyText()),
             Trace.off());
+    Optional<EmulatorResponse> refused = validation.refusal(call, deployed.get().api().models());
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused.get());
+    }
     return executor.run(call);
   }
 

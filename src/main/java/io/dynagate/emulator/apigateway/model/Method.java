@@ -18,6 +18,7 @@ import java.util.Map;
  * @param authorizationScopes OAuth scopes
  * @param methodResponses by status code
  * @param methodIntegration the integration, or null before one is put
+ * @param requestValidator the validator {@code requestValidatorId} names, resolved, or null
  */
 public record Method(
     String httpMethod,
@@ -30,13 +31,42 @@ public record Method(
     Map<String, String> requestModels,
     List<String> authorizationScopes,
     Map<String, MethodResponse> methodResponses,
-    Integration methodIntegration) {
+    Integration methodIntegration,
+    RequestValidator requestValidator) {
 
   public Method {
     requestParameters = Maps.copy(requestParameters);
     requestModels = Maps.copy(requestModels);
     authorizationScopes = Maps.list(authorizationScopes);
     methodResponses = Maps.copy(methodResponses);
+  }
+
+  /** A method without a resolved request validator. */
+  public Method(
+      String httpMethod,
+      String authorizationType,
+      String authorizerId,
+      Boolean apiKeyRequired,
+      String operationName,
+      String requestValidatorId,
+      Map<String, Boolean> requestParameters,
+      Map<String, String> requestModels,
+      List<String> authorizationScopes,
+      Map<String, MethodResponse> methodResponses,
+      Integration methodIntegration) {
+    this(
+        httpMethod,
+        authorizationType,
+        authorizerId,
+        apiKeyRequired,
+        operationName,
+        requestValidatorId,
+        requestParameters,
+        requestModels,
+        authorizationScopes,
+        methodResponses,
+        methodIntegration,
+        null);
   }
 
   public Method withResponse(MethodResponse response) {
@@ -64,6 +94,7 @@ public record Method(
         requestModels,
         authorizationScopes,
         responses,
-        integration);
+        integration,
+        requestValidator);
   }
 }

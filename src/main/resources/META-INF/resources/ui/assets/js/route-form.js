@@ -17,6 +17,30 @@ function isQuery() {
   return $('#route-action').value === 'Query';
 }
 
+const METHODS = { GetItem: ['GET'], Query: ['GET'], PutItem: ['POST', 'PUT'], UpdateItem: ['PATCH'], DeleteItem: ['DELETE'] };
+
+function action() {
+  return $('#route-action').value;
+}
+
+function isWrite() {
+  return ['PutItem', 'UpdateItem', 'DeleteItem'].includes(action());
+}
+
+/** Only the options the action takes are shown, and the method follows the action. */
+function showActionOptions() {
+  const methods = METHODS[action()] || ['GET'];
+  if (!methods.includes($('#route-method').value)) {
+    $('#route-method').value = methods[0];
+  }
+  form.querySelectorAll('.write-only').forEach((node) => { node.hidden = !isWrite(); });
+  form.querySelectorAll('.read-only').forEach((node) => { node.hidden = isWrite(); });
+  form.querySelectorAll('.put-only').forEach((node) => { node.hidden = action() !== 'PutItem'; });
+  form.querySelectorAll('.update-only').forEach((node) => { node.hidden = action() !== 'UpdateItem'; });
+  form.querySelectorAll('.body-only').forEach((node) => { node.hidden = action() === 'DeleteItem'; });
+  form.querySelectorAll('.versioned').forEach((node) => { node.hidden = action() === 'PutItem'; });
+}
+
 function chosenTable() {
   return tables.get($('#route-table').value);
 }
@@ -82,6 +106,7 @@ function render() {
   const anyCondition = $('#sk-condition').value !== '';
   form.querySelectorAll('.sk-between').forEach((node) => { node.hidden = !between; });
   $('.sk-value').hidden = between || !anyCondition;
+  showActionOptions();
 }
 
 function fill(spec) {
@@ -100,6 +125,11 @@ function fill(spec) {
   $('#route-max-limit').value = spec.maxLimit ?? '';
   $('#route-projection').value = (spec.projection || []).join(', ');
   $('#route-consistent').checked = spec.consistentRead === true;
+  $('#route-mode').value = spec.mode || '';
+  $('#route-version').value = spec.versionAttribute || '';
+  $('#route-undeclared').checked = spec.allowUndeclared === true;
+  $('#route-remove').checked = spec.allowRemove === true;
+  $('#route-timestamps').checked = spec.timestamps === true;
   render();
 }
 
@@ -131,6 +161,9 @@ function fromFields() {
     spec.limit = optionalNumber($('#route-limit'));
     spec.maxLimit = optionalNumber($('#route-max-limit'));
   }
+  if (isWrite()) {
+    return withWriteOptions(spec);
+  }
   const projection = commaList($('#route-projection').value);
   if (projection.length) {
     spec.projection = projection;
@@ -138,6 +171,24 @@ function fromFields() {
   if ($('#route-consistent').checked) {
     spec.consistentRead = true;
   }
+  return spec;
+}
+
+/** The write options the action takes, only those set. */
+function withWriteOptions(spec) {
+  const visible = (id) => !$(id).closest('.field').hidden;
+  if (visible('#route-mode') && $('#route-mode').value) {
+    spec.mode = $('#route-mode').value;
+  }
+  if (visible('#route-version') && $('#route-version').value.trim()) {
+    spec.versionAttribute = $('#route-version').value.trim();
+  }
+  [['#route-undeclared', 'allowUndeclared'], ['#route-remove', 'allowRemove'], ['#route-timestamps', 'timestamps']]
+    .forEach(([id, field]) => {
+      if (visible(id) && $(id).checked) {
+        spec[field] = true;
+      }
+    });
   return spec;
 }
 

@@ -18,6 +18,9 @@ function parameters(spec) {
       out.push(parameter);
     }
   }
+  if (spec.versionAttribute) {
+    out.push({ location: 'header', name: 'If-Match' });
+  }
   if (spec.action === 'Query') {
     for (const name of ['limit', 'cursor', 'order']) {
       if (!out.some((p) => p.location === 'query' && p.name === name)) {
@@ -52,10 +55,21 @@ export function tryItPanel(api, route) {
   const panel = $('#try-it').content.firstElementChild.cloneNode(true);
   const form = $('form', panel);
   $('.try-params', form).append(...parameters(route.spec).map((p, i) => field(route.name, p, i)));
+  const withBody = ['PutItem', 'UpdateItem'].includes(route.spec.action);
+  if (withBody) {
+    const id = `try-${route.name}-body`;
+    $('.try-params', form).after(el('div', { class: 'field', 'data-field': 'body' },
+      el('label', { for: id, text: 'JSON body' }),
+      el('textarea', { id, class: 'try-json', rows: '6', spellcheck: 'false', text: '{}' })));
+  }
+  const method = route.spec.method || 'GET';
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
     clearErrors(form);
     const body = { api, route: route.name, path: {}, query: {}, header: {} };
+    if (withBody) {
+      body.body = $('.try-json', form).value;
+    }
     form.querySelectorAll('[data-location]').forEach((control) => {
       if (control.value !== '') {
         body[control.dataset.location][control.dataset.name] = control.value;
@@ -65,7 +79,7 @@ export function tryItPanel(api, route) {
       const { data } = await busy($('button[type=submit]', form), 'Sending…', () => call('POST', '/ui/try', { body }));
       $('.try-status', form).replaceChildren(
         'Status ', el('strong', { class: 'try-code', text: String(data.status) }),
-        ` in ${data.millis} ms · GET `, el('code', { text: data.url }));
+        ` in ${data.millis} ms · ${method} `, el('code', { text: data.url }));
       $('.try-body', form).textContent = pretty(data.body);
       $('.try-result', form).hidden = false;
     } catch (error) {

@@ -1,0 +1,89 @@
+package io.dynagate.render;
+
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.RouteSpec.Mode;
+import io.dynagate.declaration.ValueType;
+import java.util.Map;
+
+/**
+ * Integration response templates of write routes. DynamoDB's conditional-check failure means what
+ * the route's condition was about: the key exists (create: 409), it does not (replace, update:
+ * 404), or the version differs (412 when the caller sent {@code If-Match}, else 409).
+ */
+final class WriteResponseVtl {
+
+  private WriteResponseVtl() {}
+
+  /** PutItem: 201 for a new item, 200 for a replaced one; the body is a short confirmation. */
+  static String putItem(RouteSpec route) {
+    Mode mode = route.modeOrDefault();
+    String created = message(201, "Created");
+    String replaced = message(200, "Replaced");
+    return switch (mode) {
+      case create -> created;
+      case replace -> replaced;
+      case upsert ->
+          "#if(\"$!input.path('$.Attributes')\" == '')\n"
+              + created
+              + "#else\n"
+              + replaced
+              + "#end\n";
+    };
+  }
+
+  /** UpdateItem: the new item, plain JSON. */
+  static String updateItem(Map<String, ValueType> declared) {
+    return ItemVtl.PRELUDE
+        + "#set($item = $input.path('$.Attributes'))\n"
+        + ItemVtl.object("$item", declared, 0)
+        + "\n";
+  }
+
+  /** DeleteItem: 204 without a body, or 404 when there was no item. */
+  static String deleteItem() {
+    return "#if(\"$!input.path('$.Attributes')\" == '')\n"
+        + message(404, "Not found")
+        + "#else\n#set($context.responseOverride.status = 204)\n#end\n";
+  }
+
+  /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
+  static String clientError(RouteSpec route) {
+    return """
+        #set($type = "$!input.path('$.__type')")
+        #set($said = "$!input.path('$.message')$!input.path('$.Message')")
+        #if($type.contains('ConditionalCheckFailed'))
+        %s#elseif($type.contains('ValidationException') && $said.contains('size has exceeded'))
+        %s#else
+        %s#end
+        """
+        .formatted(
+            conditionFailed(route), message(413, "Item too large"), ResponseVtl.clientError());
+  }
+
+  private static String conditionFailed(RouteSpec route) {
+    if (route.versionAttribute() != null) {
+      String ifMatch =
+          "#set($p = $input.params())"
+              + "#if(\"$!p.header.get('If-Match')$!p.header.get('if-match')\" != '')\n";
+      return ifMatch
+          + message(412, "Precondition failed")
+          + "#else\n"
+          + message(409, "Version conflict")
+          + "#end\n";
+    }
+    return switch (route.actionOrDefault()) {
+      case PutItem ->
+          route.modeOrDefault() == Mode.create
+              ? message(409, "Already exists")
+              : message(404, "Not found");
+      case UpdateItem, DeleteItem -> message(404, "Not found");
+      default -> message(409, "Conflict");
+    };
+  }
+
+  private static String message(int status, String text) {
+    String override =
+        status == 200 ? "" : "#set($context.responseOverride.status = " + status + ")\n";
+    return override + "{\"message\":\"" + text + "\",\"requestId\":\"$context.requestId\"}\n";
+  }
+}

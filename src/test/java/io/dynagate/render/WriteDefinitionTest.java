@@ -1,0 +1,93 @@
+package io.dynagate.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.RouteSpec.Action;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** What write routes add to the OpenAPI definition: models, validators, statuses, preflight. */
+class WriteDefinitionTest {
+
+  private static JsonNode openApi(List<ApiDeclaration.NamedRoute> routes) {
+    ApiSpec spec =
+        new ApiSpec(
+            null,
+            null,
+            null,
+            new ApiSpec.Cors(List.of("https://a.example.com"), null, null),
+            null,
+            null);
+    return Run.json(ApiRenderer.render(Fixtures.api(spec, routes)).openApi());
+  }
+
+  @Test
+  void aBodyRouteHasItsModelAndTheBodyValidatorAndThePreflightAllowsItsMethod() {
+    JsonNode doc =
+        openApi(
+            List.of(
+                new ApiDeclaration.NamedRoute(
+                    "get-user", Fixtures.getItem("/users/{userId}", "users", Map.of())),
+                new ApiDeclaration.NamedRoute(
+                    "put-user",
+                    RouteSpec.write(
+                        "PUT",
+                        "/users/{userId}",
+                        "users",
+                        Action.PutItem,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null)),
+                new ApiDeclaration.NamedRoute(
+                    "delete-user",
+                    RouteSpec.write(
+                        "DELETE",
+                        "/users/{userId}",
+                        "users",
+                        Action.DeleteItem,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))));
+    JsonNode path = doc.at("/paths/~1users~1{userId}");
+    assertEquals(
+        "#/components/schemas/PutUserBody",
+        path.at("/put/requestBody/content/application~1json/schema/$ref").asText());
+    assertEquals("body-and-params", path.at("/put/x-amazon-apigateway-request-validator").asText());
+    assertEquals("params", path.at("/delete/x-amazon-apigateway-request-validator").asText());
+    assertTrue(path.at("/delete/requestBody").isMissingNode());
+    assertTrue(doc.at("/components/schemas/PutUserBody").isObject());
+    assertTrue(doc.at("/components/schemas/AnyValue0").isObject());
+    assertTrue(path.at("/put/responses/409").isObject());
+    assertTrue(path.at("/get/responses/409").isMissingNode());
+    assertEquals(
+        "'DELETE,GET,PUT,OPTIONS'",
+        path.at(
+                "/options/x-amazon-apigateway-integration/responses/default/responseParameters/"
+                    + "method.response.header.Access-Control-Allow-Methods")
+            .asText());
+  }
+
+  @Test
+  void aReadOnlyApiHasNoModelsAndOnlyTheParameterValidator() {
+    JsonNode doc =
+        openApi(
+            List.of(
+                new ApiDeclaration.NamedRoute(
+                    "get-user", Fixtures.getItem("/users/{userId}", "users", Map.of()))));
+    assertTrue(doc.at("/components").isMissingNode());
+    assertEquals(1, doc.get("x-amazon-apigateway-request-validators").size());
+    assertFalse(doc.toString().contains("requestBody"));
+  }
+}

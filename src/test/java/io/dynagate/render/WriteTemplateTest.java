@@ -1,0 +1,136 @@
+package io.dynagate.render;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.RouteSpec.Action;
+import io.dynagate.declaration.RouteSpec.Mode;
+import io.dynagate.emulator.vtl.VtlInput;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Write request templates rendered on the emulator's VTL engine: the DynamoDB request they make.
+ */
+class WriteTemplateTest {
+
+  static RouteSpec put(Mode mode, boolean undeclared, boolean timestamps) {
+    return RouteSpec.write(
+        "PUT",
+        "/users/{userId}",
+        "users",
+        Action.PutItem,
+        Map.of(),
+        mode,
+        null,
+        undeclared,
+        null,
+        timestamps);
+  }
+
+  static JsonNode request(RouteSpec route, String body, Map<String, String> headers) {
+    String template = Templates.of(route).request();
+    String out =
+        Run.render(template, new VtlInput(body, Map.of("userId", "u1"), Map.of(), headers)).body();
+    return Run.json(out);
+  }
+
+  @Test
+  void putItemTypesDeclaredAttributesAndKeepsTheKeyFromThePath() {
+    JsonNode request =
+        request(
+            put(Mode.create, false, false),
+            """
+            {"age": 42, "active": true, "tags": ["a", "b\\"c"], "scores": [1, 2.5],
+             "profile": {"name": "Ada", "langs": ["en"]}, "extra": {"x": [1, {"y": null}]},
+             "history": [{"at": 1, "what": "it's"}], "avatar": "AAEC"}
+            """,
+            Map.of());
+    JsonNode item = request.get("Item");
+    assertEquals("u1", item.at("/userId/S").asText());
+    assertEquals("42", item.at("/age/N").asText());
+    assertTrue(item.at("/active/BOOL").asBoolean());
+    assertEquals("b\"c", item.at("/tags/SS/1").asText());
+    assertEquals("2.5", item.at("/scores/NS/1").asText());
+    assertEquals("Ada", item.at("/profile/M/name/S").asText());
+    assertEquals("en", item.at("/profile/M/langs/L/0/S").asText());
+    assertEquals("1", item.at("/extra/M/x/L/0/N").asText());
+    assertTrue(item.at("/extra/M/x/L/1/M/y/NULL").asBoolean());
+    assertEquals("it's", item.at("/history/L/0/M/what/S").asText());
+    assertEquals("AAEC", item.at("/avatar/B").asText());
+    assertEquals("attribute_not_exists(#k0)", request.get("ConditionExpression").asText());
+  }
+
+  @Test
+  void aValueBuiltToBreakOutStaysOneString() {
+    String hostile = "\"}, \"admin\": {\"BOOL\": true}, \"x\": {\"S\": \"";
+    JsonNode request =
+        request(
+            put(Mode.upsert, true, true),
+            "{\"note\": " + Run.JSON.valueToTree(hostile) + ", \"$x#\": \"${'$'}#set($a=1)\"}",
+            Map.of());
+    JsonNode item = request.get("Item");
+    assertEquals(hostile, item.at("/note/S").asText());
+    assertFalse(item.has("admin"));
+    assertEquals("${'$'}#set($a=1)", item.get("$x#").get("S").asText());
+    assertTrue(item.has("createdAt"));
+  }
+
+  @Test
+  void updateItemSetsRemovesAndChecksTheVersion() {
+    RouteSpec route =
+        RouteSpec.write(
+            "PATCH",
+            "/users/{userId}",
+            "users",
+            Action.UpdateItem,
+            Map.of(),
+            null,
+            "age",
+            null,
+            true,
+            true);
+    JsonNode request =
+        request(route, "{\"active\": false, \"tags\": null}", Map.of("If-Match", "\"3\""));
+    assertEquals("3", request.at("/ExpressionAttributeValues/:vexp/N").asText());
+    assertEquals(
+        "SET #a0 = :a0, #ua = :now, #ca = if_not_exists(#ca, :now), #ver = #ver + :one"
+            + " REMOVE #a7",
+        request.get("UpdateExpression").asText());
+    assertEquals("tags", request.at("/ExpressionAttributeNames/#a7").asText());
+    assertFalse(request.at("/ExpressionAttributeValues").has(":a7"));
+  }
+
+  @Test
+  void deleteItemIsConditionalOnlyWhenTheCallerSendsAVersion() {
+    RouteSpec route =
+        RouteSpec.write(
+            "DELETE",
+            "/users/{userId}",
+            "users",
+            Action.DeleteItem,
+            Map.of(),
+            null,
+            "age",
+            null,
+            null,
+            null);
+    JsonNode plain = request(route, null, Map.of());
+    assertFalse(plain.has("ConditionExpression"));
+    assertEquals("ALL_OLD", plain.get("ReturnValues").asText());
+    JsonNode versioned = request(route, null, Map.of("if-match", "W/\"7\""));
+    assertEquals("#ver = :vexp", versioned.get("ConditionExpression").asText());
+    assertEquals("7", versioned.at("/ExpressionAttributeValues/:vexp/N").asText());
+  }
+
+  @Test
+  void aBodyKeyThatDisagreesEmptiesTheKeySoDynamoDbRefusesIt() {
+    JsonNode request = request(put(Mode.create, false, false), "{\"userId\": \"u2\"}", Map.of());
+    assertEquals("", request.at("/Item/userId/S").asText());
+    JsonNode agreeing = request(put(Mode.create, false, false), "{\"userId\": \"u1\"}", Map.of());
+    assertEquals("u1", agreeing.at("/Item/userId/S").asText());
+  }
+}
