@@ -16,7 +16,8 @@ final class FoundItemProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(RouteCase route, StageClient stage) {
+  public ProbeResult run(RouteCase route, Probing on) {
+    StageClient stage = on.stage();
     return Checks.found(
         name(), route, route.fixture().items(TableFixture.Variant.PLAIN).get(0), stage);
   }

@@ -19,7 +19,8 @@ final class HostileKeyProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(RouteCase route, StageClient stage) {
+  public ProbeResult run(RouteCase route, Probing on) {
+    StageClient stage = on.stage();
     if (route.query()) {
       return Checks.pages(name(), route, QueryGroup.of(route, TableFixture.Variant.HOSTILE), stage);
     }

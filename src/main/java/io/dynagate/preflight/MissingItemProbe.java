@@ -25,7 +25,8 @@ final class MissingItemProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(RouteCase route, StageClient stage) {
+  public ProbeResult run(RouteCase route, Probing on) {
+    StageClient stage = on.stage();
     TableFixture fixture = route.fixture();
     Request request;
     if (route.query()) {

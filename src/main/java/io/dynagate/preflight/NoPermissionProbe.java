@@ -24,7 +24,7 @@ final class NoPermissionProbe implements Probe {
 
   @Override
   public boolean appliesTo(RouteCase route) {
-    return route.reads();
+    return route.reads() || Writes.applies(route);
   }
 
   @Override
@@ -33,15 +33,20 @@ final class NoPermissionProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(RouteCase route, StageClient stage) {
-    Request request =
-        route.query()
-            ? route.query(
-                QueryGroup.of(route, TableFixture.Variant.PLAIN).partition(),
-                QueryGroup.of(route, TableFixture.Variant.PLAIN).conditionValues(),
-                Map.of())
-            : route.getItem(
-                route.itemKey(route.fixture().items(TableFixture.Variant.PLAIN).get(0)));
+  public ProbeResult run(RouteCase route, Probing on) {
+    StageClient stage = on.stage();
+    Request request;
+    if (Writes.applies(route)) {
+      request =
+          Writes.request(
+              route, Writes.freshKey(route, on.nonce() + "p"), Writes.bodyAttributes(route, false));
+    } else if (route.query()) {
+      QueryGroup group = QueryGroup.of(route, TableFixture.Variant.PLAIN);
+      request = route.query(group.partition(), group.conditionValues(), Map.of());
+    } else {
+      request =
+          route.getItem(route.itemKey(route.fixture().items(TableFixture.Variant.PLAIN).get(0)));
+    }
     Reply reply = stage.call(request);
     return reason(route, reply)
         .map(r -> ProbeResult.fail(name(), r, request, reply.answer()))

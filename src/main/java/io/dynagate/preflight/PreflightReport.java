@@ -52,10 +52,28 @@ public record PreflightReport(
     }
   }
 
-  /** A request to the deployed stage; {@code path} is relative to it, query string included. */
-  public record Request(String method, String path, Map<String, String> headers) {
+  /**
+   * A request to the deployed stage; {@code path} is relative to it, query string included; {@code
+   * body} is JSON text, or null.
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Request(String method, String path, Map<String, String> headers, String body) {
     public Request {
       headers = Map.copyOf(headers);
+    }
+
+    Request(String method, String path, Map<String, String> headers) {
+      this(method, path, headers, null);
+    }
+
+    Request withBody(String json) {
+      return new Request(method, path, headers, json);
+    }
+
+    Request withHeader(String name, String value) {
+      Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+      more.put(name, value);
+      return new Request(method, path, more, body);
     }
   }
 

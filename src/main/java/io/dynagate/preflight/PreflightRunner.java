@@ -24,6 +24,7 @@ import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
 import org.jboss.logging.Logger;
 
 /**
@@ -48,6 +49,8 @@ public class PreflightRunner {
   private final HttpClient http =
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
   private final Clock clock = Clock.systemUTC();
+  // numbers the runs, so that the keys write probes make are new on the shadow's kept tables
+  private final AtomicLong runs = new AtomicLong(System.currentTimeMillis());
   private final ExecutorService workers =
       Executors.newFixedThreadPool(
           PARALLEL_ROUTES,
@@ -109,12 +112,16 @@ public class PreflightRunner {
           subject.policyName(),
           definition.permissionPolicy());
       aws.define(restApiId, definition.openApi(), subject.stage());
-      StageClient stage = new StageClient(http, aws.stageUrl(restApiId, subject.stage()));
+      Probing on =
+          new Probing(
+              new StageClient(http, aws.stageUrl(restApiId, subject.stage())),
+              aws,
+              Long.toString(runs.incrementAndGet(), 36));
       List<RouteCase> cases = cases(declaration, fixtures);
       Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
-      probe(cases, false, stage, results);
+      probe(cases, false, on, results);
       aws.revoke(definition.roleName(), subject.policyName());
-      probe(cases, true, stage, results);
+      probe(cases, true, on, results);
       report = report(subject, hash, null, routes(cases, results), started);
     } catch (ShadowAws.Refused e) {
       report = report(subject, hash, e.getMessage(), List.of(), started);
@@ -141,7 +148,7 @@ public class PreflightRunner {
   private void probe(
       List<RouteCase> cases,
       boolean withoutPermission,
-      StageClient stage,
+      Probing on,
       Map<String, List<ProbeResult>> results) {
     List<CompletableFuture<List<ProbeResult>>> pending = new ArrayList<>();
     for (RouteCase route : cases) {
@@ -150,7 +157,7 @@ public class PreflightRunner {
               () ->
                   Probes.all().stream()
                       .filter(p -> p.withoutPermission() == withoutPermission && p.appliesTo(route))
-                      .map(p -> p.run(route, stage))
+                      .map(p -> p.run(route, on))
                       .toList(),
               workers));
     }

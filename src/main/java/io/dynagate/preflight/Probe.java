@@ -18,5 +18,5 @@ interface Probe {
     return false;
   }
 
-  ProbeResult run(RouteCase route, StageClient stage);
+  ProbeResult run(RouteCase route, Probing on);
 }

@@ -13,6 +13,9 @@ final class Probes {
         new MissingItemProbe(),
         new HostileKeyProbe(),
         new QueryPagesProbe(),
+        new WriteProbe(),
+        new WriteConflictProbe(),
+        new InvalidBodyProbe(),
         new NoPermissionProbe());
   }
 }

@@ -16,7 +16,8 @@ final class QueryPagesProbe implements Probe {
   }
 
   @Override
-  public ProbeResult run(RouteCase route, StageClient stage) {
+  public ProbeResult run(RouteCase route, Probing on) {
+    StageClient stage = on.stage();
     return Checks.pages(name(), route, QueryGroup.of(route, TableFixture.Variant.PLAIN), stage);
   }
 }

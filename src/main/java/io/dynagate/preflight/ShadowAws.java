@@ -4,11 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.dynagate.declaration.TableSpec;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -109,6 +109,20 @@ public final class ShadowAws implements AutoCloseable {
     tableFingerprints.put(name, fingerprint);
   }
 
+  void putItem(String table, JsonNode typedItem) {
+    dynamo.putItem(b -> b.tableName(table).item(TypedJson.item(typedItem)));
+  }
+
+  /** The item under this key (typed JSON), read consistently. */
+  Optional<JsonNode> getItem(String table, Map<String, JsonNode> key) {
+    Map<String, AttributeValue> typedKey = new LinkedHashMap<>();
+    key.forEach((name, value) -> typedKey.put(name, TypedJson.value(value)));
+    var answer = dynamo.getItem(b -> b.tableName(table).key(typedKey).consistentRead(true));
+    return answer.hasItem() && !answer.item().isEmpty()
+        ? Optional.of(TypedJson.node(answer.item()))
+        : Optional.empty();
+  }
+
   /** The API's role with its trust and inline policy, made or brought up to date. */
   void role(String name, String path, String trust, String policyName, String policy) {
     try {
@@ -173,54 +187,5 @@ public final class ShadowAws implements AutoCloseable {
     apiGateway.close();
     iam.close();
     http.close();
-  }
-
-  /** DynamoDB's typed JSON ({@code {"S": "x"}}) as the SDK's attribute values. */
-  static final class TypedJson {
-    private TypedJson() {}
-
-    static Map<String, AttributeValue> item(JsonNode item) {
-      Map<String, AttributeValue> out = new LinkedHashMap<>();
-      item.fields().forEachRemaining(e -> out.put(e.getKey(), value(e.getValue())));
-      return out;
-    }
-
-    static AttributeValue value(JsonNode typed) {
-      var entry = typed.fields().next();
-      JsonNode v = entry.getValue();
-      return switch (entry.getKey()) {
-        case "S" -> AttributeValue.fromS(v.textValue());
-        case "N" -> AttributeValue.fromN(v.textValue());
-        case "B" -> AttributeValue.fromB(SdkBytes.fromByteArray(decode(v)));
-        case "BOOL" -> AttributeValue.fromBool(v.booleanValue());
-        case "NULL" -> AttributeValue.fromNul(true);
-        case "SS" -> AttributeValue.fromSs(texts(v));
-        case "NS" -> AttributeValue.fromNs(texts(v));
-        case "BS" ->
-            AttributeValue.fromBs(
-                texts(v).stream().map(t -> SdkBytes.fromByteArray(decode(t))).toList());
-        case "L" -> {
-          List<AttributeValue> list = new ArrayList<>();
-          v.forEach(e -> list.add(value(e)));
-          yield AttributeValue.fromL(list);
-        }
-        case "M" -> AttributeValue.fromM(item(v));
-        default -> throw new IllegalArgumentException("not a DynamoDB type: " + entry.getKey());
-      };
-    }
-
-    private static List<String> texts(JsonNode array) {
-      List<String> out = new ArrayList<>();
-      array.forEach(e -> out.add(e.textValue()));
-      return out;
-    }
-
-    private static byte[] decode(JsonNode base64) {
-      return decode(base64.textValue());
-    }
-
-    private static byte[] decode(String base64) {
-      return java.util.Base64.getDecoder().decode(base64);
-    }
   }
 }

@@ -44,7 +44,14 @@ final class StageClient {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(stage + request.path()))
             .timeout(TIMEOUT)
-            .method(request.method(), HttpRequest.BodyPublishers.noBody());
+            .method(
+                request.method(),
+                request.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
+    if (request.body() != null) {
+      builder.header("Content-Type", "application/json");
+    }
     request.headers().forEach(builder::header);
     try {
       HttpResponse<String> response =

@@ -69,14 +69,14 @@ class PreflightUiTest {
     browser.visible(By.id("token")).sendKeys(TestAuth.adminToken(), Keys.ENTER);
     browser.waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.urlToBe(ui.toString()));
     browser.open(ui + "/apis/ui-pf");
+    // the page may first show the report of the pass the declarations started: wait for this run
     browser.visible(By.id("run-preflight")).click();
-
-    WebElement found =
-        browser
-            .waitFor(Duration.ofSeconds(60))
-            .until(
-                ExpectedConditions.visibilityOfElementLocated(
-                    By.cssSelector("#preflight tr[data-probe='found item']")));
+    browser
+        .waitFor(Duration.ofSeconds(60))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("notice"), "Preflight failed"));
+    WebElement found = browser.visible(By.cssSelector("#preflight tr[data-probe='found item']"));
     assertTrue(found.getText().contains("failed"), found.getText());
     assertEquals(
         "the answer does not hold the key userId = \"pf-userId-0\"",
