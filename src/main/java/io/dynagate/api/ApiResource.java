@@ -1,5 +1,7 @@
 package io.dynagate.api;
 
+import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.RouteSpec;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
@@ -15,6 +17,12 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** REST API declarations and their routes. */
@@ -46,15 +54,50 @@ public class ApiResource {
   @PUT
   @Path("{api}")
   @Operation(summary = "Declare or update a REST API")
+  @APIResponse(
+      responseCode = "201",
+      description = "declared",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Api.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Api.class)))
   public Response put(
-      @PathParam("api") String api, String body, @HeaderParam("If-Match") String ifMatch) {
+      @PathParam("api") String api,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = ApiSpec.class)))
+          String body,
+      @HeaderParam("If-Match") String ifMatch) {
     return envelopes.written(
         declarations.putApi(caller.get(), api, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
 
   @GET
+  @Operation(summary = "List APIs, a page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = "a page of APIs",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.ApiList.class)))
   public Envelopes.ListPage list(
-      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+      @Parameter(
+              description = "page size, 1 to 500 (default 50)",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+          @QueryParam("limit")
+          String limit,
+      @QueryParam("cursor") String cursor) {
     return envelopes.page(
         declarations.visible(
             caller.get(), registry.list(Kind.API, null, Envelopes.limit(limit), cursor)));
@@ -62,6 +105,13 @@ public class ApiResource {
 
   @GET
   @Path("{api}")
+  @APIResponse(
+      responseCode = "200",
+      description = "the declaration and its status",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Api.class)))
   public Response get(@PathParam("api") String api) {
     return envelopes.ok(declarations.read(caller.get(), Ref.api(api)));
   }
@@ -70,6 +120,13 @@ public class ApiResource {
   @Path("{api}")
   @Operation(
       summary = "Remove an API: the reconciler deletes its REST API and role, then the declaration")
+  @APIResponse(
+      responseCode = "202",
+      description = "deletion requested",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Api.class)))
   public Response delete(@PathParam("api") String api, @HeaderParam("If-Match") String ifMatch) {
     declarations.deleteApi(caller.get(), api, Envelopes.ifMatch(ifMatch));
     return Response.accepted(envelopes.of(declarations.get(Ref.api(api)))).build();
@@ -78,10 +135,30 @@ public class ApiResource {
   @PUT
   @Path("{api}/routes/{route}")
   @Operation(summary = "Declare or update a route")
+  @APIResponse(
+      responseCode = "201",
+      description = "declared",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Route.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Route.class)))
   public Response putRoute(
       @PathParam("api") String api,
       @PathParam("route") String route,
-      String body,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = RouteSpec.class)))
+          String body,
       @HeaderParam("If-Match") String ifMatch) {
     return envelopes.written(
         declarations.putRoute(
@@ -90,9 +167,21 @@ public class ApiResource {
 
   @GET
   @Path("{api}/routes")
+  @Operation(summary = "List an API's routes, a page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = "a page of routes",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.RouteList.class)))
   public Envelopes.ListPage routes(
       @PathParam("api") String api,
-      @QueryParam("limit") Integer limit,
+      @Parameter(
+              description = "page size, 1 to 500 (default 50)",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+          @QueryParam("limit")
+          String limit,
       @QueryParam("cursor") String cursor) {
     declarations.read(caller.get(), Ref.api(api));
     return envelopes.page(
@@ -102,6 +191,13 @@ public class ApiResource {
 
   @GET
   @Path("{api}/routes/{route}")
+  @APIResponse(
+      responseCode = "200",
+      description = "the declaration and its API's status",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Route.class)))
   public Response route(@PathParam("api") String api, @PathParam("route") String route) {
     return envelopes.ok(declarations.read(caller.get(), Ref.route(api, route)));
   }
@@ -109,6 +205,7 @@ public class ApiResource {
   @DELETE
   @Path("{api}/routes/{route}")
   @Operation(summary = "Remove a route; it leaves the live API at the next pass")
+  @APIResponse(responseCode = "204", description = "removed")
   public Response deleteRoute(
       @PathParam("api") String api,
       @PathParam("route") String route,

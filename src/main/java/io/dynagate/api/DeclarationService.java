@@ -1,6 +1,8 @@
 package io.dynagate.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.config.DynagateConfig;
+import io.dynagate.declaration.AccessRules;
 import io.dynagate.declaration.ApiRules;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteRules;
@@ -50,6 +52,7 @@ public class DeclarationService {
   private final RouteReferences references;
   private final AccountTables accountTables;
   private final TeamDirectory teams;
+  private final DynagateConfig config;
 
   public DeclarationService(
       Registry registry,
@@ -59,7 +62,8 @@ public class DeclarationService {
       Access access,
       RouteReferences references,
       AccountTables accountTables,
-      TeamDirectory teams) {
+      TeamDirectory teams,
+      DynagateConfig config) {
     this.registry = registry;
     this.specs = specs;
     this.changed = changed;
@@ -68,6 +72,7 @@ public class DeclarationService {
     this.references = references;
     this.accountTables = accountTables;
     this.teams = teams;
+    this.config = config;
   }
 
   public Stored putTable(Caller caller, String nameInPath, JsonNode body, OptionalLong ifMatch) {
@@ -102,7 +107,7 @@ public class DeclarationService {
 
   public Stored putApi(Caller caller, String name, JsonNode body, OptionalLong ifMatch) {
     ApiSpec spec = read(body, ApiSpec.class);
-    requireValid(ApiRules.validate(name, spec));
+    requireValid(ApiRules.validate(name, spec, publicRoutes()));
     Ref ref = Ref.api(name);
     return attempt(
         ifMatch,
@@ -358,5 +363,12 @@ public class DeclarationService {
         spec.attributeSchema(),
         spec.deletionPolicy(),
         spec.sharedWith());
+  }
+
+  /** The operator's rule on routes open to anyone ({@code dynagate.policy.public-routes}). */
+  private AccessRules.PublicRoutes publicRoutes() {
+    return config.policy().publicRoutes() == DynagateConfig.Policy.PublicRoutes.DENY
+        ? AccessRules.PublicRoutes.DENY
+        : AccessRules.PublicRoutes.ALLOW;
   }
 }

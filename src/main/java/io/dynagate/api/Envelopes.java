@@ -75,9 +75,19 @@ public class Envelopes {
     }
   }
 
-  public static int limit(Integer limit) {
-    if (limit == null) {
+  /**
+   * The {@code limit} query parameter, taken as text: JAX-RS answers 404 to a parameter that does
+   * not convert, where a bad parameter is the caller's mistake, answered 400 naming the field.
+   */
+  public static int limit(String text) {
+    if (text == null || text.isBlank()) {
       return 50;
+    }
+    int limit;
+    try {
+      limit = Integer.parseInt(text.trim());
+    } catch (NumberFormatException e) {
+      limit = 0;
     }
     if (limit < 1 || limit > 500) {
       throw ApiException.invalid(

@@ -27,6 +27,11 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reconciling an API: its plan, a pass on demand, its events and its generated definition. */
@@ -93,6 +98,20 @@ public class ReconcileResource {
   @Operation(
       summary =
           "Reconcile now; with wait=true answer 200 once the pass is over, or 202 after a bound")
+  @APIResponse(
+      responseCode = "200",
+      description = "the pass is over",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Api.class)))
+  @APIResponse(
+      responseCode = "202",
+      description = "the pass is under way",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Api.class)))
   public Response reconcile(@PathParam("api") String api, @QueryParam("wait") boolean wait) {
     Stored stored = declarations.read(caller.get(), Ref.api(api));
     if (!caller.get().mayChange(stored.owner())) {
@@ -118,10 +137,16 @@ public class ReconcileResource {
   @GET
   @Path("events")
   @Operation(summary = "What recent passes changed, found and failed at, newest first")
-  public List<Events.Event> events(
-      @PathParam("api") String api, @QueryParam("limit") Integer limit) {
+  public Listing<Events.Event> events(
+      @PathParam("api") String api,
+      @Parameter(
+              description = "how many events, 1 to 500 (default 100)",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+          @QueryParam("limit")
+          String limit) {
     declarations.read(caller.get(), Ref.api(api));
-    return events.recent(api, Envelopes.limit(limit == null ? 100 : limit));
+    // The most recent events are the useful ones; older ones are not paged through.
+    return Listing.whole(events.recent(api, Envelopes.limit(limit == null ? "100" : limit)));
   }
 
   /** The generated artefacts, each as JSON. */

@@ -2,6 +2,7 @@ package io.dynagate.api;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dynagate.declaration.SpecReader;
+import io.dynagate.declaration.TableSpec;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
@@ -19,6 +20,12 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Table declarations: the body is a DynamoDB CreateTable request. */
@@ -49,7 +56,29 @@ public class TableResource {
 
   @POST
   @Operation(summary = "Declare or update a table named by its TableName")
-  public Response post(String body, @HeaderParam("If-Match") String ifMatch) {
+  @APIResponse(
+      responseCode = "201",
+      description = "declared",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Table.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Table.class)))
+  public Response post(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TableSpec.class)))
+          String body,
+      @HeaderParam("If-Match") String ifMatch) {
     return envelopes.written(
         declarations.putTable(caller.get(), null, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
@@ -57,16 +86,50 @@ public class TableResource {
   @PUT
   @Path("{name}")
   @Operation(summary = "Declare or update a table")
+  @APIResponse(
+      responseCode = "201",
+      description = "declared",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Table.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "updated",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Table.class)))
   public Response put(
-      @PathParam("name") String name, String body, @HeaderParam("If-Match") String ifMatch) {
+      @PathParam("name") String name,
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = TableSpec.class)))
+          String body,
+      @HeaderParam("If-Match") String ifMatch) {
     return envelopes.written(
         declarations.putTable(caller.get(), name, bodies.parse(body), Envelopes.ifMatch(ifMatch)));
   }
 
   @GET
   @Operation(summary = "List tables, a page at a time")
+  @APIResponse(
+      responseCode = "200",
+      description = "a page of tables",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.TableList.class)))
   public Envelopes.ListPage list(
-      @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+      @Parameter(
+              description = "page size, 1 to 500 (default 50)",
+              schema = @Schema(type = SchemaType.INTEGER, minimum = "1", maximum = "500"))
+          @QueryParam("limit")
+          String limit,
+      @QueryParam("cursor") String cursor) {
     return envelopes.page(
         declarations.visible(
             caller.get(), registry.list(Kind.TABLE, null, Envelopes.limit(limit), cursor)));
@@ -74,6 +137,13 @@ public class TableResource {
 
   @GET
   @Path("{name}")
+  @APIResponse(
+      responseCode = "200",
+      description = "the declaration and its status",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = Schemas.Table.class)))
   public Response get(@PathParam("name") String name) {
     return envelopes.ok(declarations.read(caller.get(), Ref.table(name)));
   }
@@ -100,6 +170,7 @@ public class TableResource {
   @Operation(
       summary =
           "Remove a table declaration; the table's data is kept unless DeletionPolicy is DELETE")
+  @APIResponse(responseCode = "204", description = "removed")
   public Response delete(@PathParam("name") String name, @HeaderParam("If-Match") String ifMatch) {
     declarations.deleteTable(caller.get(), name, Envelopes.ifMatch(ifMatch));
     return Response.noContent().build();

@@ -35,7 +35,7 @@ public class AuditResource {
   @Operation(summary = "Audit events, newest first; admins may filter by team")
   public AuditPage list(
       @QueryParam("team") String team,
-      @QueryParam("limit") Integer limit,
+      @QueryParam("limit") String limit,
       @QueryParam("cursor") String cursor) {
     Caller caller = current.get();
     String scope = caller.admin() ? team : caller.team();

@@ -64,11 +64,11 @@ public class AdminToken implements StartupStep {
       }
       return configured.get();
     }
-    if (target.secretsHome().isEmpty()) {
+    if (target.localDataDir().isEmpty()) {
       throw new StartException(
           "set DYNAGATE_ADMIN_TOKEN (dynagate.auth.admin-token): it is required in aws mode");
     }
-    Path home = target.secretsHome().get();
+    Path home = target.localDataDir().get();
     try {
       return AdminTokenFile.loadOrCreate(home);
     } catch (IOException e) {

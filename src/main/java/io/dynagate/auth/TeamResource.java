@@ -16,6 +16,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Teams and team tokens. */
@@ -38,13 +42,28 @@ public class TeamResource {
   /** The body of {@code POST /teams}. */
   public record NewTeam(@JsonProperty("name") String name) {}
 
-  public record Teams(List<TeamStore.Team> items) {}
+  /** Every list answers {@code {items, nextCursor}}; teams and tokens fit one page. */
+  public record Teams(List<TeamStore.Team> items, String nextCursor) {}
 
-  public record Tokens(List<TeamService.TokenInfo> items) {}
+  public record Tokens(List<TeamService.TokenInfo> items, String nextCursor) {}
 
   @POST
   @Operation(summary = "Create a team (admin)")
-  public Response create(String body) {
+  @APIResponse(
+      responseCode = "201",
+      description = "created",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TeamStore.Team.class)))
+  public Response create(
+      @RequestBody(
+              required = true,
+              content =
+                  @Content(
+                      mediaType = MediaType.APPLICATION_JSON,
+                      schema = @Schema(implementation = NewTeam.class)))
+          String body) {
     var read = SpecReader.read(bodies.parse(body), NewTeam.class);
     if (!read.ok()) {
       throw ApiException.invalid(read.violations());
@@ -55,12 +74,19 @@ public class TeamResource {
   @GET
   @Operation(summary = "List teams")
   public Teams list() {
-    return new Teams(teams.teams(current.get()));
+    return new Teams(teams.teams(current.get()), null);
   }
 
   @POST
   @Path("{team}/tokens")
   @Operation(summary = "Issue a token for a team (admin or the team); the token is shown once")
+  @APIResponse(
+      responseCode = "201",
+      description = "issued; the token is in this answer only",
+      content =
+          @Content(
+              mediaType = MediaType.APPLICATION_JSON,
+              schema = @Schema(implementation = TeamService.IssuedToken.class)))
   public Response issue(@PathParam("team") String team) {
     return Response.status(201)
         .header("Cache-Control", "no-store")
@@ -72,12 +98,13 @@ public class TeamResource {
   @Path("{team}/tokens")
   @Operation(summary = "List a team's tokens, without their secrets")
   public Tokens tokens(@PathParam("team") String team) {
-    return new Tokens(teams.tokens(current.get(), team));
+    return new Tokens(teams.tokens(current.get(), team), null);
   }
 
   @DELETE
   @Path("{team}/tokens/{tokenId}")
   @Operation(summary = "Revoke a token; it fails from the next request on")
+  @APIResponse(responseCode = "204", description = "removed")
   public Response revoke(@PathParam("team") String team, @PathParam("tokenId") String tokenId) {
     teams.revoke(current.get(), team, tokenId);
     return Response.noContent().build();

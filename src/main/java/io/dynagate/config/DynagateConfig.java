@@ -33,7 +33,24 @@ public interface DynagateConfig {
 
   Auth auth();
 
+  Policy policy();
+
   Preflight preflight();
+
+  /** Operator rules every declaration is held to. */
+  interface Policy {
+    /**
+     * {@code allow} (default) or {@code deny} routes open to anyone: with {@code deny}, an API
+     * whose routes would have authorization {@code NONE} and no resource policy is refused.
+     */
+    @WithDefault("allow")
+    PublicRoutes publicRoutes();
+
+    enum PublicRoutes {
+      ALLOW,
+      DENY
+    }
+  }
 
   enum Mode {
     EMBEDDED,

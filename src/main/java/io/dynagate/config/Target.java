@@ -16,8 +16,8 @@ import java.util.Optional;
  * @param invokeBase the base of stage URLs on an AWS-compatible endpoint ({@code
  *     BASE/restapis/ID/STAGE/_user_request_}); empty: AWS's {@code execute-api} host names
  * @param pacing whether calls are paced to AWS's control-plane quotas, and at what time scale
- * @param secretsHome where secrets not configured (admin token, cursor key) may be generated and
- *     kept; empty: they must be configured
+ * @param localDataDir the data directory this instance owns (the embedded engines' files, secrets
+ *     generated because none was configured); empty: none (secrets must be configured)
  */
 public record Target(
     Map<String, URI> endpoints,
@@ -25,7 +25,7 @@ public record Target(
     Credentials credentials,
     Optional<URI> invokeBase,
     Pacing pacing,
-    Optional<Path> secretsHome) {
+    Optional<Path> localDataDir) {
 
   public Target {
     endpoints = Map.copyOf(endpoints);

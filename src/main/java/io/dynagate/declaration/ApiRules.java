@@ -9,7 +9,14 @@ public final class ApiRules {
   private ApiRules() {}
 
   public static List<Violation> validate(String name, ApiSpec spec) {
+    return validate(name, spec, AccessRules.PublicRoutes.ALLOW);
+  }
+
+  /** The API's violations under the operator's rule on routes open to anyone. */
+  public static List<Violation> validate(
+      String name, ApiSpec spec, AccessRules.PublicRoutes publicRoutes) {
     List<Violation> out = new ArrayList<>();
+    out.addAll(AccessRules.validate(spec, publicRoutes));
     if (!Names.isSlug(name)) {
       out.add(Violation.of("name", "must be 1 to 64 of a-z, 0-9 and '-'"));
     }

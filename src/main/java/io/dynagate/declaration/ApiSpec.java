@@ -3,7 +3,12 @@ package io.dynagate.declaration;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 
-/** A REST API declaration. Absent optional fields take the defaults of the accessors below. */
+/**
+ * A REST API declaration. Absent optional fields take the defaults of the accessors below.
+ *
+ * @param access who may call the routes (authorization, resource policy, per-route overrides)
+ * @param vpcEndpointIds the VPC endpoints a {@code PRIVATE} endpoint serves
+ */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record ApiSpec(
     String stage,
@@ -11,9 +16,22 @@ public record ApiSpec(
     EndpointType endpointType,
     Cors cors,
     Throttling throttling,
-    DriftPolicy driftPolicy) {
+    DriftPolicy driftPolicy,
+    AccessSpec access,
+    List<String> vpcEndpointIds) {
 
   public static final String DEFAULT_STAGE = "dev";
+
+  /** An API without an access block: open routes, no resource policy. */
+  public ApiSpec(
+      String stage,
+      String description,
+      EndpointType endpointType,
+      Cors cors,
+      Throttling throttling,
+      DriftPolicy driftPolicy) {
+    this(stage, description, endpointType, cors, throttling, driftPolicy, null, null);
+  }
 
   public enum EndpointType {
     REGIONAL,

@@ -15,6 +15,19 @@ final class Checks {
 
   private Checks() {}
 
+  /** A well-formed request of the route: a stored item, a group, or a write of a new key. */
+  static Request anyRequest(RouteCase route, Probing on) {
+    if (Writes.applies(route)) {
+      return Writes.request(
+          route, Writes.freshKey(route, on.nonce() + "p"), Writes.bodyAttributes(route, false));
+    }
+    if (route.query()) {
+      QueryGroup group = QueryGroup.of(route, TableFixture.Variant.PLAIN);
+      return route.query(group.partition(), group.conditionValues(), Map.of());
+    }
+    return route.getItem(route.itemKey(route.fixture().items(TableFixture.Variant.PLAIN).get(0)));
+  }
+
   /** Asks a GetItem route for {@code item} and checks it comes back. */
   static ProbeResult found(String probe, RouteCase route, JsonNode item, StageClient stage) {
     Request request = route.getItem(route.itemKey(item));

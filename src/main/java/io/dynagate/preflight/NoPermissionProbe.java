@@ -5,7 +5,6 @@ import io.dynagate.preflight.PreflightReport.Request;
 import io.dynagate.preflight.StageClient.Reply;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,18 +34,7 @@ final class NoPermissionProbe implements Probe {
   @Override
   public ProbeResult run(RouteCase route, Probing on) {
     StageClient stage = on.stage();
-    Request request;
-    if (Writes.applies(route)) {
-      request =
-          Writes.request(
-              route, Writes.freshKey(route, on.nonce() + "p"), Writes.bodyAttributes(route, false));
-    } else if (route.query()) {
-      QueryGroup group = QueryGroup.of(route, TableFixture.Variant.PLAIN);
-      request = route.query(group.partition(), group.conditionValues(), Map.of());
-    } else {
-      request =
-          route.getItem(route.itemKey(route.fixture().items(TableFixture.Variant.PLAIN).get(0)));
-    }
+    Request request = Checks.anyRequest(route, on);
     Reply reply = stage.call(request);
     return reason(route, reply)
         .map(r -> ProbeResult.fail(name(), r, request, reply.answer()))

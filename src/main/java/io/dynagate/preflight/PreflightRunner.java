@@ -1,5 +1,6 @@
 package io.dynagate.preflight;
 
+import io.dynagate.declaration.AccessSpec;
 import io.dynagate.declaration.RequestSource;
 import io.dynagate.declaration.RouteRules;
 import io.dynagate.declaration.TableSpec;
@@ -156,7 +157,8 @@ public class PreflightRunner {
           CompletableFuture.supplyAsync(
               () ->
                   Probes.all().stream()
-                      .filter(p -> p.withoutPermission() == withoutPermission && p.appliesTo(route))
+                      .filter(p -> p.withoutPermission() == withoutPermission)
+                      .filter(p -> p.appliesTo(route) && (route.open() || !p.callsAsClient()))
                       .map(p -> p.run(route, on))
                       .toList(),
               workers));
@@ -202,9 +204,18 @@ public class PreflightRunner {
 
   private static List<RouteCase> cases(
       ApiDeclaration declaration, Map<String, TableFixture> fixtures) {
+    AccessSpec access = declaration.api().access();
     return declaration.routes().stream()
         .sorted(Comparator.comparing(NamedRoute::name))
-        .map(r -> new RouteCase(r, fixtures.get(r.spec().table())))
+        .map(
+            r ->
+                new RouteCase(
+                    r,
+                    fixtures.get(r.spec().table()),
+                    access == null
+                        ? AccessSpec.Authorization.NONE
+                        : access.authorizationOf(r.name()),
+                    AccessSpec.isPublic(access, r.name())))
         .toList();
   }
 

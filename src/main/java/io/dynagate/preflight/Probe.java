@@ -18,5 +18,13 @@ interface Probe {
     return false;
   }
 
+  /**
+   * Whether it calls the route as an anonymous client and so needs an open route. Routes that
+   * require an API key or a signature get the probes that do not.
+   */
+  default boolean callsAsClient() {
+    return true;
+  }
+
   ProbeResult run(RouteCase route, Probing on);
 }

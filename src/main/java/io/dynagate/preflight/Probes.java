@@ -2,7 +2,7 @@ package io.dynagate.preflight;
 
 import java.util.List;
 
-/** Every probe preflight runs, in order. Write and access probes join this list. */
+/** Every probe preflight runs, in order: one class per kind of check. */
 final class Probes {
 
   private Probes() {}
@@ -16,6 +16,7 @@ final class Probes {
         new WriteProbe(),
         new WriteConflictProbe(),
         new InvalidBodyProbe(),
-        new NoPermissionProbe());
+        new NoPermissionProbe(),
+        new RefusedWithoutCredentialsProbe());
   }
 }

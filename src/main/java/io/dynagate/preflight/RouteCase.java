@@ -1,6 +1,7 @@
 package io.dynagate.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.declaration.AccessSpec.Authorization;
 import io.dynagate.declaration.KeyType;
 import io.dynagate.declaration.PathTemplate;
 import io.dynagate.declaration.RequestSource;
@@ -22,8 +23,15 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
-/** One route under test: how to ask it for an item or a group, and what it should answer. */
-record RouteCase(NamedRoute route, TableFixture fixture) {
+/**
+ * One route under test: how to ask it for an item or a group, and what it should answer.
+ *
+ * @param authorization what a caller of the route must bring
+ * @param open whether anyone may call it (no authorization, no resource policy): the probes that
+ *     call it as a client need that
+ */
+record RouteCase(
+    NamedRoute route, TableFixture fixture, Authorization authorization, boolean open) {
 
   RouteSpec spec() {
     return route.spec();

@@ -71,6 +71,11 @@ final class OpenApiDocument {
     doc.put("openapi", "3.0.1");
     doc.put("info", info);
     doc.put("paths", paths);
+    Map<String, Object> schemes = Security.schemes(api);
+    if (schemes != null) {
+      doc.put("components", Map.of("securitySchemes", schemes));
+    }
+    ResourcePolicies.of(api).ifPresent(policy -> doc.put("x-amazon-apigateway-policy", policy));
     // Required path, query and header parameters are checked by API Gateway before DynamoDB.
     Map<String, Object> validators = new TreeMap<>();
     validators.put(
@@ -125,6 +130,10 @@ final class OpenApiDocument {
       WRITE_STATUSES.forEach((status, text) -> responses.put(status, methodResponse(text)));
     }
     method.put("responses", responses);
+    List<Map<String, List<String>>> security = Security.requirement(api, route.name());
+    if (security != null) {
+      method.put("security", security);
+    }
     method.put("x-amazon-apigateway-request-validator", VALIDATOR);
     if (action == Action.PutItem || action == Action.UpdateItem) {
       requestBody(route, method);

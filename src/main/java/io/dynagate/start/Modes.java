@@ -2,6 +2,7 @@ package io.dynagate.start;
 
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.config.Target;
+import io.dynagate.datadir.DataDirLock;
 import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.embedded.EmbeddedStartException;
 import io.dynagate.emulator.core.EmulatorServer;
@@ -27,11 +28,14 @@ public class Modes implements StartupStep {
   private final DynagateConfig config;
   private final EmbeddedEngine engine;
   private final EmulatorServer emulator;
+  private final DataDirLock lock;
 
-  public Modes(DynagateConfig config, EmbeddedEngine engine, EmulatorServer emulator) {
+  public Modes(
+      DynagateConfig config, EmbeddedEngine engine, EmulatorServer emulator, DataDirLock lock) {
     this.config = config;
     this.engine = engine;
     this.emulator = emulator;
+    this.lock = lock;
   }
 
   @Produces
@@ -70,6 +74,8 @@ public class Modes implements StartupStep {
   }
 
   private Target embeddedTarget() {
+    // One service per data directory: a second one stops here, before it starts dynalite.
+    lock.acquire(config.dataDir().toAbsolutePath().normalize());
     // DynamoDB goes to dynalite directly (the registry's hot path skips the emulator hop).
     URI emulatorEndpoint = engine.emulatorEndpoint();
     return new Target(

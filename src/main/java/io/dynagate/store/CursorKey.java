@@ -78,8 +78,8 @@ public class CursorKey implements StartupStep {
       }
       return configured.get();
     }
-    if (target.secretsHome().isPresent()) {
-      Path home = target.secretsHome().get();
+    if (target.localDataDir().isPresent()) {
+      Path home = target.localDataDir().get();
       try {
         return loadOrCreate(home.resolve(FILE).toAbsolutePath());
       } catch (IOException e) {

@@ -25,6 +25,8 @@ public class UiPages {
 
     static native TemplateInstance tableForm(String table);
 
+    static native TemplateInstance tablePage(String table);
+
     static native TemplateInstance apiForm(String api);
 
     static native TemplateInstance apiPage(String api);
@@ -47,6 +49,12 @@ public class UiPages {
   @Path("tables/new")
   public String newTable() {
     return Templates.tableForm(null).render();
+  }
+
+  @GET
+  @Path("tables/{table}")
+  public String table(@PathParam("table") String table) {
+    return Templates.tablePage(table).render();
   }
 
   @GET

@@ -39,6 +39,46 @@ class ApiGatewayLifecycleTest {
   @Inject EmbeddedEngine engine;
 
   @Test
+  void aPrivateApiWithoutAResourcePolicyIsNotDeployed() {
+    String id =
+        apiGateway
+            .createRestApi(
+                b ->
+                    b.name("private-" + System.nanoTime())
+                        .endpointConfiguration(e -> e.typesWithStrings("PRIVATE")))
+            .id();
+    String root = apiGateway.getResources(b -> b.restApiId(id)).items().get(0).id();
+    apiGateway.putMethod(
+        b -> b.restApiId(id).resourceId(root).httpMethod("GET").authorizationType("NONE"));
+    apiGateway.putIntegration(
+        b ->
+            b.restApiId(id)
+                .resourceId(root)
+                .httpMethod("GET")
+                .type(IntegrationType.MOCK)
+                .requestTemplates(Map.of("application/json", "{\"statusCode\": 200}")));
+    BadRequestException refused =
+        assertThrows(
+            BadRequestException.class,
+            () -> apiGateway.createDeployment(b -> b.restApiId(id).stageName("dev")));
+    assertEquals(
+        "Private REST API doesn't have a resource policy attached to it",
+        refused.awsErrorDetails().errorMessage());
+    assertTrue(apiGateway.getStages(b -> b.restApiId(id)).item().isEmpty(), "nothing half-made");
+    // the same API with a policy deploys
+    apiGateway.updateRestApi(
+        b ->
+            b.restApiId(id)
+                .patchOperations(
+                    PatchOperation.builder()
+                        .op(Op.REPLACE)
+                        .path("/policy")
+                        .value("{\"Version\":\"2012-10-17\",\"Statement\":[]}")
+                        .build()));
+    assertNotNull(apiGateway.createDeployment(b -> b.restApiId(id).stageName("dev")).id());
+  }
+
+  @Test
   void restApisAreCreatedReadListedInPagesAndDeleted() {
     Set<String> created = new HashSet<>();
     for (int i = 0; i < 5; i++) {

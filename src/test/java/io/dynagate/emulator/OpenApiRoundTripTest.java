@@ -180,6 +180,45 @@ class OpenApiRoundTripTest {
         .orElse(null);
   }
 
+  @Test
+  void swaggerExportImportsBackToTheSameMethods() throws Exception {
+    String apiId = apiGateway.createRestApi(b -> b.name("swagger-round-trip")).id();
+    apiGateway.putRestApi(
+        b ->
+            b.restApiId(apiId)
+                .mode(PutMode.OVERWRITE)
+                .body(SdkBytes.fromUtf8String(document("GetItem"))));
+    apiGateway.createDeployment(b -> b.restApiId(apiId).stageName("dev"));
+    JsonNode swagger =
+        JSON.readTree(
+            apiGateway
+                .getExport(
+                    b ->
+                        b.restApiId(apiId)
+                            .stageName("dev")
+                            .exportType("swagger")
+                            .accepts("application/json")
+                            .parameters(Map.of("extensions", "integrations")))
+                .body()
+                .asUtf8String());
+    assertEquals("2.0", swagger.path("swagger").asText());
+    assertEquals("/dev", swagger.path("basePath").asText());
+    assertEquals("string", swagger.at("/paths/~1users~1{userId}/get/parameters/0/type").asText());
+    assertTrue(swagger.path("servers").isMissingNode());
+
+    String copy =
+        apiGateway.importRestApi(b -> b.body(SdkBytes.fromUtf8String(swagger.toString()))).id();
+    var resource =
+        apiGateway.getResources(b -> b.restApiId(copy)).items().stream()
+            .filter(r -> r.path().equals("/users/{userId}"))
+            .findFirst()
+            .orElseThrow();
+    var integration =
+        apiGateway.getIntegration(
+            b -> b.restApiId(copy).resourceId(resource.id()).httpMethod("GET"));
+    assertEquals(REQUEST_TEMPLATE, integration.requestTemplates().get("application/json"));
+  }
+
   private JsonNode export(String apiId, String stage) throws Exception {
     GetExportResponse export =
         apiGateway.getExport(

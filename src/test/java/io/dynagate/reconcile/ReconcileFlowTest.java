@@ -305,7 +305,7 @@ class ReconcileFlowTest {
     given()
         .get("/api/v1/apis/drift/events")
         .then()
-        .body("type", org.hamcrest.Matchers.hasItem("drift"));
+        .body("items.type", org.hamcrest.Matchers.hasItem("drift"));
 
     given().body("{\"driftPolicy\":\"REPORT\"}").put("/api/v1/apis/drift").then().statusCode(200);
     reconcile("drift");

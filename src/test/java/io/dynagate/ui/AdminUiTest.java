@@ -99,6 +99,41 @@ class AdminUiTest {
   }
 
   @Test
+  void theSignInPageSaysWhereTheEmbeddedAdminTokenIs() {
+    browser.open(page("/signin"));
+    String hint = browser.visible(By.id("token-hint")).getText();
+    assertTrue(hint.contains("DYNAGATE_ADMIN_TOKEN"), hint);
+    assertTrue(hint.contains("data/admin-token"), hint);
+  }
+
+  @Test
+  void anUnknownApiIsANotFoundPageWithNothingToActOn() {
+    signIn();
+    browser.open(page("/apis/no-such-api"));
+    assertTrue(
+        browser.visible(By.id("not-found")).getText().contains("404"),
+        browser.driver().getPageSource());
+    assertEquals(
+        List.of(), browser.driver().findElements(By.cssSelector("main button, main a.button")));
+  }
+
+  @Test
+  void anActionsOutcomeIsAnnouncedNextToItsButton() {
+    given().body("{}").put("/api/v1/apis/notice-api").then().statusCode(201);
+    signIn();
+    browser.open(page("/apis/notice-api"));
+    browser.visible(By.id("reconcile")).click();
+    WebElement outcome =
+        browser.visible(By.xpath("//button[@id='reconcile']/parent::div/following-sibling::div"));
+    browser
+        .waitFor(Duration.ofSeconds(30))
+        .until(ExpectedConditions.textToBePresentInElement(outcome, "Pass over"));
+    assertTrue(outcome.getAttribute("class").contains("notice"), outcome.getAttribute("class"));
+    assertEquals("polite", outcome.getAttribute("aria-live"));
+    assertEquals("status", outcome.getAttribute("role"));
+  }
+
+  @Test
   void theSeedsCreateTableJsonPastedInTheFormDeclaresTheTable() {
     signIn();
     browser.open(page("/tables/new"));
@@ -169,6 +204,147 @@ class AdminUiTest {
         card.findElements(By.cssSelector(".try-params [data-field]")).stream()
             .map(field -> field.getAttribute("data-field"))
             .toList());
+  }
+
+  @Test
+  void theKeyMappingFollowsThePathsParametersUntilTheUserChangesIt() {
+    signIn();
+    declareTableWithTheForm("follow-users");
+    declareApiWithTheForm("follow-api");
+    browser.open(page("/apis/follow-api/routes/new"));
+    choose("route-table", "follow-users");
+    type("route-path", "/people/{id}");
+    assertEquals(
+        "path",
+        new Select(browser.visible(By.id("key-0-location")))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
+    assertEquals("id", browser.visible(By.id("key-0-name")).getAttribute("value"));
+
+    type("route-path", "/people");
+    assertEquals(
+        "query",
+        new Select(browser.visible(By.id("key-0-location")))
+            .getFirstSelectedOption()
+            .getAttribute("value"));
+
+    WebElement name = browser.visible(By.id("key-0-name"));
+    name.clear();
+    name.sendKeys("who");
+    type("route-path", "/people/{someoneElse}");
+    assertEquals("who", browser.visible(By.id("key-0-name")).getAttribute("value"));
+  }
+
+  @Test
+  void tryItPagesThroughAQueryRoute() {
+    given()
+        .body(
+            """
+            {"TableName": "paged-orders",
+             "AttributeDefinitions": [{"AttributeName": "customerId", "AttributeType": "S"},
+                                      {"AttributeName": "orderId", "AttributeType": "S"}],
+             "KeySchema": [{"AttributeName": "customerId", "KeyType": "HASH"},
+                           {"AttributeName": "orderId", "KeyType": "RANGE"}],
+             "BillingMode": "PAY_PER_REQUEST"}
+            """)
+        .put("/api/v1/tables/paged-orders")
+        .then()
+        .statusCode(201);
+    given().body("{}").put("/api/v1/apis/paged-api").then().statusCode(201);
+    given()
+        .body(
+            "{\"method\":\"GET\",\"path\":\"/customers/{customerId}/orders\","
+                + "\"table\":\"paged-orders\",\"action\":\"Query\",\"limit\":1}")
+        .put("/api/v1/apis/paged-api/routes/orders")
+        .then()
+        .statusCode(201);
+    given().post("/api/v1/apis/paged-api/reconcile?wait=true").then().statusCode(200);
+    for (String order : List.of("o1", "o2")) {
+      dynamoDb.putItem(
+          put ->
+              put.tableName("paged-orders")
+                  .item(
+                      Map.of(
+                          "customerId", AttributeValue.fromS("c1"),
+                          "orderId", AttributeValue.fromS(order))));
+    }
+    signIn();
+    browser.open(page("/apis/paged-api"));
+    WebElement card = browser.visible(By.cssSelector("#routes li[data-route='orders']"));
+    card.findElement(By.tagName("summary")).click();
+    card.findElement(By.cssSelector("[data-field='path.customerId'] input"))
+        .sendKeys("c1", Keys.ENTER);
+    browser.visible(By.cssSelector("li[data-route='orders'] .try-next"));
+    assertTrue(card.findElement(By.cssSelector(".try-body")).getText().contains("o1"));
+
+    card.findElement(By.cssSelector(".try-next")).click();
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.cssSelector("li[data-route='orders'] .try-body"), "o2"));
+    String cursor =
+        card.findElement(By.cssSelector("[data-field='query.cursor'] input")).getAttribute("value");
+    assertTrue(!cursor.isEmpty(), "the cursor field was not filled from nextCursor");
+  }
+
+  @Test
+  void aTablesPageShowsItsStatusArnAndTheRoutesUsingIt() {
+    given().body(Seed.usersTableNamed("page-users")).put("/api/v1/tables/page-users");
+    given().body("{}").put("/api/v1/apis/page-api").then().statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"page-users\"}")
+        .put("/api/v1/apis/page-api/routes/get-user")
+        .then()
+        .statusCode(201);
+    given().post("/api/v1/apis/page-api/reconcile?wait=true").then().statusCode(200);
+    signIn();
+    browser.visible(By.linkText("page-users")).click();
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("table-arn"), "arn:aws:dynamodb:"));
+    assertTrue(browser.visible(By.id("table-arn")).getText().endsWith(":table/page-users"));
+    assertTrue(!browser.visible(By.id("table-phase")).getText().isBlank());
+    WebElement use =
+        browser.visible(By.cssSelector("#table-routes tr[data-route='page-api/get-user']"));
+    assertTrue(use.getText().contains("GET /users/{userId}"), use.getText());
+  }
+
+  @Test
+  void longVtlLinesScrollInsideTheirBoxesNotThePage() {
+    given().body(Seed.usersTableNamed("wide-users")).put("/api/v1/tables/wide-users");
+    given().body("{}").put("/api/v1/apis/wide-api").then().statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"wide-users\"}")
+        .put("/api/v1/apis/wide-api/routes/get-user")
+        .then()
+        .statusCode(201);
+    signIn();
+    var window = browser.driver().manage().window();
+    var before = window.getSize();
+    window.setSize(new org.openqa.selenium.Dimension(800, before.height));
+    try {
+      browser.open(page("/apis/wide-api"));
+      browser.visible(By.cssSelector("#definition pre.code"));
+      Object pageScrolls =
+          browser
+              .driver()
+              .executeScript(
+                  "return document.documentElement.scrollWidth"
+                      + " > document.documentElement.clientWidth");
+      Object aBoxScrolls =
+          browser
+              .driver()
+              .executeScript(
+                  "return [...document.querySelectorAll('pre.code')]"
+                      + ".some(p => p.scrollWidth > p.clientWidth)");
+      assertEquals(false, pageScrolls, "the page scrolls sideways");
+      assertEquals(true, aBoxScrolls, "no box holds a line longer than itself");
+    } finally {
+      window.setSize(before);
+    }
   }
 
   @Test

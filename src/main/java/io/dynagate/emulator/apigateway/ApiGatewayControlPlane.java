@@ -16,8 +16,10 @@ import java.util.function.Function;
 public class ApiGatewayControlPlane implements ControlPlane {
 
   private final Map<String, Function<ApiGatewayCall, EmulatorResponse>> handlers = new HashMap<>();
+  private final ApiGatewayStore store;
 
-  ApiGatewayControlPlane(Instance<ApiGatewayOperations> groups) {
+  ApiGatewayControlPlane(Instance<ApiGatewayOperations> groups, ApiGatewayStore store) {
+    this.store = store;
     groups.forEach(group -> group.register(handlers));
   }
 
@@ -37,7 +39,22 @@ public class ApiGatewayControlPlane implements ControlPlane {
 
   @Override
   public EmulatorResponse execute(ServiceCall call) {
+    if (call.parameters().containsKey("http_method")) {
+      requireResource(call.parameters().get("restapi_id"), call.parameters().get("resource_id"));
+    }
     return handlers.get(call.operation()).apply(new ApiGatewayCall(call));
+  }
+
+  /**
+   * AWS answers every call on a method, its integration or their responses with {@code Invalid
+   * Resource identifier specified} when the API or the resource is unknown, before it looks at
+   * anything else in the call.
+   */
+  private void requireResource(String restApiId, String resourceId) {
+    boolean found = store.draft(restApiId).flatMap(draft -> draft.resource(resourceId)).isPresent();
+    if (!found) {
+      throw ApiGatewayErrors.noSuchResource();
+    }
   }
 
   @Override

@@ -32,7 +32,7 @@ final class ApiGatewayErrors {
   }
 
   static AwsError noIntegration() {
-    return notFound("No integration defined for method");
+    return notFound("Invalid Integration identifier specified");
   }
 
   static AwsError noSuchResponse() {

@@ -50,6 +50,14 @@ final class ApiGatewayJson {
   }
 
   static ObjectNode restApi(RestApi api) {
+    return restApi(api, false);
+  }
+
+  /**
+   * A REST API as AWS shows it; UpdateRestApi shows {@code tags} even when there are none, the
+   * other operations leave it out.
+   */
+  static ObjectNode restApi(RestApi api, boolean emptyTags) {
     ObjectNode node = MAPPER.createObjectNode().put("id", api.id()).put("name", api.name());
     putIfPresent(node, "description", api.description());
     node.set("createdDate", MAPPER.valueToTree(api.createdDate()));
@@ -58,9 +66,14 @@ final class ApiGatewayJson {
       node.set("binaryMediaTypes", MAPPER.valueToTree(api.binaryMediaTypes()));
     }
     node.put("apiKeySource", api.apiKeySource());
-    node.putObject("endpointConfiguration").set("types", MAPPER.valueToTree(api.endpointTypes()));
+    ObjectNode endpoint = node.putObject("endpointConfiguration");
+    endpoint.put("ipAddressType", api.ipAddressType());
+    endpoint.set("types", MAPPER.valueToTree(api.endpointTypes()));
+    if (api.minimumCompressionSize() != null) {
+      node.put("minimumCompressionSize", api.minimumCompressionSize());
+    }
     putIfPresent(node, "policy", api.policy());
-    if (!api.tags().isEmpty()) {
+    if (emptyTags || !api.tags().isEmpty()) {
       node.set("tags", MAPPER.valueToTree(api.tags()));
     }
     node.put("rootResourceId", api.draft().rootResourceId());
@@ -75,8 +88,14 @@ final class ApiGatewayJson {
     return node;
   }
 
+  /** A stage, with the members AWS always answers even when they hold nothing. */
   static ObjectNode stage(Stage stage) {
-    return MAPPER.valueToTree(stage);
+    ObjectNode node = MAPPER.valueToTree(stage);
+    node.put("cacheClusterStatus", stage.cacheClusterEnabled() ? "AVAILABLE" : "NOT_AVAILABLE");
+    if (!node.has("methodSettings")) {
+      node.putObject("methodSettings");
+    }
+    return node;
   }
 
   /** A resource; without {@code embed=methods} its methods appear as empty objects. */

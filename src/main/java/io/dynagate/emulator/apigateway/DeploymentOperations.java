@@ -118,5 +118,10 @@ class DeploymentOperations implements ApiGatewayOperations {
     if (missingIntegration) {
       throw ApiGatewayErrors.badRequest("No integration defined for method");
     }
+    // a private API without a policy would be reachable by no one; AWS refuses to deploy it
+    if (api.endpointTypes().contains("PRIVATE") && api.policy() == null) {
+      throw ApiGatewayErrors.badRequest(
+          "Private REST API doesn't have a resource policy attached to it");
+    }
   }
 }

@@ -13,9 +13,9 @@ import java.util.Map;
 import java.util.function.Function;
 
 /**
- * GetExport of a stage's deployment as {@code oas30}; {@code extensions=integrations} (or {@code
- * apigateway}) adds {@code x-amazon-apigateway-integration}. JSON, or YAML for {@code Accept:
- * application/yaml}.
+ * GetExport of a stage's deployment as {@code oas30} or {@code swagger} ({@link SwaggerExport});
+ * {@code extensions=integrations} (or {@code apigateway}) adds {@code
+ * x-amazon-apigateway-integration}. JSON, or YAML for {@code Accept: application/yaml}.
  */
 @ApplicationScoped
 class ExportOperations implements ApiGatewayOperations {
@@ -37,8 +37,8 @@ class ExportOperations implements ApiGatewayOperations {
 
   private EmulatorResponse export(ApiGatewayCall call) {
     String type = call.parameter("export_type");
-    if (!type.equals("oas30")) {
-      throw ApiGatewayErrors.badRequest("The emulator exports oas30 only, not " + type);
+    if (!type.equals("oas30") && !type.equals("swagger")) {
+      throw ApiGatewayErrors.badRequest("The emulator exports oas30 and swagger only, not " + type);
     }
     String stageName = call.parameter("stage_name");
     store.require(call.restApiId());
@@ -50,8 +50,11 @@ class ExportOperations implements ApiGatewayOperations {
             && (extensions.contains("integrations") || extensions.contains("apigateway"));
     ObjectNode document =
         OpenApiWriter.write(deployed.api(), deployed.definition(), stageName, region, integrations);
+    if (type.equals("swagger")) {
+      document = SwaggerExport.from(document);
+    }
     boolean yaml = String.valueOf(call.request().header("Accept")).contains("yaml");
-    String file = "oas30_" + LocalDate.now() + (yaml ? ".yaml" : ".json");
+    String file = type + "_" + LocalDate.now() + (yaml ? ".yaml" : ".json");
     return EmulatorResponse.of(
             200, yaml ? "application/yaml" : "application/json", render(document, yaml))
         .withHeader("Content-Disposition", "attachment; filename=\"" + file + "\"");

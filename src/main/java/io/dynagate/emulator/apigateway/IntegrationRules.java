@@ -39,7 +39,15 @@ final class IntegrationRules {
 
   /** The integration when API Gateway would accept it. */
   static Integration validated(Integration integration) {
-    if (integration.type() == null || !TYPES.contains(integration.type())) {
+    if (integration.type() != null && !TYPES.contains(integration.type())) {
+      throw RestApiSettings.validation(
+          java.util.List.of(
+              "Value '"
+                  + integration.type()
+                  + "' at 'putIntegrationInput.type' failed to satisfy constraint: Member must"
+                  + " satisfy enum value set: [HTTP, MOCK, AWS_PROXY, HTTP_PROXY, AWS]"));
+    }
+    if (integration.type() == null) {
       throw ApiGatewayErrors.badRequest(
           "Invalid integration type specified. Valid values are HTTP, HTTP_PROXY, AWS, AWS_PROXY, MOCK");
     }
@@ -48,7 +56,8 @@ final class IntegrationRules {
           "Invalid passthrough behavior specified. Valid values are WHEN_NO_MATCH, WHEN_NO_TEMPLATES, NEVER");
     }
     if (integration.type().equals("MOCK")) {
-      return integration;
+      // a mock calls nothing: AWS needs no method or URI for it and keeps neither
+      return integration.withoutTarget();
     }
     if (integration.httpMethod() == null
         || !MethodOperations.HTTP_METHODS.contains(integration.httpMethod())) {
@@ -57,9 +66,11 @@ final class IntegrationRules {
     if (integration.uri() == null || integration.uri().isEmpty()) {
       throw ApiGatewayErrors.badRequest("Invalid integration URI specified");
     }
-    if (integration.type().startsWith("AWS")
-        && !integration.uri().matches("arn:aws:apigateway:[^:]+:[^:]+:(action|path)/.+")) {
-      throw ApiGatewayErrors.badRequest("AWS ARN for integration must contain path or action");
+    if (integration.type().startsWith("HTTP") && !integration.uri().matches("https?://.+")) {
+      throw ApiGatewayErrors.badRequest("Invalid HTTP endpoint specified for URI");
+    }
+    if (integration.type().startsWith("AWS")) {
+      checkAwsUri(integration);
     }
     if (integration.credentials() != null
         && !integration.credentials().matches("arn:aws:iam::(\\d{12}|\\*):(role|user)/.+")) {
@@ -67,6 +78,22 @@ final class IntegrationRules {
           "Invalid credentials ARN specified: " + integration.credentials());
     }
     return integration;
+  }
+
+  private static void checkAwsUri(Integration integration) {
+    String uri = integration.uri();
+    if (!uri.startsWith("arn:")) {
+      throw ApiGatewayErrors.badRequest("Invalid ARN specified in the request");
+    }
+    if (!uri.matches("arn:aws:apigateway:[^:]+:[^:]+:(action|path)/.+")) {
+      throw ApiGatewayErrors.badRequest("AWS ARN for integration must contain path or action");
+    }
+    boolean lambdaOrFirehose = uri.matches("arn:aws:apigateway:[^:]+:(lambda|firehose):.+");
+    if (integration.type().equals("AWS_PROXY") && !lambdaOrFirehose) {
+      throw ApiGatewayErrors.badRequest(
+          "Integrations of type 'AWS_PROXY' currently only supports Lambda function and Firehose"
+              + " stream invocations.");
+    }
   }
 
   private static String upper(String text) {

@@ -30,19 +30,25 @@ class MethodOperations implements ApiGatewayOperations {
     handlers.put("PutMethod", this::put);
     handlers.put("GetMethod", this::get);
     handlers.put("DeleteMethod", this::delete);
+    handlers.put("UpdateMethod", this::update);
     handlers.put("PutMethodResponse", this::putResponse);
     handlers.put("GetMethodResponse", this::getResponse);
     handlers.put("DeleteMethodResponse", this::deleteResponse);
   }
 
   private EmulatorResponse put(ApiGatewayCall call) {
-    String httpMethod = httpMethod(call);
+    String httpMethod = validHttpMethod(call);
     ObjectNode body = call.body();
     String authorization = ApiGatewayJson.text(body, "authorizationType");
+    if (authorization != null) {
+      // AWS takes the authorization type in any case and answers it in capitals
+      authorization = authorization.toUpperCase(java.util.Locale.ROOT);
+    }
     if (authorization == null || !AUTHORIZATION_TYPES.contains(authorization)) {
       throw ApiGatewayErrors.badRequest(
           "Invalid authorization type specified. Valid values are NONE, AWS_IAM, CUSTOM, COGNITO_USER_POOLS");
     }
+    MethodRules.check(body, authorization);
     Method method =
         new Method(
             httpMethod,
@@ -61,6 +67,7 @@ class MethodOperations implements ApiGatewayOperations {
         call.restApiId(),
         api -> {
           Resource resource = Drafts.resource(api.draft(), resourceId);
+          MethodRules.checkModels(api, method.requestModels());
           if (resource.resourceMethods().containsKey(httpMethod)) {
             throw ApiGatewayErrors.conflict("Method already exists for this resource");
           }
@@ -76,6 +83,23 @@ class MethodOperations implements ApiGatewayOperations {
             call.parameter("resource_id"),
             httpMethod(call));
     return ApiGatewayJson.answer(200, method);
+  }
+
+  private EmulatorResponse update(ApiGatewayCall call) {
+    String resourceId = call.parameter("resource_id");
+    String httpMethod = httpMethod(call);
+    var updated =
+        store.update(
+            call.restApiId(),
+            api ->
+                api.withDraft(
+                    Drafts.changeMethod(
+                        api.draft(),
+                        resourceId,
+                        httpMethod,
+                        method ->
+                            MethodPatch.apply(api, method, call.body().path("patchOperations")))));
+    return ApiGatewayJson.answer(200, Drafts.method(updated.draft(), resourceId, httpMethod));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {
@@ -142,8 +166,16 @@ class MethodOperations implements ApiGatewayOperations {
     return EmulatorResponse.empty(204);
   }
 
+  /**
+   * The method a call names. Only PutMethod checks it against HTTP's verbs; for every other call an
+   * unknown verb is simply a method that does not exist, as on AWS.
+   */
   static String httpMethod(ApiGatewayCall call) {
-    String httpMethod = call.parameter("http_method").toUpperCase(java.util.Locale.ROOT);
+    return call.parameter("http_method").toUpperCase(java.util.Locale.ROOT);
+  }
+
+  private static String validHttpMethod(ApiGatewayCall call) {
+    String httpMethod = httpMethod(call);
     if (!HTTP_METHODS.contains(httpMethod)) {
       throw ApiGatewayErrors.badRequest(
           "Invalid HttpMethod specified. Valid options are GET,PUT,POST,DELETE,PATCH,OPTIONS,HEAD,ANY");
@@ -154,7 +186,12 @@ class MethodOperations implements ApiGatewayOperations {
   static String statusCode(ApiGatewayCall call) {
     String status = call.parameter("status_code");
     if (!status.matches("[1-5]\\d\\d")) {
-      throw ApiGatewayErrors.badRequest("Invalid status code specified: " + status);
+      throw RestApiSettings.validation(
+          java.util.List.of(
+              "Value '"
+                  + status
+                  + "' at 'statusCode' failed to satisfy constraint: Member must satisfy regular"
+                  + " expression pattern: [1-5]\\d\\d"));
     }
     return status;
   }

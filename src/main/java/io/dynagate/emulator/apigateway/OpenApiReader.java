@@ -14,7 +14,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Reads OpenAPI 3 (JSON or YAML) with API Gateway's extensions, as ImportRestApi and PutRestApi do.
+ * Reads OpenAPI 3 and Swagger 2.0 (JSON or YAML) with API Gateway's extensions, as ImportRestApi
+ * and PutRestApi do, the base path placed by the {@code basepath} mode ({@link BasePath}).
  */
 final class OpenApiReader {
 
@@ -28,12 +29,22 @@ final class OpenApiReader {
   private OpenApiReader() {}
 
   static OpenApiDocument read(byte[] body) {
+    return read(body, null);
+  }
+
+  /**
+   * @param basepathMode {@code ignore} (the default), {@code prepend} or {@code split}
+   */
+  static OpenApiDocument read(byte[] body, String basepathMode) {
     JsonNode root = parse(body);
-    if (!root.path("openapi").asText("").startsWith("3.")) {
+    boolean swagger = root.path("swagger").asText("").equals("2.0");
+    if (!swagger && !root.path("openapi").asText("").startsWith("3.")) {
       throw ApiGatewayErrors.badRequest(
-          "Invalid OpenAPI input: the emulator imports OpenAPI 3 documents only (an 'openapi: 3.x' field)");
+          "Invalid OpenAPI input: the emulator imports OpenAPI 3 and Swagger 2.0 documents only");
     }
     JsonNode info = root.path("info");
+    String prefix = BasePath.prefix(root, basepathMode);
+    Documents context = new Documents(root, swagger);
     Map<String, Map<String, Method>> paths = new LinkedHashMap<>();
     RequestValidators validators = RequestValidators.of(root);
     root.path("paths")
@@ -41,11 +52,11 @@ final class OpenApiReader {
         .forEachRemaining(
             path ->
                 paths.put(
-                    checkedPath(path.getKey()),
-                    validators.apply(path.getValue(), methods(path.getValue()))));
+                    checkedPath(prefix + path.getKey()),
+                    validators.apply(
+                        path.getValue(), methods(path.getKey(), path.getValue(), context))));
     Map<String, String> models = new LinkedHashMap<>();
-    root.path("components")
-        .path("schemas")
+    (swagger ? root.path("definitions") : root.path("components").path("schemas"))
         .fields()
         .forEachRemaining(schema -> models.put(schema.getKey(), schema.getValue().toString()));
     return new OpenApiDocument(
@@ -53,11 +64,11 @@ final class OpenApiReader {
         ApiGatewayJson.text(info, "description"),
         ApiGatewayJson.text(info, "version"),
         ApiGatewayJson.stringList(root, "x-amazon-apigateway-binary-media-types"),
-        paths,
+        OpenApiAccess.secured(root, paths),
         models);
   }
 
-  private static JsonNode parse(byte[] body) {
+  static JsonNode parse(byte[] body) {
     try {
       return JSON.readTree(body);
     } catch (IOException notJson) {
@@ -70,7 +81,7 @@ final class OpenApiReader {
         // answered below
       }
     }
-    throw ApiGatewayErrors.badRequest("Invalid OpenAPI input: the body is neither JSON nor YAML");
+    throw ApiGatewayErrors.badRequest("Invalid OpenAPI input.");
   }
 
   private static String checkedPath(String path) {
@@ -80,26 +91,42 @@ final class OpenApiReader {
     return path;
   }
 
-  private static Map<String, Method> methods(JsonNode pathItem) {
+  private static Map<String, Method> methods(String path, JsonNode pathItem, Documents context) {
     Map<String, Method> methods = new LinkedHashMap<>();
     for (String key : OPERATIONS) {
       if (pathItem.has(key)) {
         String httpMethod = key.equals(ANY_METHOD) ? "ANY" : key.toUpperCase(Locale.ROOT);
-        methods.put(httpMethod, method(httpMethod, pathItem.get(key), pathItem.path("parameters")));
+        methods.put(
+            httpMethod,
+            method(httpMethod, path, pathItem.get(key), pathItem.path("parameters"), context));
       }
     }
     return methods;
   }
 
-  private static Method method(String httpMethod, JsonNode operation, JsonNode pathParameters) {
+  private static Method method(
+      String httpMethod,
+      String path,
+      JsonNode operation,
+      JsonNode pathParameters,
+      Documents context) {
     Map<String, Boolean> parameters = new LinkedHashMap<>();
+    // every variable of the path is a required path parameter, declared or not, as AWS imports it
+    java.util.regex.Matcher variable =
+        java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+    while (variable.find()) {
+      parameters.put("method.request.path." + variable.group(1), true);
+    }
     pathParameters.forEach(parameter -> addParameter(parameters, parameter));
     operation.path("parameters").forEach(parameter -> addParameter(parameters, parameter));
     Map<String, MethodResponse> responses = new LinkedHashMap<>();
     operation
         .path("responses")
         .fields()
-        .forEachRemaining(r -> responses.put(r.getKey(), methodResponse(r.getKey(), r.getValue())));
+        .forEachRemaining(
+            r ->
+                responses.put(
+                    r.getKey(), methodResponse(r.getKey(), r.getValue(), operation, context)));
     JsonNode auth = operation.path("x-amazon-apigateway-auth");
     String authorizationType =
         auth.has("type") ? auth.get("type").asText().toUpperCase(Locale.ROOT) : "NONE";
@@ -107,7 +134,7 @@ final class OpenApiReader {
         httpMethod,
         authorizationType,
         null,
-        false,
+        context.requiresApiKey(operation),
         ApiGatewayJson.text(operation, "operationId"),
         null,
         parameters,
@@ -132,13 +159,24 @@ final class OpenApiReader {
     }
   }
 
-  private static MethodResponse methodResponse(String status, JsonNode response) {
+  private static MethodResponse methodResponse(
+      String status, JsonNode response, JsonNode operation, Documents context) {
     Map<String, Boolean> headers = new LinkedHashMap<>();
     response
         .path("headers")
         .fieldNames()
         .forEachRemaining(name -> headers.put("method.response.header." + name, false));
     Map<String, String> models = new LinkedHashMap<>();
+    if (context.swagger()) {
+      // Swagger 2.0 names one schema for every type the operation produces
+      String ref = response.path("schema").path("$ref").asText("");
+      if (!ref.isEmpty()) {
+        context
+            .produces(operation)
+            .forEach(type -> models.put(type, ref.substring(ref.lastIndexOf('/') + 1)));
+      }
+      return new MethodResponse(status, headers, models);
+    }
     response
         .path("content")
         .fields()
@@ -150,6 +188,45 @@ final class OpenApiReader {
               }
             });
     return new MethodResponse(status, headers, models);
+  }
+
+  /**
+   * What the operations of one document share: its version, security schemes and default media
+   * types.
+   */
+  private record Documents(JsonNode root, boolean swagger) {
+
+    List<String> produces(JsonNode operation) {
+      JsonNode produces =
+          operation.has("produces") ? operation.get("produces") : root.path("produces");
+      List<String> types = new java.util.ArrayList<>();
+      produces.forEach(type -> types.add(type.asText()));
+      return types.isEmpty() ? List.of("application/json") : types;
+    }
+
+    /**
+     * Whether the operation's security (or the document's) names an API key scheme: API Gateway's
+     * {@code api_key}, a header {@code x-api-key} that no authorizer claims.
+     */
+    boolean requiresApiKey(JsonNode operation) {
+      JsonNode security =
+          operation.has("security") ? operation.get("security") : root.path("security");
+      JsonNode schemes =
+          swagger
+              ? root.path("securityDefinitions")
+              : root.path("components").path("securitySchemes");
+      for (JsonNode requirement : security) {
+        for (var names = requirement.fieldNames(); names.hasNext(); ) {
+          JsonNode scheme = schemes.path(names.next());
+          if (scheme.path("type").asText().equals("apiKey")
+              && scheme.path("name").asText().equalsIgnoreCase("x-api-key")
+              && !scheme.has("x-amazon-apigateway-authorizer")) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
   }
 
   private static Integration integration(JsonNode node) {

@@ -29,6 +29,7 @@ class ResourceOperations implements ApiGatewayOperations {
     handlers.put("GetResource", this::get);
     handlers.put("CreateResource", this::create);
     handlers.put("DeleteResource", this::delete);
+    handlers.put("UpdateResource", this::update);
   }
 
   private EmulatorResponse list(ApiGatewayCall call) {
@@ -63,18 +64,12 @@ class ResourceOperations implements ApiGatewayOperations {
             call.restApiId(),
             api -> {
               Resource parent = Drafts.resource(api.draft(), parentId);
-              for (Resource sibling : api.draft().children(parentId)) {
-                if (sibling.pathPart().equals(pathPart)) {
-                  throw ApiGatewayErrors.conflict(
-                      "Another resource with the same parent already has this name: " + pathPart);
-                }
-                if (isVariable(sibling.pathPart()) && isVariable(pathPart)) {
-                  throw ApiGatewayErrors.badRequest(
-                      "A sibling ("
-                          + sibling.pathPart()
-                          + ") of this resource already has a variable path part -- only one is allowed");
-                }
+              if (parent.pathPart() != null && parent.pathPart().endsWith("+}")) {
+                throw ApiGatewayErrors.badRequest(
+                    "Cannot create a child of a resource with a greedy path variable: "
+                        + parent.pathPart());
               }
+              checkSiblings(api.draft(), parentId, null, pathPart);
               String path =
                   parent.path().equals("/") ? "/" + pathPart : parent.path() + "/" + pathPart;
               return api.withDraft(
@@ -82,6 +77,38 @@ class ResourceOperations implements ApiGatewayOperations {
             });
     Resource created = updated.draft().resource(id).orElseThrow();
     return ApiGatewayJson.answer(201, ApiGatewayJson.resource(created, true));
+  }
+
+  /** The siblings a resource named {@code pathPart} would have under {@code parentId} allow it. */
+  static void checkSiblings(ApiDefinition draft, String parentId, String self, String pathPart) {
+    for (Resource sibling : draft.children(parentId)) {
+      if (sibling.id().equals(self)) {
+        continue;
+      }
+      if (sibling.pathPart().equals(pathPart)) {
+        throw ApiGatewayErrors.conflict(
+            "Another resource with the same parent already has this name: " + pathPart);
+      }
+      if (isVariable(sibling.pathPart()) && isVariable(pathPart)) {
+        throw ApiGatewayErrors.badRequest(
+            "A sibling ("
+                + sibling.pathPart()
+                + ") of this resource already has a variable path part -- only one is allowed");
+      }
+    }
+  }
+
+  private EmulatorResponse update(ApiGatewayCall call) {
+    String resourceId = call.parameter("resource_id");
+    RestApi updated =
+        store.update(
+            call.restApiId(),
+            api ->
+                api.withDraft(
+                    ResourcePatch.apply(
+                        api.draft(), resourceId, call.body().path("patchOperations"))));
+    Resource resource = updated.draft().resource(resourceId).orElseThrow();
+    return ApiGatewayJson.answer(200, ApiGatewayJson.resource(resource, true));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

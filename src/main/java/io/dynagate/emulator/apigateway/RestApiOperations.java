@@ -28,7 +28,11 @@ class RestApiOperations implements ApiGatewayOperations {
     handlers.put("CreateRestApi", this::create);
     handlers.put("ImportRestApi", this::importApi);
     handlers.put("PutRestApi", this::put);
-    handlers.put("GetRestApi", call -> answer(200, store.require(call.restApiId())));
+    handlers.put(
+        "GetRestApi",
+        call ->
+            ApiGatewayJson.answer(
+                200, ApiGatewayJson.restApi(store.require(call.restApiId()), true)));
     handlers.put("GetRestApis", this::list);
     handlers.put("UpdateRestApi", this::update);
     handlers.put("DeleteRestApi", this::delete);
@@ -41,7 +45,7 @@ class RestApiOperations implements ApiGatewayOperations {
       throw ApiGatewayErrors.badRequest(
           "Invalid REST API name specified: the name must not be empty");
     }
-    List<String> types = ApiGatewayJson.stringList(body.path("endpointConfiguration"), "types");
+    RestApiSettings settings = RestApiSettings.ofCreate(body);
     RestApi api =
         new RestApi(
             Ids.apiGateway(),
@@ -51,25 +55,30 @@ class RestApiOperations implements ApiGatewayOperations {
             ApiGatewayJson.text(body, "version"),
             ApiGatewayJson.stringList(body, "binaryMediaTypes"),
             body.path("apiKeySource").asText("HEADER"),
-            types.isEmpty() ? List.of("EDGE") : types,
+            settings.types(),
             body.path("disableExecuteApiEndpoint").asBoolean(false),
             ApiGatewayJson.text(body, "policy"),
             ApiGatewayJson.stringMap(body, "tags"),
             Map.of(),
             ApiDefinition.empty(Ids.apiGateway()),
             Map.of(),
-            Map.of());
+            Map.of(),
+            settings.ipAddressType(),
+            settings.minimumCompressionSize());
     store.put(api);
     return answer(201, api);
   }
 
   private EmulatorResponse importApi(ApiGatewayCall call) {
-    OpenApiDocument document = OpenApiReader.read(call.request().body());
+    OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
     if (document.title() == null || document.title().isBlank()) {
       throw ApiGatewayErrors.badRequest(
           "Invalid OpenAPI input: info.title is required to name the API");
     }
-    String endpointType = call.query("parameters.endpointConfigurationTypes");
+    String endpointType =
+        call.query("endpointConfigurationTypes") != null
+            ? call.query("endpointConfigurationTypes")
+            : call.query("parameters.endpointConfigurationTypes");
     ApiDefinition root = ApiDefinition.empty(Ids.apiGateway());
     RestApi api =
         new RestApi(
@@ -82,12 +91,14 @@ class RestApiOperations implements ApiGatewayOperations {
             "HEADER",
             List.of(endpointType == null ? "EDGE" : endpointType),
             false,
-            null,
+            OpenApiAccess.policy(OpenApiReader.parse(call.request().body())),
             Map.of(),
             document.models(),
             OpenApiImport.apply(root, document, false),
             Map.of(),
-            Map.of());
+            Map.of(),
+            null,
+            null);
     store.put(api);
     return answer(201, api);
   }
@@ -100,20 +111,25 @@ class RestApiOperations implements ApiGatewayOperations {
           "Invalid mode specified: " + mode + ". Valid values are merge and overwrite");
     }
     boolean merge = mode.equals("merge");
-    OpenApiDocument document = OpenApiReader.read(call.request().body());
+    OpenApiDocument document = OpenApiReader.read(call.request().body(), call.query("basepath"));
     RestApi updated =
         store.update(
             call.restApiId(),
             api -> {
               Map<String, String> models = new LinkedHashMap<>(merge ? api.models() : Map.of());
               models.putAll(document.models());
+              // merge adds the document's media types to the API's; both take its title
+              java.util.Set<String> media = new java.util.LinkedHashSet<>(api.binaryMediaTypes());
+              media.addAll(document.binaryMediaTypes());
               RestApi next =
                   merge
                       ? api.withHeader(
-                          api.name(),
-                          api.description(),
-                          api.version(),
-                          api.binaryMediaTypes(),
+                          document.title() != null ? document.title() : api.name(),
+                          document.description() != null
+                              ? document.description()
+                              : api.description(),
+                          document.version() != null ? document.version() : api.version(),
+                          List.copyOf(media),
                           models)
                       : api.withHeader(
                           document.title() != null ? document.title() : api.name(),
@@ -121,9 +137,11 @@ class RestApiOperations implements ApiGatewayOperations {
                           document.version(),
                           document.binaryMediaTypes(),
                           models);
-              return next.withDraft(OpenApiImport.apply(api.draft(), document, merge));
+              String policy = OpenApiAccess.policy(OpenApiReader.parse(call.request().body()));
+              return next.withDraft(OpenApiImport.apply(api.draft(), document, merge))
+                  .withPolicy(policy == null && merge ? api.policy() : policy);
             });
-    return answer(200, updated);
+    return ApiGatewayJson.answer(200, ApiGatewayJson.restApi(updated, true));
   }
 
   private EmulatorResponse list(ApiGatewayCall call) {
@@ -137,36 +155,21 @@ class RestApiOperations implements ApiGatewayOperations {
             call.query("limit")));
   }
 
-  /** UpdateRestApi: {@code replace} on {@code /name}, {@code /description} and {@code /version}. */
+  /** UpdateRestApi: the patch operations {@link RestApiPatch} knows, all or none applied. */
   private EmulatorResponse update(ApiGatewayCall call) {
     JsonNode operations = call.body().path("patchOperations");
+    RestApiPatch.checkOperations(operations);
     RestApi updated =
         store.update(
             call.restApiId(),
             api -> {
               RestApi next = api;
               for (JsonNode operation : operations) {
-                next = patched(next, operation);
+                next = RestApiPatch.apply(next, operation);
               }
               return next;
             });
-    return answer(200, updated);
-  }
-
-  private static RestApi patched(RestApi api, JsonNode operation) {
-    String value = ApiGatewayJson.text(operation, "value");
-    String path = operation.path("path").asText();
-    return switch (path) {
-      case "/name" ->
-          api.withHeader(
-              value, api.description(), api.version(), api.binaryMediaTypes(), api.models());
-      case "/description" ->
-          api.withHeader(api.name(), value, api.version(), api.binaryMediaTypes(), api.models());
-      case "/version" ->
-          api.withHeader(
-              api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
-      default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
-    };
+    return ApiGatewayJson.answer(200, ApiGatewayJson.restApi(updated, true));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

@@ -45,7 +45,17 @@ class StageOperations implements ApiGatewayOperations {
           "Stage name only allows a-zA-Z0-9_- and must be 1 to 128 characters");
     }
     return new Stage(
-        name, deploymentId, description, variables, Map.of(), false, false, tags, now, now);
+        name,
+        deploymentId,
+        description,
+        variables,
+        Map.of(),
+        false,
+        false,
+        tags,
+        now,
+        now,
+        Map.of());
   }
 
   private EmulatorResponse create(ApiGatewayCall call) {

@@ -17,6 +17,8 @@ import java.util.Map;
  */
 final class StagePatch {
 
+  private static final String ACCESS_LOG = "/accessLogSettings";
+
   private final Stage stage;
   private final RestApi api;
   private String description;
@@ -25,6 +27,7 @@ final class StagePatch {
   private boolean cacheClusterEnabled;
   private final Map<String, String> variables;
   private final Map<String, MethodSetting> settings;
+  private final Map<String, String> accessLog;
 
   private StagePatch(Stage stage, RestApi api) {
     this.stage = stage;
@@ -35,6 +38,7 @@ final class StagePatch {
     this.cacheClusterEnabled = stage.cacheClusterEnabled();
     this.variables = new LinkedHashMap<>(stage.variables());
     this.settings = new LinkedHashMap<>(stage.methodSettings());
+    this.accessLog = new LinkedHashMap<>(stage.accessLogSettings());
   }
 
   /** The stage after every operation, or AWS's error for the first one it refuses. */
@@ -51,7 +55,8 @@ final class StagePatch {
         patch.cacheClusterEnabled,
         stage.tags(),
         stage.createdDate(),
-        Instant.now());
+        Instant.now(),
+        patch.accessLog);
   }
 
   private void apply(JsonNode operation) {
@@ -61,6 +66,10 @@ final class StagePatch {
     boolean remove = op.equals("remove");
     if (!remove && !op.equals("replace") && !op.equals("add")) {
       throw ApiGatewayErrors.badRequest("Invalid patch operation specified: " + op);
+    }
+    if (path.equals(ACCESS_LOG) || path.startsWith(ACCESS_LOG + "/")) {
+      setAccessLog(op, path, value);
+      return;
     }
     switch (path) {
       case "/description" -> description = remove ? null : value;
@@ -75,6 +84,33 @@ final class StagePatch {
         }
       }
     }
+  }
+
+  /**
+   * Access logging, as AWS patches it: its two members set one by one, never empty, and removed
+   * only all at once; a member's own removal reads to AWS as a method setting's.
+   */
+  private void setAccessLog(String op, String path, String value) {
+    if (op.equals("remove")) {
+      if (!path.equals(ACCESS_LOG)) {
+        throw ApiGatewayErrors.badRequest(
+            "Cannot remove method setting "
+                + path.substring(1)
+                + " because there is no method setting for this method ");
+      }
+      accessLog.clear();
+      return;
+    }
+    String member = path.substring(Math.min(path.length(), ACCESS_LOG.length() + 1));
+    if (!member.equals("destinationArn") && !member.equals("format")) {
+      throw ApiGatewayErrors.badRequest(
+          "Invalid accessLogSettings path. Must be one of : [/accessLogSettings/destinationArn,"
+              + " /accessLogSettings/format]");
+    }
+    if (value == null || value.isEmpty()) {
+      throw ApiGatewayErrors.badRequest("Access Log value must not be empty");
+    }
+    accessLog.put(member, value);
   }
 
   private String existingDeployment(String id) {

@@ -97,7 +97,7 @@ public class EmulatorServer {
             http.method().name(),
             http.path(),
             query(http.query()),
-            headers(http.headers()),
+            withHost(headers(http.headers()), http),
             body.getBytes(),
             LocalAddresses.isLoopback(http.remoteAddress().hostAddress()));
     CompletionStage<EmulatorResponse> pending;
@@ -123,6 +123,15 @@ public class EmulatorServer {
       response.putHeader("x-amzn-RequestId", Ids.requestId());
     }
     response.end(Buffer.buffer(answer.body()));
+  }
+
+  /** HTTP/2 carries the host as {@code :authority}; SigV4 signs it as {@code host}. */
+  private static Map<String, String> withHost(Map<String, String> headers, HttpServerRequest http) {
+    var authority = http.authority();
+    if (!headers.containsKey("host") && authority != null) {
+      headers.put("host", authority.host() + (authority.port() >= 0 ? ":" + authority.port() : ""));
+    }
+    return headers;
   }
 
   private static Map<String, String> headers(MultiMap headers) {

@@ -18,7 +18,15 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 class Backends {
 
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /**
+   * AWS reads a mock's status leniently: CDK writes {@code {statusCode: 200}}, unquoted, and AWS
+   * answers it.
+   */
+  private static final ObjectMapper LENIENT =
+      com.fasterxml.jackson.databind.json.JsonMapper.builder()
+          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
+          .build();
+
   private static final Pattern DYNAMODB_ACTION =
       Pattern.compile("arn:[^:]+:apigateway:[^:]+:dynamodb:action/([A-Za-z]+)");
 
@@ -67,7 +75,7 @@ class Backends {
     }
     JsonNode status;
     try {
-      status = JSON.readTree(mapped).path("statusCode");
+      status = LENIENT.readTree(mapped).path("statusCode");
     } catch (IOException | RuntimeException e) {
       status = null;
     }

@@ -33,6 +33,7 @@ public class DataPlane implements DataPlaneHandler {
   private final MethodExecutor executor;
   private final Invocations invocations;
   private final RequestValidation validation;
+  private final CallerAccess access;
   // One Velocity runtime for the data plane: compiled templates are immutable and thread-safe.
   private final VtlEngine engine = new VtlEngine();
   private final Map<String, Cached> stages = new ConcurrentHashMap<>();
@@ -41,11 +42,13 @@ public class DataPlane implements DataPlaneHandler {
       ApiGatewayStore store,
       MethodExecutor executor,
       Invocations invocations,
-      RequestValidation validation) {
+      RequestValidation validation,
+      CallerAccess access) {
     this.store = store;
     this.executor = executor;
     this.invocations = invocations;
     this.validation = validation;
+    this.access = access;
   }
 
   @Override
@@ -60,6 +63,10 @@ public class DataPlane implements DataPlaneHandler {
     if (match.isEmpty()) {
       return CompletableFuture.completedFuture(GatewayResponses.missingToken());
     }
+    Optional<EmulatorResponse> refused = access.refusal(deployed.get(), match.get(), request, path);
+    if (refused.isPresent()) {
+      return CompletableFuture.completedFuture(refused.get());
+    }
     Invocation call =
         invocations.of(
             api,
@@ -73,9 +80,10 @@ public class DataPlane implements DataPlaneHandler {
                 request.headers(),
                 request.bodyText()),
             Trace.off());
-    Optional<EmulatorResponse> refused = validation.refusal(call, deployed.get().api().models());
-    if (refused.isPresent()) {
-      return CompletableFuture.completedFuture(refused.get());
+    // As API Gateway: the caller's access first, then the request's validation.
+    Optional<EmulatorResponse> invalid = validation.refusal(call, deployed.get().api().models());
+    if (invalid.isPresent()) {
+      return CompletableFuture.completedFuture(invalid.get());
     }
     return executor.run(call);
   }

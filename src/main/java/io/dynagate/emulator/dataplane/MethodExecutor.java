@@ -3,6 +3,7 @@ package io.dynagate.emulator.dataplane;
 import io.dynagate.emulator.apigateway.model.Integration;
 import io.dynagate.emulator.apigateway.model.IntegrationResponse;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.emulator.vtl.Overrides;
 import io.dynagate.emulator.vtl.Rendered;
 import io.dynagate.emulator.vtl.VtlException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -59,18 +60,19 @@ class MethodExecutor {
       call.trace().line("No template for content type %s: 415", call.contentType());
       return CompletableFuture.completedFuture(GatewayResponses.unsupportedMediaType());
     }
+    Overrides overrides = new Overrides();
     String mapped =
         template == null
             ? call.input().body()
-            : call.api().template(template).render(call.input(), call.context()).body();
+            : call.api().template(template).render(call.input(), call.context(), overrides).body();
     call.trace().line("Endpoint request body after transformations: %s", mapped);
     return backends
         .call(call, integration, template != null, mapped == null ? "" : mapped)
-        .thenApply(answer -> respond(call, integration, answer));
+        .thenApply(answer -> respond(call, integration, answer, overrides));
   }
 
   private EmulatorResponse respond(
-      Invocation call, Integration integration, Backends.Answer answer) {
+      Invocation call, Integration integration, Backends.Answer answer, Overrides overrides) {
     call.trace().line("Endpoint response status: %d, body: %s", answer.status(), answer.body());
     IntegrationResponse chosen = select(call.api(), integration, Integer.toString(answer.status()));
     if (chosen == null) {
@@ -83,24 +85,36 @@ class MethodExecutor {
     Map.Entry<String, String> template = ResponseTemplates.choose(chosen, call.accept());
     String body = answer.body();
     int status = Integer.parseInt(chosen.statusCode());
-    Map<String, String> overrides = Map.of();
     if (template != null) {
       Rendered rendered =
           call.api()
               .template(template.getValue())
-              .render(call.input().withBody(answer.body()), call.context());
+              .render(call.input().withBody(answer.body()), call.context(), overrides);
       body = rendered.body();
-      status = rendered.statusOverride().orElse(status);
-      overrides = rendered.headers();
     }
+    // overrides from either template apply, the request template's too (AWS applies them last)
+    status = overrides.status().orElse(status);
     String contentType = template == null ? "application/json" : template.getKey();
     EmulatorResponse response = EmulatorResponse.of(status, contentType, body);
     response = ResponseTemplates.parameters(response, chosen, call, answer);
-    for (var header : overrides.entrySet()) {
+    for (var header : overrides.headers().entrySet()) {
       response = ResponseTemplates.withHeader(response, header.getKey(), header.getValue());
     }
     call.trace().line("Method response status: %d, body: %s", status, body);
-    return response.withHeader("x-amzn-RequestId", call.context().requestId());
+    return response
+        .withHeader("x-amzn-RequestId", call.context().requestId())
+        .withHeader("x-amz-apigw-id", apigwId())
+        .withHeader(
+            "Date",
+            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+  }
+
+  /** API Gateway's extended request id: 12 random bytes in base64, 16 characters. */
+  private static String apigwId() {
+    byte[] bytes = new byte[12];
+    java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
+    return java.util.Base64.getEncoder().encodeToString(bytes);
   }
 
   /** The response whose regex matches the whole status, else the default, else none. */

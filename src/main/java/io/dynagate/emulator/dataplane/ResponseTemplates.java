@@ -19,6 +19,12 @@ final class ResponseTemplates {
    */
   static Map.Entry<String, String> choose(IntegrationResponse response, String accept) {
     Map<String, String> templates = response.responseTemplates();
+    // Map.of's containsValue(null) throws, so look for the null by hand
+    if (templates.values().stream().anyMatch(java.util.Objects::isNull)) {
+      // a type mapped to no template (AWS shows it as null) passes the body like an absent one
+      templates = new java.util.LinkedHashMap<>(templates);
+      templates.values().removeIf(java.util.Objects::isNull);
+    }
     if (templates.isEmpty()) {
       return null;
     }

@@ -13,7 +13,9 @@ import java.util.Optional;
 /**
  * An API's resources as API Gateway matches a request path against them: segment by segment, a
  * literal child before a {@code {param}} child before a greedy {@code {proxy+}} child, backing off
- * when a branch cannot take the rest of the path. Then the method: the request's, else {@code ANY}.
+ * when a branch cannot take the rest of the path or has no method for the request (so a {@code
+ * {proxy+}} sibling answers what its literal sibling does not). The method: the request's, else
+ * {@code ANY}.
  */
 final class RouteTree {
 
@@ -79,7 +81,7 @@ final class RouteTree {
       return Optional.empty();
     }
     Map<String, String> parameters = new LinkedHashMap<>();
-    Node found = walk(root, segments, 0, parameters);
+    Node found = walk(root, segments, 0, httpMethod, parameters);
     if (found == null) {
       return Optional.empty();
     }
@@ -93,30 +95,36 @@ final class RouteTree {
         : Optional.of(new Match(found.resource, method, parameters));
   }
 
-  private static Node walk(Node node, List<String> segments, int at, Map<String, String> params) {
+  private static Node walk(
+      Node node, List<String> segments, int at, String httpMethod, Map<String, String> params) {
     if (at == segments.size()) {
-      return node.resource.resourceMethods().isEmpty() ? null : node;
+      return serves(node, httpMethod) ? node : null;
     }
     String segment = segments.get(at);
     Node literal = node.literals.get(segment);
     if (literal != null) {
-      Node found = walk(literal, segments, at + 1, params);
+      Node found = walk(literal, segments, at + 1, httpMethod, params);
       if (found != null) {
         return found;
       }
     }
     if (node.parameter != null) {
       params.put(node.parameter.name(), segment);
-      Node found = walk(node.parameter, segments, at + 1, params);
+      Node found = walk(node.parameter, segments, at + 1, httpMethod, params);
       if (found != null) {
         return found;
       }
       params.remove(node.parameter.name());
     }
-    if (node.greedy != null && !node.greedy.resource.resourceMethods().isEmpty()) {
+    if (node.greedy != null && serves(node.greedy, httpMethod)) {
       params.put(node.greedy.name(), String.join("/", segments.subList(at, segments.size())));
       return node.greedy;
     }
     return null;
+  }
+
+  private static boolean serves(Node node, String httpMethod) {
+    Map<String, Method> methods = node.resource.resourceMethods();
+    return methods.containsKey(httpMethod) || methods.containsKey("ANY");
   }
 }

@@ -10,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.Set;
 
-/** IAM, Query protocol with XML answers: roles, their inline policies and tags. */
+/** IAM, Query protocol with XML answers: roles, users, access keys, inline policies and tags. */
 @ApplicationScoped
 public class IamControlPlane implements ControlPlane {
 
@@ -30,10 +30,13 @@ public class IamControlPlane implements ControlPlane {
 
   private final RoleOperations roles;
   private final RolePolicyOperations policies;
+  private final UserOperations users;
 
-  public IamControlPlane(RoleOperations roles, RolePolicyOperations policies) {
+  public IamControlPlane(
+      RoleOperations roles, RolePolicyOperations policies, UserOperations users) {
     this.roles = roles;
     this.policies = policies;
+    this.users = users;
   }
 
   @Override
@@ -46,7 +49,9 @@ public class IamControlPlane implements ControlPlane {
     Map<String, String> parameters = QueryProtocol.parameters(request);
     String action = parameters.get("Action");
     if (action == null
-        || !(ROLE_OPERATIONS.contains(action) || POLICY_OPERATIONS.contains(action))) {
+        || !(ROLE_OPERATIONS.contains(action)
+            || POLICY_OPERATIONS.contains(action)
+            || UserOperations.OPERATIONS.contains(action))) {
       throw new AwsError(400, "InvalidAction", "Could not find operation " + action);
     }
     return new ServiceCall(action, parameters, request);
@@ -55,10 +60,14 @@ public class IamControlPlane implements ControlPlane {
   @Override
   public EmulatorResponse execute(ServiceCall call) {
     String operation = call.operation();
-    String result =
-        ROLE_OPERATIONS.contains(operation)
-            ? roles.execute(operation, call.parameters())
-            : policies.execute(operation, call.parameters());
+    String result;
+    if (UserOperations.OPERATIONS.contains(operation)) {
+      result = users.execute(operation, call.parameters());
+    } else if (ROLE_OPERATIONS.contains(operation)) {
+      result = roles.execute(operation, call.parameters());
+    } else {
+      result = policies.execute(operation, call.parameters());
+    }
     return QueryProtocol.answer(operation, NAMESPACE, result);
   }
 

@@ -3,7 +3,6 @@ package io.dynagate.emulator.vtl;
 import java.io.StringWriter;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -32,20 +31,25 @@ public final class CompiledTemplate {
    * {@code $util}; throws {@link VtlException} when the template fails.
    */
   public Rendered render(VtlInput input, RequestContext context) {
-    OverrideMap override = new OverrideMap("responseOverride.");
-    OverrideMap headers = new OverrideMap("responseOverride.header.");
-    override.put("header", headers);
+    return render(input, context, new Overrides());
+  }
+
+  /**
+   * Renders with the call's overrides, so that what the request template writes to {@code
+   * $context.requestOverride} and {@code $context.responseOverride} the response template reads.
+   */
+  public Rendered render(VtlInput input, RequestContext context, Overrides overrides) {
     VelocityContext velocityContext = new KeptIntrospectionContext(introspection);
     velocityContext.put("input", new InputVariable(input));
     velocityContext.put("util", UtilVariable.INSTANCE);
-    velocityContext.put("context", contextVariables(context, override));
+    velocityContext.put("context", contextVariables(context, overrides));
     StringWriter out = new StringWriter();
     try {
       template.merge(velocityContext, out);
     } catch (VelocityException | VtlException e) {
       throw new VtlException("mapping template failed: " + rootMessage(e), e);
     }
-    return new Rendered(out.toString(), status(override.get("status")), stringValues(headers));
+    return new Rendered(out.toString(), overrides.status(), overrides.headers());
   }
 
   private static final class KeptIntrospectionContext extends VelocityContext {
@@ -68,7 +72,7 @@ public final class CompiledTemplate {
     }
   }
 
-  private static Map<String, Object> contextVariables(RequestContext c, OverrideMap override) {
+  private static Map<String, Object> contextVariables(RequestContext c, Overrides overrides) {
     Map<String, Object> identity = new LinkedHashMap<>();
     identity.put("sourceIp", c.sourceIp());
     identity.put("userAgent", c.userAgent());
@@ -87,25 +91,9 @@ public final class CompiledTemplate {
     vars.put("domainName", c.domainName());
     vars.put("protocol", "HTTP/1.1");
     vars.put("identity", identity);
-    vars.put("responseOverride", override);
+    vars.put("responseOverride", overrides.responseOverride());
+    vars.put("requestOverride", overrides.requestOverride());
     return vars;
-  }
-
-  private static Optional<Integer> status(Object value) {
-    if (value == null) {
-      return Optional.empty();
-    }
-    try {
-      return Optional.of(Integer.parseInt(String.valueOf(value).trim()));
-    } catch (NumberFormatException e) {
-      throw new VtlException("responseOverride.status is not a status code: " + value);
-    }
-  }
-
-  private static Map<String, String> stringValues(Map<String, Object> map) {
-    Map<String, String> out = new LinkedHashMap<>();
-    map.forEach((k, v) -> out.put(k, String.valueOf(v)));
-    return out;
   }
 
   private static String rootMessage(Throwable e) {

@@ -112,7 +112,8 @@ class ApiGatewayStoreRestartTest {
             false,
             Map.of(),
             now,
-            now);
+            now,
+            Map.of());
     return new RestApi(
         "api0000001",
         "items",
@@ -128,6 +129,8 @@ class ApiGatewayStoreRestartTest {
         Map.of(),
         draft,
         Map.of(deployment.id(), deployment),
-        Map.of("dev", stage));
+        Map.of("dev", stage),
+        "ipv4",
+        null);
   }
 }

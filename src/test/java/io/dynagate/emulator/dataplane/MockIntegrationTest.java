@@ -547,6 +547,25 @@ class MockIntegrationTest {
   }
 
   @Test
+  void answersCarryApiGatewaysDateAndRequestIdHeaders() {
+    HttpResponse<String> answer = deployer.get(apiId, "dev", "/context/p1");
+    assertEquals(200, answer.statusCode(), answer.body());
+    String date = answer.headers().firstValue("Date").orElseThrow();
+    java.time.ZonedDateTime sent =
+        java.time.ZonedDateTime.parse(date, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME);
+    assertTrue(Math.abs(sent.toEpochSecond() - System.currentTimeMillis() / 1000) < 60, date);
+    String id = answer.headers().firstValue("x-amz-apigw-id").orElseThrow();
+    assertTrue(id.matches("[A-Za-z0-9+/]{16}"), id);
+    String again =
+        deployer
+            .get(apiId, "dev", "/context/p1")
+            .headers()
+            .firstValue("x-amz-apigw-id")
+            .orElseThrow();
+    assertTrue(!again.equals(id), "each call has its own id");
+  }
+
+  @Test
   void contextValuesHaveApiGatewaysFormats() {
     HttpResponse<String> answer = deployer.get(apiId, "dev", "/context/p1");
     assertEquals(200, answer.statusCode(), answer.body());

@@ -18,7 +18,31 @@ import java.util.Set;
 public record ApiDefinition(String rootResourceId, Map<String, Resource> resources) {
 
   public ApiDefinition {
-    resources = Maps.copy(resources);
+    resources = Maps.copy(withCacheNamespaces(resources));
+  }
+
+  /**
+   * AWS gives every integration its resource's id as cache namespace unless told otherwise;
+   * settling it here covers PutIntegration and imports alike.
+   */
+  private static Map<String, Resource> withCacheNamespaces(Map<String, Resource> resources) {
+    if (resources == null) {
+      return null;
+    }
+    Map<String, Resource> out = new java.util.LinkedHashMap<>();
+    resources.forEach(
+        (id, resource) -> {
+          Resource settled = resource;
+          for (Method method : resource.resourceMethods().values()) {
+            Integration integration = method.methodIntegration();
+            if (integration != null && integration.cacheNamespace() == null) {
+              settled =
+                  settled.withMethod(method.withIntegration(integration.withCacheNamespace(id)));
+            }
+          }
+          out.put(id, settled);
+        });
+    return out;
   }
 
   /** A definition with only the root resource. */
@@ -65,5 +89,34 @@ public record ApiDefinition(String rootResourceId, Map<String, Resource> resourc
     Map<String, Resource> kept = new java.util.LinkedHashMap<>(resources);
     kept.keySet().removeAll(gone);
     return new ApiDefinition(rootResourceId, kept);
+  }
+
+  /**
+   * This definition with a resource under another parent or with another path part, the paths of
+   * everything under it following.
+   */
+  public ApiDefinition moved(String resourceId, String parentId, String pathPart) {
+    Map<String, Resource> next = new java.util.LinkedHashMap<>(resources);
+    Resource parent = resources.get(parentId);
+    String prefix = parent.path().equals("/") ? "" : parent.path();
+    List<Resource> pending = new ArrayList<>();
+    Resource old = resources.get(resourceId);
+    pending.add(
+        new Resource(
+            resourceId, parentId, pathPart, prefix + "/" + pathPart, old.resourceMethods()));
+    while (!pending.isEmpty()) {
+      Resource current = pending.remove(pending.size() - 1);
+      next.put(current.id(), current);
+      for (Resource child : children(current.id())) {
+        pending.add(
+            new Resource(
+                child.id(),
+                current.id(),
+                child.pathPart(),
+                current.path() + "/" + child.pathPart(),
+                child.resourceMethods()));
+      }
+    }
+    return new ApiDefinition(rootResourceId, next);
   }
 }

@@ -1,5 +1,8 @@
 package io.dynagate.emulator.apigateway.model;
 
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +24,7 @@ import java.util.Map;
  * @param cacheKeyParameters cache key parameters
  * @param integrationResponses by status code
  */
+@JsonIgnoreProperties(value = "connectionType", allowGetters = true)
 public record Integration(
     String type,
     String httpMethod,
@@ -32,7 +36,8 @@ public record Integration(
     String contentHandling,
     Integer timeoutInMillis,
     String cacheNamespace,
-    List<String> cacheKeyParameters,
+    // AWS answers the empty list rather than leaving it out
+    @JsonInclude(JsonInclude.Include.ALWAYS) List<String> cacheKeyParameters,
     Map<String, IntegrationResponse> integrationResponses) {
 
   public Integration {
@@ -42,12 +47,51 @@ public record Integration(
     integrationResponses = Maps.copy(integrationResponses);
   }
 
+  /** How AWS reaches an HTTP backend: over the internet unless a VPC link is named. */
+  @JsonProperty("connectionType")
+  public String connectionType() {
+    return type != null && type.startsWith("HTTP") ? "INTERNET" : null;
+  }
+
   public Integration withResponse(IntegrationResponse response) {
     return withResponses(Maps.with(integrationResponses, response.statusCode(), response));
   }
 
   public Integration withoutResponse(String statusCode) {
     return withResponses(Maps.without(integrationResponses, statusCode));
+  }
+
+  /** This integration without method and URI, as AWS keeps a mock. */
+  public Integration withoutTarget() {
+    return new Integration(
+        type,
+        null,
+        null,
+        credentials,
+        requestParameters,
+        requestTemplates,
+        passthroughBehavior,
+        contentHandling,
+        timeoutInMillis,
+        cacheNamespace,
+        cacheKeyParameters,
+        integrationResponses);
+  }
+
+  public Integration withCacheNamespace(String namespace) {
+    return new Integration(
+        type,
+        httpMethod,
+        uri,
+        credentials,
+        requestParameters,
+        requestTemplates,
+        passthroughBehavior,
+        contentHandling,
+        timeoutInMillis,
+        namespace,
+        cacheKeyParameters,
+        integrationResponses);
   }
 
   private Integration withResponses(Map<String, IntegrationResponse> responses) {

@@ -1,5 +1,6 @@
 package io.dynagate.emulator.apigateway.model;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 
 /**
@@ -14,9 +15,11 @@ import java.util.Map;
  */
 public record IntegrationResponse(
     String statusCode,
-    String selectionPattern,
+    // AWS keeps an empty pattern (the default response) and templates without a body as null
+    @JsonInclude(JsonInclude.Include.NON_NULL) String selectionPattern,
     Map<String, String> responseParameters,
-    Map<String, String> responseTemplates,
+    @JsonInclude(value = JsonInclude.Include.NON_EMPTY, content = JsonInclude.Include.ALWAYS)
+        Map<String, String> responseTemplates,
     String contentHandling) {
 
   public IntegrationResponse {

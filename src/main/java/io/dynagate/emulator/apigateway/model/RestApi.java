@@ -22,6 +22,8 @@ import java.util.Map;
  * @param draft the current definition, what control-plane calls edit
  * @param deployments by id
  * @param stages by name
+ * @param ipAddressType {@code ipv4} or {@code dualstack}
+ * @param minimumCompressionSize bytes from which answers are compressed, or null when off
  */
 public record RestApi(
     String id,
@@ -38,9 +40,16 @@ public record RestApi(
     Map<String, String> models,
     ApiDefinition draft,
     Map<String, Deployment> deployments,
-    Map<String, Stage> stages) {
+    Map<String, Stage> stages,
+    String ipAddressType,
+    Integer minimumCompressionSize) {
 
   public RestApi {
+    endpointTypes = Maps.list(endpointTypes);
+    if (ipAddressType == null) {
+      // state written before the field existed: AWS's default for the endpoint type
+      ipAddressType = endpointTypes.contains("PRIVATE") ? "dualstack" : "ipv4";
+    }
     binaryMediaTypes = Maps.list(binaryMediaTypes);
     endpointTypes = Maps.list(endpointTypes);
     tags = Maps.copy(tags);
@@ -65,7 +74,9 @@ public record RestApi(
         models,
         next,
         deployments,
-        stages);
+        stages,
+        ipAddressType,
+        minimumCompressionSize);
   }
 
   public RestApi withDeployment(Deployment deployment) {
@@ -100,7 +111,9 @@ public record RestApi(
         models,
         draft,
         deployments,
-        stages);
+        stages,
+        ipAddressType,
+        minimumCompressionSize);
   }
 
   /**
@@ -127,7 +140,9 @@ public record RestApi(
         nextModels,
         draft,
         deployments,
-        stages);
+        stages,
+        ipAddressType,
+        minimumCompressionSize);
   }
 
   /** This API with another set of deployments. */
@@ -147,7 +162,9 @@ public record RestApi(
         models,
         draft,
         next,
-        stages);
+        stages,
+        ipAddressType,
+        minimumCompressionSize);
   }
 
   private RestApi withStages(Map<String, Stage> next) {
@@ -166,6 +183,53 @@ public record RestApi(
         models,
         draft,
         deployments,
-        next);
+        next,
+        ipAddressType,
+        minimumCompressionSize);
+  }
+
+  /** This API with another resource policy (JSON text), or none. */
+  public RestApi withPolicy(String next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        next,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages,
+        ipAddressType,
+        minimumCompressionSize);
+  }
+
+  /** This API with other endpoint and compression settings, as UpdateRestApi sets them. */
+  public RestApi withSettings(
+      List<String> nextTypes, String nextIpAddressType, Integer nextCompression) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        nextTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages,
+        nextIpAddressType,
+        nextCompression);
   }
 }

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param tags tags
  * @param createdDate when created
  * @param lastUpdatedDate when last changed
+ * @param accessLogSettings {@code destinationArn} and {@code format}, each when set
  */
 public record Stage(
     String stageName,
@@ -27,9 +28,11 @@ public record Stage(
     boolean cacheClusterEnabled,
     Map<String, String> tags,
     Instant createdDate,
-    Instant lastUpdatedDate) {
+    Instant lastUpdatedDate,
+    Map<String, String> accessLogSettings) {
 
   public Stage {
+    accessLogSettings = Maps.copy(accessLogSettings);
     variables = Maps.copy(variables);
     methodSettings = Maps.copy(methodSettings);
     tags = Maps.copy(tags);
@@ -46,7 +49,8 @@ public record Stage(
         cacheClusterEnabled,
         tags,
         createdDate,
-        now);
+        now,
+        accessLogSettings);
   }
 
   public Stage withTags(Map<String, String> next) {
@@ -60,6 +64,7 @@ public record Stage(
         cacheClusterEnabled,
         next,
         createdDate,
-        lastUpdatedDate);
+        lastUpdatedDate,
+        accessLogSettings);
   }
 }

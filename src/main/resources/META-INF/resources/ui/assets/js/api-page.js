@@ -1,5 +1,6 @@
 // One API: status, routes (each with a "try it" panel), the plan before "Reconcile now",
 // the generated definition and recent events.
+import { accessSummary } from './access.js';
 import { confirmAction } from './confirm.js';
 import { renderDefinition } from './definition.js';
 import { $, badge, busy, el, fail, notice, when } from './dom.js';
@@ -25,14 +26,18 @@ function showStatus(envelope) {
   $('#api-message').textContent = status.message || '–';
   $('#api-stage').textContent = envelope.spec?.stage || 'dev';
   $('#api-drift').textContent = status.drift || 'none';
+  $('#api-access').textContent = accessSummary(envelope.spec);
   $('#api-status').removeAttribute('aria-busy');
 }
 
 /** Reads the API; while a pass is pending, reads it again until it settles, then the rest. */
+let found = false;
+
 async function loadApi() {
   try {
     const { data } = await call('GET', v1('apis', api));
     showStatus(data);
+    found = true;
     if (SETTLING.includes(data.status?.phase) && refreshes++ < MAX_REFRESHES) {
       polling = true;
       setTimeout(loadApi, REFRESH_MS);
@@ -48,8 +53,22 @@ async function loadApi() {
       location.assign('/ui');
       return;
     }
+    if (error.status === 404) {
+      showNotFound();
+      return;
+    }
     fail(error);
   }
+}
+
+/** No such API (or one hidden from this token): a not-found page, with nothing to act on. */
+function showNotFound() {
+  document.title = `API ${api} not found`;
+  $('main').replaceChildren(
+    $('#notice'),
+    el('p', { class: 'crumbs' }, el('a', { href: '/ui', text: 'Overview' })),
+    el('h1', { id: 'not-found', text: `404: API ${api} not found` }),
+    el('p', { text: 'No API of this name is declared, or this token may not read it.' }));
 }
 
 function routeCard(route) {
@@ -122,13 +141,13 @@ async function loadDefinition() {
 
 async function loadEvents() {
   try {
-    const { data } = await call('GET', `${v1('apis', api, 'events')}?limit=20`);
-    $('#events').tBodies[0].replaceChildren(...data.map((event) => el('tr', {},
+    const { data: { items } } = await call('GET', `${v1('apis', api, 'events')}?limit=20`);
+    $('#events').tBodies[0].replaceChildren(...items.map((event) => el('tr', {},
       el('td', { text: when(event.at) }),
       el('td', {}, el('code', { text: event.type })),
       el('td', { text: event.message }),
       el('td', { text: event.pass ?? '' }))));
-    $('#events-empty').hidden = data.length > 0;
+    $('#events-empty').hidden = items.length > 0;
   } catch (error) {
     $('#events-empty').hidden = false;
     $('#events-empty').textContent = `No events: ${error.message}`;
@@ -169,10 +188,14 @@ if (startPage()) {
   $('#delete-api').addEventListener('click', removeApi);
   $('#run-preflight').addEventListener('click', (event) => runPreflight(api, event.currentTarget));
   $('#routes-heading').setAttribute('tabindex', '-1');
-  loadApi();
-  loadRoutes();
-  loadPlan();
-  loadDefinition();
-  loadEvents();
-  loadPreflight(api);
+  // The rest of the page only once the API is known to exist: an unknown one is a 404 page.
+  loadApi().then(() => {
+    if (found) {
+      loadRoutes();
+      loadPlan();
+      loadDefinition();
+      loadEvents();
+      loadPreflight(api);
+    }
+  });
 }

@@ -43,11 +43,36 @@ export function when(iso) {
   return Number.isNaN(date.getTime()) ? iso : date.toLocaleString();
 }
 
+// The button of the last action run through busy(): its outcome is shown next to it.
+let lastAction = null;
+
+/**
+ * Shows an outcome next to the action that led to it (the last busy() button still on the page),
+ * else at the top of the page; either way in a live region, so that screen readers announce it.
+ */
 export function notice(message, kind = 'info') {
-  const node = $('#notice');
-  node.textContent = message;
+  const anchor = lastAction?.isConnected ? lastAction.closest('.actions, td, li') ?? lastAction : null;
+  lastAction = null;
+  const node = anchor ? inlineNotice(anchor) : $('#notice');
+  if (anchor) {
+    $('#notice').hidden = true;
+  }
   node.className = kind === 'error' ? 'notice error' : 'notice';
+  node.setAttribute('role', kind === 'error' ? 'alert' : 'status');
   node.hidden = false;
+  // A live region announces changes made after it is in the page: fill it on the next frame.
+  requestAnimationFrame(() => { node.textContent = message; });
+}
+
+function inlineNotice(anchor) {
+  let node = anchor.nextElementSibling;
+  if (!node?.classList.contains('action-notice')) {
+    node = el('div', { class: 'notice action-notice' });
+    node.setAttribute('aria-live', 'polite');
+    anchor.after(node);
+  }
+  node.textContent = '';
+  return node;
 }
 
 export function fail(error) {
@@ -56,6 +81,7 @@ export function fail(error) {
 
 /** Runs an async action from a button, disabled and marked busy meanwhile. */
 export async function busy(button, label, action) {
+  lastAction = button;
   const before = button.textContent;
   button.disabled = true;
   button.textContent = label;

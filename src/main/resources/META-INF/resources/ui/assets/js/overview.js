@@ -36,7 +36,7 @@ function tableRow(table) {
     onclick: () => removeTable(table.name),
   });
   return el('tr', { 'data-table': table.name },
-    el('td', {}, el('code', { text: table.name })),
+    el('td', {}, el('a', { href: `/ui/tables/${encodeURIComponent(table.name)}` }, el('code', { text: table.name }))),
     el('td', { class: 'keys', text: keySchema(spec, spec.KeySchema) }),
     el('td', { text: indexes.length ? indexes.join('; ') : '–' }),
     el('td', {}, badge(status.phase)),

@@ -69,13 +69,35 @@ function fillIndexes(selected) {
   $('#route-index').value = indexes.includes(selected) ? selected : '';
 }
 
-/** The sources as the rows show them now, so that re-rendering keeps what was typed. */
+/** The sources the user chose (declared, or typed into a row), so that re-rendering keeps them. */
 function currentKey() {
   const key = { ...declaredKey };
-  $('#key-rows').querySelectorAll('[data-attribute]').forEach((row) => {
+  $('#key-rows').querySelectorAll('[data-attribute][data-edited]').forEach((row) => {
     key[row.dataset.attribute] = `${$('select', row).value}.${$('input', row).value.trim()}`;
   });
   return key;
+}
+
+/** The path's parameters, in order: /users/{id}/orders/{orderId} gives id, orderId. */
+function pathParameters() {
+  return [...$('#route-path').value.matchAll(/\{([^{}+]+)\+?\}/g)].map((match) => match[1]);
+}
+
+/**
+ * Where a key attribute comes from until the user says otherwise: the path parameter of its name,
+ * else the path's parameters no key attribute is named after, in order, else the query string.
+ */
+function defaultSources(keys) {
+  const parameters = pathParameters();
+  const names = keys.map((key) => key.AttributeName);
+  const unused = parameters.filter((parameter) => !names.includes(parameter));
+  const sources = {};
+  keys.forEach((key) => {
+    const name = key.AttributeName;
+    sources[name] = parameters.includes(name) ? `path.${name}`
+      : unused.length ? `path.${unused.shift()}` : `query.${name}`;
+  });
+  return sources;
 }
 
 function keyRow(key, i, source) {
@@ -85,17 +107,29 @@ function keyRow(key, i, source) {
   const select = el('select', { id: `key-${i}-location` },
     ...LOCATIONS.map(([value, text]) => el('option', { value, text })));
   select.value = LOCATIONS.some(([value]) => value === location) ? location : 'path';
-  return el('div', { class: 'row key-row', 'data-attribute': key.AttributeName, 'data-field': `key.${key.AttributeName}` },
+  const row = el('div', { class: 'row key-row', 'data-attribute': key.AttributeName, 'data-field': `key.${key.AttributeName}` },
     el('div', { class: 'field' }, el('label', { for: select.id, text: `${what} comes from the` }), select),
     el('div', { class: 'field' },
       el('label', { for: `key-${i}-name`, text: `${key.AttributeName}: parameter name` }),
       el('input', { id: `key-${i}-name`, value: rest.join('.') || key.AttributeName, spellcheck: 'false', autocomplete: 'off' })));
+  // A row the user changed keeps its source; the others follow the path as it is typed.
+  const edited = () => { row.dataset.edited = 'true'; };
+  row.addEventListener('input', edited);
+  row.addEventListener('change', edited);
+  return row;
 }
 
 function render() {
   const keep = currentKey();
   const keys = keySchema().filter((key) => !(isQuery() && key.KeyType === 'RANGE'));
-  $('#key-rows').replaceChildren(...keys.map((key, i) => keyRow(key, i, keep[key.AttributeName])));
+  const defaults = defaultSources(keys);
+  $('#key-rows').replaceChildren(...keys.map((key, i) => {
+    const row = keyRow(key, i, keep[key.AttributeName] ?? defaults[key.AttributeName]);
+    if (keep[key.AttributeName]) {
+      row.dataset.edited = 'true';
+    }
+    return row;
+  }));
   $('#key-hint').textContent = chosenTable()
     ? 'Path parameters must appear in the path, e.g. {userId}.'
     : 'Choose a table to see its key schema.';
@@ -216,6 +250,7 @@ async function init() {
     render();
   }));
   ['#route-index', '#sk-condition'].forEach((id) => $(id).addEventListener('change', render));
+  $('#route-path').addEventListener('input', render);
   try {
     const declared = await listAll(v1('tables'));
     tables = new Map(declared.map((table) => [table.name, table.spec]));

@@ -43,6 +43,16 @@ function field(route, parameter, i) {
   return el('div', { class: 'field', 'data-field': `${parameter.location}.${parameter.name}` }, label, control);
 }
 
+/** The nextCursor of a Query route's page, or null on the last page or for any other answer. */
+function nextCursor(body) {
+  try {
+    const cursor = JSON.parse(body)?.nextCursor;
+    return typeof cursor === 'string' && cursor !== '' ? cursor : null;
+  } catch {
+    return null;
+  }
+}
+
 function pretty(body) {
   try {
     return JSON.stringify(JSON.parse(body), null, 2);
@@ -81,6 +91,19 @@ export function tryItPanel(api, route) {
         'Status ', el('strong', { class: 'try-code', text: String(data.status) }),
         ` in ${data.millis} ms · ${method} `, el('code', { text: data.url }));
       $('.try-body', form).textContent = pretty(data.body);
+      const cursor = route.spec.action === 'Query' ? nextCursor(data.body) : null;
+      if (cursor) {
+        // The same request again, from where this page ended.
+        $('.try-status', form).append(' ', el('button', {
+          type: 'button',
+          class: 'try-next',
+          text: 'Next page',
+          onclick: () => {
+            form.querySelector('[data-location=query][data-name=cursor]').value = cursor;
+            form.requestSubmit();
+          },
+        }));
+      }
       $('.try-result', form).hidden = false;
     } catch (error) {
       $('.try-result', form).hidden = true;
