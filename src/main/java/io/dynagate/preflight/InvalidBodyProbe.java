@@ -17,13 +17,19 @@ final class InvalidBodyProbe implements Probe {
 
   @Override
   public boolean appliesTo(RouteCase route) {
-    return Writes.applies(route) && Writes.hasBody(route);
+    return Writes.applies(route)
+        && Writes.hasBody(route)
+        && !Writes.bodyAttributes(route, false).isEmpty();
   }
 
   @Override
   public ProbeResult run(RouteCase route, Probing on) {
     var key = Writes.freshKey(route, on.nonce() + "i");
-    Request request = Writes.request(route, key, Map.of()).withBody("[\"not\", \"an item\"]");
+    var first = Writes.bodyAttributes(route, false).entrySet().iterator().next();
+    String wrong = first.getValue().has("S") ? "42" : "\"not of the declared type\"";
+    Request request =
+        Writes.request(route, key, Map.of())
+            .withBody("{" + StageClient.JSON.valueToTree(first.getKey()) + ":" + wrong + "}");
     Reply reply = on.stage().call(request);
     if (reply.status() != 400) {
       return ProbeResult.fail(

@@ -63,7 +63,7 @@ public class Shadow {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot make the shadow's folder", e);
     }
-    DynagateConfig shadowConfig = ShadowConfig.of(config, dataDir);
+    DynagateConfig shadowConfig = ShadowConfig.of(config, dataDir, accountId, region);
     EmbeddedEngine engine = new EmbeddedEngine(shadowConfig);
     EmulatorSettings settings =
         new EmulatorSettings(
@@ -75,6 +75,7 @@ public class Shadow {
         EmulatorGraph.of(
             Map.of(
                 EmbeddedEngine.class, engine,
+                DynagateConfig.class, shadowConfig,
                 EmulatorSettings.class, settings,
                 DynamoEngine.class, (DynamoEngine) engine::dynamoEndpoint,
                 RegistryGuard.class,

@@ -16,9 +16,14 @@ final class ShadowConfig {
 
   private ShadowConfig() {}
 
-  static DynagateConfig of(DynagateConfig real, Path dataDir) {
+  static DynagateConfig of(DynagateConfig real, Path dataDir, String accountId, String region) {
     Map<String, Object> overrides =
-        Map.of("dataDir", dataDir, "dynalite.port", 0, "emulator.port", 0);
+        Map.of(
+            "dataDir", dataDir,
+            "dynalite.port", 0,
+            "emulator.port", 0,
+            "emulator.accountId", accountId,
+            "emulator.region", region);
     return overlay(DynagateConfig.class, real, "", overrides);
   }
 

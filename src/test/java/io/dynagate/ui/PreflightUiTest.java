@@ -72,10 +72,8 @@ class PreflightUiTest {
     // the page may first show the report of the pass the declarations started: wait for this run
     browser.visible(By.id("run-preflight")).click();
     browser
-        .waitFor(Duration.ofSeconds(60))
-        .until(
-            ExpectedConditions.textToBePresentInElementLocated(
-                By.id("notice"), "Preflight failed"));
+        .waitFor(Duration.ofSeconds(120))
+        .until(ExpectedConditions.textToBe(By.id("run-preflight"), "Run preflight"));
     WebElement found = browser.visible(By.cssSelector("#preflight tr[data-probe='found item']"));
     assertTrue(found.getText().contains("failed"), found.getText());
     assertEquals(
