@@ -15,7 +15,6 @@ final class Probes {
         new QueryPagesProbe(),
         new WriteProbe(),
         new WriteConflictProbe(),
-        new InvalidBodyProbe(),
         new NoPermissionProbe(),
         new RefusedWithoutCredentialsProbe());
   }

@@ -81,11 +81,15 @@ public class ApiReconciler {
     ApiDeclaration declaration = desiredStates.declaration(stored);
     Desired desired = desiredStates.from(stored, declaration);
     Plan plan = Plan.of(desired, observer.observe(desired, stored.status().restApiId()));
-    Optional<PreflightPort.Proof> proof =
-        changesDefinition(plan, desired)
-            ? Optional.of(preflight.prove(declaration, desired))
-            : Optional.empty();
-    return new Planned(plan.changes(), proof);
+    if (plan.blocked().isPresent() || !changesDefinition(plan, desired)) {
+      return new Planned(plan.changes(), Optional.empty());
+    }
+    try {
+      return new Planned(plan.changes(), Optional.of(preflight.prove(declaration, desired)));
+    } catch (PreflightPort.Unavailable e) {
+      LOG.infof("api %s: plan without preflight: %s", api, e.getMessage());
+      return new Planned(plan.changes(), Optional.empty());
+    }
   }
 
   /** A plan's changes, with the preflight proof of the definition it would put, if it puts one. */

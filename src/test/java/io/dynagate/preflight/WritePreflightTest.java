@@ -73,10 +73,10 @@ class WritePreflightTest {
     JsonPath report = PreflightTest.preflight("pf-writes");
     assertTrue(report.getBoolean("passed"), () -> report.get("routes").toString());
     assertEquals(
-        List.of("write and read back", "write conflict", "invalid body", "no permission"),
+        List.of("write and read back", "write conflict", "no permission"),
         report.getList("routes.find { it.route == 'create-note' }.probes.probe"));
     assertEquals(
-        List.of("write and read back", "invalid body", "no permission"),
+        List.of("write and read back", "no permission"),
         report.getList("routes.find { it.route == 'upsert-draft' }.probes.probe"));
     assertEquals(
         List.of("write and read back", "write conflict", "no permission"),
