@@ -140,6 +140,31 @@ class ArchitectureTest {
           "io.dynagate.emulator..");
 
   /**
+   * Preflight runs a second emulator of its own and reaches it as the reconciler reaches AWS,
+   * through the SDK; it serves the reconciler's port.
+   */
+  @ArchTest
+  static final ArchRule preflightProvesOnAShadow =
+      only(
+          "preflight",
+          JAVA,
+          JSON,
+          CDI,
+          INJECT,
+          ANNOTATIONS,
+          LOGGING,
+          SDK,
+          "io.quarkus.arc..",
+          "io.vertx..",
+          "io.dynagate.preflight..",
+          "io.dynagate.config..",
+          "io.dynagate.declaration..",
+          "io.dynagate.render..",
+          "io.dynagate.reconcile..",
+          "io.dynagate.embedded..",
+          "io.dynagate.emulator..");
+
+  /**
    * The emulator judges templates it did not write: it shares no code with render or reconcile, and
    * reads no application configuration (its settings and ports come from start).
    */

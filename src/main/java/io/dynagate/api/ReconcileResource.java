@@ -1,5 +1,6 @@
 package io.dynagate.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,6 +8,7 @@ import io.dynagate.config.DynagateConfig;
 import io.dynagate.reconcile.ApiReconciler;
 import io.dynagate.reconcile.Desired;
 import io.dynagate.reconcile.DesiredStates;
+import io.dynagate.reconcile.PreflightPort;
 import io.dynagate.reconcile.ReconcileLoop;
 import io.dynagate.store.Events;
 import io.dynagate.store.Ref;
@@ -77,19 +79,26 @@ public class ReconcileResource {
 
   /**
    * @param publicRoutes the routes open to anyone who reaches them (NONE, no resource policy)
+   * @param preflight when the plan would change the definition: the proof it is held to, per route
    */
-  public record Plan(String api, List<PlannedChange> changes, List<String> publicRoutes) {}
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Plan(
+      String api,
+      List<PlannedChange> changes,
+      List<String> publicRoutes,
+      PreflightPort.Proof preflight) {}
 
   @GET
   @Path("plan")
   @Operation(summary = "What a pass would change now, change by change, without changing anything")
   public Plan plan(@PathParam("api") String api) {
     Stored stored = declarations.read(caller.get(), Ref.api(api));
+    ApiReconciler.Planned planned = reconciler.planned(api);
     List<PlannedChange> changes =
-        reconciler.plan(api).stream()
+        planned.changes().stream()
             .map(c -> new PlannedChange(c.getClass().getSimpleName(), c.describe(), c.mutating()))
             .toList();
-    return new Plan(api, changes, publicRoutes.of(stored));
+    return new Plan(api, changes, publicRoutes.of(stored), planned.preflight().orElse(null));
   }
 
   @POST

@@ -35,6 +35,8 @@ public interface DynagateConfig {
 
   Policy policy();
 
+  Preflight preflight();
+
   /** Operator rules every declaration is held to. */
   interface Policy {
     /**
@@ -253,5 +255,14 @@ public interface DynagateConfig {
       @WithDefault("50")
       int burst();
     }
+  }
+
+  interface Preflight {
+    /**
+     * Whether every pass that would change a definition proves it first on a local shadow (its own
+     * dynalite and emulator; needs Node.js in aws mode too). Off: definitions go out unproved.
+     */
+    @WithDefault("true")
+    boolean enabled();
   }
 }

@@ -32,6 +32,7 @@ public final class RouteRules {
     }
     checkProjection(spec, out);
     checkLimits(spec, out);
+    out.addAll(TemplateRules.validate(spec));
     if (spec.table() == null) {
       out.add(Violation.of("table", "is required: the name of a declared table"));
       return out;

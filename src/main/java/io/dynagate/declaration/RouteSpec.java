@@ -23,6 +23,9 @@ import java.util.Map;
  * @param allowRemove UpdateItem: an attribute given as {@code null} is removed
  * @param timestamps write routes: the server sets {@code createdAt} and {@code updatedAt} (epoch
  *     milliseconds of the request)
+ * @param requestTemplate a write route's own VTL request template, replacing the generated one
+ * @param responseTemplate the route's own VTL template for DynamoDB's success answer, replacing the
+ *     generated one; both are proved by preflight before they go live
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record RouteSpec(
@@ -41,7 +44,9 @@ public record RouteSpec(
     String versionAttribute,
     Boolean allowUndeclared,
     Boolean allowRemove,
-    Boolean timestamps) {
+    Boolean timestamps,
+    String requestTemplate,
+    String responseTemplate) {
 
   public static final int DEFAULT_LIMIT = 25;
   public static final int LIMIT_CAP = 1000;
@@ -51,7 +56,46 @@ public record RouteSpec(
     projection = projection == null ? null : List.copyOf(projection);
   }
 
-  /** A read route (no write options). */
+  /** A route with the generated templates. */
+  public RouteSpec(
+      String method,
+      String path,
+      String table,
+      Action action,
+      Map<String, String> key,
+      String index,
+      List<String> projection,
+      Boolean consistentRead,
+      SortKeyCondition sortKey,
+      Integer limit,
+      Integer maxLimit,
+      Mode mode,
+      String versionAttribute,
+      Boolean allowUndeclared,
+      Boolean allowRemove,
+      Boolean timestamps) {
+    this(
+        method,
+        path,
+        table,
+        action,
+        key,
+        index,
+        projection,
+        consistentRead,
+        sortKey,
+        limit,
+        maxLimit,
+        mode,
+        versionAttribute,
+        allowUndeclared,
+        allowRemove,
+        timestamps,
+        null,
+        null);
+  }
+
+  /** A read route (no write options) with the generated templates. */
   public RouteSpec(
       String method,
       String path,
@@ -76,6 +120,8 @@ public record RouteSpec(
         sortKey,
         limit,
         maxLimit,
+        null,
+        null,
         null,
         null,
         null,

@@ -46,6 +46,7 @@ public class ApiReconciler {
   private final Consumers consumers;
   private final ConsumerDependent consumerDependent;
   private final RouteThrottleDependent routeThrottles;
+  private final PreflightPort preflight;
   private final Clock clock = Clock.systemUTC();
 
   /** Released in the pass that deletes an API (a field, so the constructor stays as it is). */
@@ -64,7 +65,8 @@ public class ApiReconciler {
       PassMeters meters,
       Consumers consumers,
       ConsumerDependent consumerDependent,
-      RouteThrottleDependent routeThrottles) {
+      RouteThrottleDependent routeThrottles,
+      PreflightPort preflight) {
     this.registry = registry;
     this.specs = specs;
     this.uses = uses;
@@ -78,22 +80,41 @@ public class ApiReconciler {
     this.consumers = consumers;
     this.consumerDependent = consumerDependent;
     this.routeThrottles = routeThrottles;
+    this.preflight = preflight;
   }
 
   /** The changes a pass would make now, without making them: the same decisions, not applied. */
   public List<Change> plan(String api) {
+    return planned(api).changes();
+  }
+
+  /**
+   * What a pass would do now, and when it would change the definition, the preflight proof it would
+   * be held to.
+   */
+  public Planned planned(String api) {
     Stored stored = registry.get(Ref.api(api)).orElseThrow();
     if (stored.deleting()) {
-      return Plan.Removal.of(api, observeForDeletion(stored)).changes();
+      return new Planned(
+          Plan.Removal.of(api, observeForDeletion(stored)).changes(), Optional.empty());
     }
-    Desired desired = desiredStates.of(stored);
+    ApiDeclaration declaration = desiredStates.declaration(stored);
+    Desired desired = desiredStates.from(stored, declaration);
     String restApiId = stored.status().restApiId();
-    List<Change> changes =
-        new ArrayList<>(Plan.of(desired, observer.observe(desired, restApiId)).changes());
+    Plan plan = Plan.of(desired, observer.observe(desired, restApiId));
+    List<Change> changes = new ArrayList<>(plan.changes());
     for (Decision decision : consumerDecisions(stored, desired.stage(), restApiId)) {
       changes.addAll(decision.changes());
     }
-    return changes;
+    if (plan.blocked().isPresent() || !changesDefinition(plan, desired)) {
+      return new Planned(changes, Optional.empty());
+    }
+    try {
+      return new Planned(changes, Optional.of(preflight.prove(declaration, desired)));
+    } catch (PreflightPort.Unavailable e) {
+      LOG.infof("api %s: plan without preflight: %s", api, e.getMessage());
+      return new Planned(changes, Optional.empty());
+    }
   }
 
   private List<Decision> consumerDecisions(Stored stored, String stage, String restApiId) {
@@ -105,6 +126,9 @@ public class ApiReconciler {
     return ConsumerDependent.decide(
         stage, restApiId, wanted, consumerDependent.observe(stored.ref().name()));
   }
+
+  /** A plan's changes, with the preflight proof of the definition it would put, if it puts one. */
+  public record Planned(List<Change> changes, Optional<PreflightPort.Proof> preflight) {}
 
   /** Runs one pass; failures end up in status and events, never thrown. */
   public void reconcile(String api) {
@@ -119,7 +143,7 @@ public class ApiReconciler {
       } else {
         converge(stored.get(), pass);
       }
-    } catch (AwsFailure | DesiredStates.InvalidDeclarationException e) {
+    } catch (AwsFailure | DesiredStates.InvalidDeclarationException | PreflightPort.Unavailable e) {
       fail(stored.get(), pass, e.getMessage());
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass %s over api %s failed", pass, api);
@@ -141,10 +165,14 @@ public class ApiReconciler {
 
   private void converge(Stored stored, String pass) {
     String api = stored.ref().name();
-    Desired desired = desiredStates.of(stored);
+    ApiDeclaration declaration = desiredStates.declaration(stored);
+    Desired desired = desiredStates.from(stored, declaration);
     Status before = stored.status();
     Plan plan = Plan.of(desired, observer.observe(desired, before.restApiId()));
     Optional<String> blocked = plan.blocked();
+    if (blocked.isEmpty()) {
+      blocked = refusedByPreflight(plan, declaration, desired);
+    }
     if (blocked.isPresent()) {
       events.record(api, "blocked", blocked.get(), pass);
       write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
@@ -194,6 +222,23 @@ public class ApiReconciler {
                 desired.definitionHash());
     write(stored, ready);
     markRoutesReady(api);
+  }
+
+  /**
+   * Why preflight refuses the definition this plan would put, if it does. Only a plan that changes
+   * the definition is proved: an unchanged pass makes no call anywhere for it.
+   */
+  private Optional<String> refusedByPreflight(
+      Plan plan, ApiDeclaration declaration, Desired desired) {
+    if (!changesDefinition(plan, desired)) {
+      return Optional.empty();
+    }
+    PreflightPort.Proof proof = preflight.prove(declaration, desired);
+    return proof.passed() ? Optional.empty() : Optional.of(proof.summary());
+  }
+
+  private static boolean changesDefinition(Plan plan, Desired desired) {
+    return !desired.shape().methods().isEmpty() && plan.definition().outcome() != Outcome.UNCHANGED;
   }
 
   /** What a pass left live: the ids status reports. */

@@ -61,34 +61,15 @@ public class DesiredStates {
 
   /** The desired state, its role trusting only the REST API {@code restApiId} once it exists. */
   public Desired of(Stored api, String restApiId) {
+    return from(api, declaration(api, restApiId));
+  }
+
+  /** What {@code declaration}, read from {@code api}'s registry entries, renders to. */
+  public Desired from(Stored api, ApiDeclaration declaration) {
     ApiSpec spec = specs.read(api, ApiSpec.class);
     String name = api.ref().name();
-    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
-    Map<String, TableSpec> tables = new TreeMap<>();
-    for (Stored route : registry.all(Kind.ROUTE, name)) {
-      RouteSpec routeSpec = specs.read(route, RouteSpec.class);
-      TableSpec table = tables.computeIfAbsent(routeSpec.table(), this::table);
-      List<Violation> violations =
-          RouteRules.validate(
-              route.ref().name(), routeSpec, t -> Optional.ofNullable(tables.get(t)));
-      if (!violations.isEmpty()) {
-        throw new InvalidDeclarationException(
-            "route " + route.ref().name() + " no longer holds: " + violations.get(0).message());
-      }
-      routes.add(new ApiDeclaration.NamedRoute(route.ref().name(), routeSpec));
-    }
-    String roleName = roleName(name);
-    ApiDeclaration declaration =
-        new ApiDeclaration(
-            name,
-            spec,
-            routes,
-            tables,
-            account.region(),
-            account.accountId(),
-            roleName,
-            ROLE_PATH,
-            restApiId);
+    String roleName = declaration.roleName();
+    Map<String, TableSpec> tables = declaration.tables();
     Definition definition = ApiRenderer.render(declaration);
     Map<String, String> tags =
         Map.of(
@@ -110,7 +91,7 @@ public class DesiredStates {
         spec.stageOrDefault(),
         spec.description(),
         spec.endpointTypeOrDefault().name(),
-        List.copyOf(tables.values()),
+        List.copyOf(new TreeMap<>(tables).values()),
         role,
         declaration.roleArn(),
         policyName(),
@@ -122,6 +103,43 @@ public class DesiredStates {
             ? null
             : new Desired.Throttling(
                 spec.throttling().rateLimit(), spec.throttling().burstLimit()));
+  }
+
+  /**
+   * The declarations an API's definition is rendered from, read from the registry now, with the
+   * REST API the last pass recorded (if any).
+   */
+  public ApiDeclaration declaration(Stored api) {
+    return declaration(api, api.status().restApiId());
+  }
+
+  private ApiDeclaration declaration(Stored api, String restApiId) {
+    ApiSpec spec = specs.read(api, ApiSpec.class);
+    String name = api.ref().name();
+    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
+    Map<String, TableSpec> tables = new TreeMap<>();
+    for (Stored route : registry.all(Kind.ROUTE, name)) {
+      RouteSpec routeSpec = specs.read(route, RouteSpec.class);
+      TableSpec table = tables.computeIfAbsent(routeSpec.table(), this::table);
+      List<Violation> violations =
+          RouteRules.validate(
+              route.ref().name(), routeSpec, t -> Optional.ofNullable(tables.get(t)));
+      if (!violations.isEmpty()) {
+        throw new InvalidDeclarationException(
+            "route " + route.ref().name() + " no longer holds: " + violations.get(0).message());
+      }
+      routes.add(new ApiDeclaration.NamedRoute(route.ref().name(), routeSpec));
+    }
+    return new ApiDeclaration(
+        name,
+        spec,
+        routes,
+        tables,
+        account.region(),
+        account.accountId(),
+        roleName(name),
+        ROLE_PATH,
+        restApiId);
   }
 
   /**

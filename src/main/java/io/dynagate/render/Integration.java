@@ -41,6 +41,9 @@ final class Integration {
         };
     String clientError =
         action.writes() ? WriteResponseVtl.clientError(route) : ResponseVtl.clientError();
+    // A team's own templates replace the generated ones as they are; preflight proves them.
+    request = route.requestTemplate() != null ? route.requestTemplate() : request;
+    success = route.responseTemplate() != null ? route.responseTemplate() : success;
     Map<String, Object> responses = new TreeMap<>();
     // The empty pattern is the default, DynamoDB's 200. Without the 4xx and 5xx patterns, a
     // DynamoDB error would reach the client as a 200.

@@ -7,6 +7,7 @@ import { renderDefinition } from './definition.js';
 import { $, badge, busy, el, fail, notice, when } from './dom.js';
 import { call, listAll, v1 } from './http.js';
 import { startPage } from './page.js';
+import { loadPreflight, runPreflight } from './preflight.js';
 import { flash } from './session.js';
 import { tryItPanel } from './try-it.js';
 
@@ -187,6 +188,7 @@ if (startPage()) {
   $('#refresh-plan').addEventListener('click', loadPlan);
   $('#refresh-events').addEventListener('click', loadEvents);
   $('#delete-api').addEventListener('click', removeApi);
+  $('#run-preflight').addEventListener('click', (event) => runPreflight(api, event.currentTarget));
   $('#routes-heading').setAttribute('tabindex', '-1');
   // The rest of the page only once the API is known to exist: an unknown one is a 404 page.
   loadApi().then(() => {
@@ -196,6 +198,7 @@ if (startPage()) {
       loadDefinition();
       loadEvents();
       startConsumers(api);
+      loadPreflight(api);
     }
   });
 }
