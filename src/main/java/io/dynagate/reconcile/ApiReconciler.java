@@ -234,6 +234,7 @@ public class ApiReconciler {
       return Optional.empty();
     }
     PreflightPort.Proof proof = preflight.prove(declaration, desired);
+    meters.preflight(declaration.apiName(), proof.passed());
     return proof.passed() ? Optional.empty() : Optional.of(proof.summary());
   }
 

@@ -46,6 +46,16 @@ public class PassMeters {
     counter("dynagate.drift.repaired", "Drift repaired by reconcile passes", api).increment();
   }
 
+  /** Preflight proved (or refused) the definition a pass was about to put. */
+  void preflight(String api, boolean passed) {
+    Counter.builder("dynagate.preflight.outcomes")
+        .description("Preflight proofs of a definition before a pass puts it")
+        .tag("api", api)
+        .tag("outcome", passed ? "passed" : "failed")
+        .register(registry)
+        .increment();
+  }
+
   private Counter counter(String name, String description, String api) {
     return Counter.builder(name).description(description).tag("api", api).register(registry);
   }

@@ -106,6 +106,8 @@ class MetricsTest {
     String metrics = scrape();
     String passes = "dynagate_reconcile_passes_total{api=\"metrics-pass\",outcome=\"ready\"}";
     assertTrue(sample(metrics, passes) >= 1, () -> "no " + passes + " in\n" + metrics);
+    String proved = "dynagate_preflight_outcomes_total{api=\"metrics-pass\",outcome=\"passed\"}";
+    assertTrue(sample(metrics, proved) >= 1, () -> "no " + proved);
     String took = "dynagate_reconcile_duration_seconds_count{api=\"metrics-pass\"}";
     assertTrue(sample(metrics, took) >= 1, () -> "no " + took);
     assertTrue(
