@@ -7,7 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.reconcile.DesiredStates;
+import io.dynagate.render.ApiDeclaration;
+import io.dynagate.render.ApiRenderer;
+import io.dynagate.render.Definition;
+import io.dynagate.store.Ref;
+import io.dynagate.store.Registry;
 import io.dynagate.support.FreshDataDir;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -34,6 +41,7 @@ import software.amazon.awssdk.services.iam.IamClient;
 @QuarkusTestResource(FreshDataDir.class)
 class AccessPreflightTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Pattern MUTATING =
       Pattern.compile("[a-z]+:(Create|Put|Delete|Update|Import|Tag|Untag).*");
   private static final List<String> CLOSED =
@@ -42,6 +50,9 @@ class AccessPreflightTest {
   @Inject EmbeddedEngine engine;
   @Inject ApiGatewayClient apiGateway;
   @Inject IamClient iam;
+  @Inject DesiredStates desiredStates;
+  @Inject Registry registry;
+  @Inject PreflightRunner runner;
 
   private static void declareAccess(String api, String access) {
     given()
@@ -140,6 +151,51 @@ class AccessPreflightTest {
             .noneMatch(p -> p.name().startsWith("preflight-")));
     assertTrue(
         iam.listUsers().users().stream().noneMatch(u -> u.userName().startsWith("preflight-")));
+  }
+
+  /**
+   * A signed write: the signature covers the body. The generated definition of an API with a write
+   * route names its security schemes without declaring them (render drops {@code securitySchemes}
+   * when it adds the models, so the routes would be open: preflight's refused probe blocks that);
+   * the test declares them, as a definition that keeps both would.
+   */
+  @Test
+  void aSignedWriteIsAllowedWithItsSignature() throws Exception {
+    PreflightTest.declare("pf-access-writes", Map.of());
+    declareAccess("pf-access-writes", "{\"authorization\":\"AWS_IAM\"}");
+    route(
+        "pf-access-writes",
+        "put-user",
+        "{\"method\":\"PUT\",\"path\":\"/users/{userId}\",\"table\":\"pf-users\","
+            + "\"action\":\"PutItem\",\"mode\":\"upsert\"}");
+    ApiDeclaration declaration =
+        desiredStates.declaration(registry.get(Ref.api("pf-access-writes")).orElseThrow());
+    Definition generated = ApiRenderer.render(declaration);
+    ObjectNode openApi = (ObjectNode) JSON.readTree(generated.openApi());
+    openApi
+        .withObject("/components/securitySchemes")
+        .putIfAbsent(
+            "sigv4",
+            JSON.readTree(
+                "{\"type\":\"apiKey\",\"name\":\"Authorization\",\"in\":\"header\","
+                    + "\"x-amazon-apigateway-authtype\":\"awsSigv4\"}"));
+    Definition declared =
+        new Definition(
+            openApi.toString(),
+            generated.trustPolicy(),
+            generated.permissionPolicy(),
+            generated.roleName(),
+            generated.hash() + "-schemes");
+
+    PreflightReport report =
+        runner.run(new Subject(declaration, declared, "dev", desiredStates.policyName()));
+
+    assertTrue(report.passed(), report::summary);
+    PreflightReport.RouteResult put = report.routes().get(0);
+    assertEquals(CLOSED, put.probes().stream().map(PreflightReport.ProbeResult::probe).toList());
+    PreflightReport.ProbeResult allowed = put.probes().get(1);
+    assertEquals(201, allowed.answer().status(), allowed.toString());
+    assertTrue(allowed.request().body().contains("\"name\""), allowed.toString());
   }
 
   /** A template that leaves the key out of its answer is caught behind a key and a signature. */
