@@ -15,7 +15,7 @@ import java.util.Optional;
  */
 final class InvalidBodyProbe implements Probe {
 
-  static final JsonNode REFUSAL =
+  private static final JsonNode REFUSAL =
       StageClient.JSON.createObjectNode().put("message", "Invalid request body");
 
   @Override
@@ -54,7 +54,7 @@ final class InvalidBodyProbe implements Probe {
    * A declared attribute of another type than declared when the body has one, else a JSON array
    * where the model wants an object.
    */
-  static String invalidBody(RouteCase route) {
+  private static String invalidBody(RouteCase route) {
     var declared = Writes.bodyAttributes(route, false).entrySet().stream().findFirst();
     if (declared.isEmpty()) {
       return "[\"not an object\"]";
