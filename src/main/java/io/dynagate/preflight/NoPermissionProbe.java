@@ -27,8 +27,8 @@ final class NoPermissionProbe implements Probe {
   }
 
   @Override
-  public boolean withoutPermission() {
-    return true;
+  public Phase phase() {
+    return Phase.WITHOUT_PERMISSION;
   }
 
   @Override

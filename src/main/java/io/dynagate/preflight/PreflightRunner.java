@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,7 +40,7 @@ public class PreflightRunner {
   private static final Logger LOG = Logger.getLogger(PreflightRunner.class);
 
   /** Changes when the probes or the synthetic items change, so that old proofs no longer count. */
-  static final String PROBES_VERSION = "1";
+  static final String PROBES_VERSION = "2";
 
   private static final int KEPT = 256;
 
@@ -113,16 +114,23 @@ public class PreflightRunner {
           subject.policyName(),
           definition.permissionPolicy());
       aws.define(restApiId, definition.openApi(), subject.stage());
-      Probing on =
-          new Probing(
-              new StageClient(http, aws.stageUrl(restApiId, subject.stage())),
-              aws,
-              Long.toString(runs.incrementAndGet(), 36));
       List<RouteCase> cases = cases(declaration, fixtures);
+      String nonce = Long.toString(runs.incrementAndGet(), 36);
       Map<String, List<ProbeResult>> results = new LinkedHashMap<>();
-      probe(cases, false, on, results);
-      aws.revoke(definition.roleName(), subject.policyName());
-      probe(cases, true, on, results);
+      // the credentials exist on the shadow for this run only
+      try (ShadowCallers callers =
+          ShadowCallers.make(aws, cases, declaration, restApiId, subject.stage(), nonce)) {
+        Probing on =
+            new Probing(
+                new StageClient(http, aws.stageUrl(restApiId, subject.stage())),
+                aws,
+                nonce,
+                callers);
+        probe(cases, Probe.Phase.SIDE_BY_SIDE, on, results);
+        probe(cases, Probe.Phase.ALONE, on, results);
+        aws.revoke(definition.roleName(), subject.policyName());
+        probe(cases, Probe.Phase.WITHOUT_PERMISSION, on, results);
+      }
       report = report(subject, hash, null, routes(cases, results), started);
     } catch (ShadowAws.Refused e) {
       report = report(subject, hash, e.getMessage(), List.of(), started);
@@ -145,23 +153,28 @@ public class PreflightRunner {
     return Optional.ofNullable(lastByApi.get(api));
   }
 
-  /** Routes are probed side by side (calls wait on the shadow), each route's probes in order. */
+  /**
+   * The probes of one phase. Routes are probed side by side (calls wait on the shadow), each
+   * route's probes in order; in the {@code ALONE} phase one route after the other.
+   */
   private void probe(
       List<RouteCase> cases,
-      boolean withoutPermission,
+      Probe.Phase phase,
       Probing on,
       Map<String, List<ProbeResult>> results) {
     List<CompletableFuture<List<ProbeResult>>> pending = new ArrayList<>();
     for (RouteCase route : cases) {
+      Supplier<List<ProbeResult>> probes =
+          () ->
+              Probes.all().stream()
+                  .filter(p -> p.phase() == phase)
+                  .filter(p -> p.appliesTo(route) && (route.open() || !p.callsAsClient()))
+                  .map(p -> p.run(route, on))
+                  .toList();
       pending.add(
-          CompletableFuture.supplyAsync(
-              () ->
-                  Probes.all().stream()
-                      .filter(p -> p.withoutPermission() == withoutPermission)
-                      .filter(p -> p.appliesTo(route) && (route.open() || !p.callsAsClient()))
-                      .map(p -> p.run(route, on))
-                      .toList(),
-              workers));
+          phase == Probe.Phase.ALONE
+              ? CompletableFuture.completedFuture(probes.get())
+              : CompletableFuture.supplyAsync(probes, workers));
     }
     for (int i = 0; i < cases.size(); i++) {
       results
@@ -215,7 +228,8 @@ public class PreflightRunner {
                     access == null
                         ? AccessSpec.Authorization.NONE
                         : access.authorizationOf(r.name()),
-                    AccessSpec.isPublic(access, r.name())))
+                    AccessSpec.isPublic(access, r.name()),
+                    access != null && access.resourcePolicy() != null))
         .toList();
   }
 

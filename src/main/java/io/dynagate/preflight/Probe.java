@@ -13,9 +13,21 @@ interface Probe {
 
   boolean appliesTo(RouteCase route);
 
-  /** Whether it runs after the role's permissions were taken away (once every other probe ran). */
-  default boolean withoutPermission() {
-    return false;
+  /** When it runs in a pass over the routes. */
+  enum Phase {
+    /** With the routes' permissions, routes side by side. */
+    SIDE_BY_SIDE,
+    /**
+     * Then one probe at a time, nothing else calling the shadow: it counts the shadow's DynamoDB
+     * calls, which other probes' calls would change.
+     */
+    ALONE,
+    /** Last, with the role's permissions taken away. */
+    WITHOUT_PERMISSION
+  }
+
+  default Phase phase() {
+    return Phase.SIDE_BY_SIDE;
   }
 
   /**

@@ -15,7 +15,9 @@ final class Probes {
         new QueryPagesProbe(),
         new WriteProbe(),
         new WriteConflictProbe(),
+        new InvalidBodyProbe(),
         new NoPermissionProbe(),
-        new RefusedWithoutCredentialsProbe());
+        new RefusedWithoutCredentialsProbe(),
+        new AllowedWithCredentialsProbe());
   }
 }

@@ -29,9 +29,14 @@ import java.util.Set;
  * @param authorization what a caller of the route must bring
  * @param open whether anyone may call it (no authorization, no resource policy): the probes that
  *     call it as a client need that
+ * @param resourcePolicy whether the API's resource policy decides who may call it too
  */
 record RouteCase(
-    NamedRoute route, TableFixture fixture, Authorization authorization, boolean open) {
+    NamedRoute route,
+    TableFixture fixture,
+    Authorization authorization,
+    boolean open,
+    boolean resourcePolicy) {
 
   RouteSpec spec() {
     return route.spec();

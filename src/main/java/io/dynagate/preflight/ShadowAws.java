@@ -2,7 +2,12 @@ package io.dynagate.preflight;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynagate.declaration.TableSpec;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,6 +53,7 @@ public final class ShadowAws implements AutoCloseable {
   // dynalite makes and drops tables in 50 ms: poll at that pace, not the SDK's 20 s
   private final DynamoDbWaiter waiter;
   private final Map<String, String> tableFingerprints = new HashMap<>();
+  private final HttpClient calls = HttpClient.newHttpClient();
 
   ShadowAws(URI endpoint, String region) {
     this.endpoint = endpoint;
@@ -160,6 +166,85 @@ public final class ShadowAws implements AutoCloseable {
       apiGateway.createDeployment(b -> b.restApiId(id).stageName(stage));
     } catch (AwsServiceException e) {
       throw new Refused("CreateDeployment", e);
+    }
+  }
+
+  /**
+   * An enabled API key in a usage plan of the shadow's stage, for calling {@code API_KEY} routes.
+   * Made on the shadow only: its value never leaves this process.
+   */
+  ApiKeyGrant apiKey(String restApiId, String stage, String name) {
+    String planId =
+        apiGateway
+            .createUsagePlan(b -> b.name(name).apiStages(s -> s.apiId(restApiId).stage(stage)))
+            .id();
+    var key = apiGateway.createApiKey(b -> b.name(name).enabled(true));
+    apiGateway.createUsagePlanKey(b -> b.usagePlanId(planId).keyId(key.id()).keyType("API_KEY"));
+    return new ApiKeyGrant(planId, key.id(), key.value());
+  }
+
+  /** A usage plan and its key, as {@link #apiKey} made them. */
+  record ApiKeyGrant(String planId, String keyId, String value) {}
+
+  void forget(ApiKeyGrant grant) {
+    quietly(
+        () ->
+            apiGateway.deleteUsagePlanKey(b -> b.usagePlanId(grant.planId()).keyId(grant.keyId())));
+    quietly(() -> apiGateway.deleteUsagePlan(b -> b.usagePlanId(grant.planId())));
+    quietly(() -> apiGateway.deleteApiKey(b -> b.apiKey(grant.keyId())));
+  }
+
+  /**
+   * An IAM user of the shadow with an access key and an identity policy, for signing requests to
+   * {@code AWS_IAM} routes. Made on the shadow only: its secret never leaves this process.
+   */
+  SigningUser user(String name, String policyName, String policy) {
+    iam.createUser(b -> b.userName(name));
+    iam.putUserPolicy(b -> b.userName(name).policyName(policyName).policyDocument(policy));
+    var key = iam.createAccessKey(b -> b.userName(name)).accessKey();
+    return new SigningUser(name, policyName, key.accessKeyId(), key.secretAccessKey());
+  }
+
+  /** A user with one access key and one inline policy, as {@link #user} made it. */
+  record SigningUser(String name, String policyName, String accessKeyId, String secret) {}
+
+  void forget(SigningUser user) {
+    quietly(
+        () -> iam.deleteAccessKey(b -> b.userName(user.name()).accessKeyId(user.accessKeyId())));
+    quietly(() -> iam.deleteUserPolicy(b -> b.userName(user.name()).policyName(user.policyName())));
+    quietly(() -> iam.deleteUser(b -> b.userName(user.name())));
+  }
+
+  /**
+   * DynamoDB calls the shadow has received, the data plane's included: a probe that must not reach
+   * DynamoDB compares two counts.
+   */
+  long dynamoCalls() {
+    HttpRequest request = HttpRequest.newBuilder(endpoint.resolve("/_emulator/calls")).build();
+    try {
+      JsonNode counts =
+          StageClient.JSON.readTree(
+              calls.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      long sum = 0;
+      for (Map.Entry<String, JsonNode> entry : counts.properties()) {
+        if (entry.getKey().startsWith("dynamodb:")) {
+          sum += entry.getValue().asLong();
+        }
+      }
+      return sum;
+    } catch (IOException e) {
+      throw new UncheckedIOException("the shadow's call counts", e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  private static void quietly(Runnable cleanup) {
+    try {
+      cleanup.run();
+    } catch (AwsServiceException e) {
+      // the shadow keeps a leftover; it is never used again
     }
   }
 

@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 /** Calls a stage deployed on the shadow, as a client of the API would. */
@@ -27,10 +29,21 @@ final class StageClient {
 
   private final HttpClient http;
   private final URI stage;
+  private final Caller caller;
 
   StageClient(HttpClient http, URI stage) {
+    this(http, stage, Caller.ANONYMOUS);
+  }
+
+  private StageClient(HttpClient http, URI stage, Caller caller) {
     this.http = http;
     this.stage = stage;
+    this.caller = caller;
+  }
+
+  /** The same stage, called as {@code caller}. */
+  StageClient as(Caller caller) {
+    return new StageClient(http, stage, caller);
   }
 
   /** A whole answer (the report keeps a shortened copy). */
@@ -41,18 +54,22 @@ final class StageClient {
   }
 
   Reply call(Request request) {
+    URI uri = URI.create(stage + request.path());
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(stage + request.path()))
+        HttpRequest.newBuilder(uri)
             .timeout(TIMEOUT)
             .method(
                 request.method(),
                 request.body() == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(request.body()));
+    Map<String, String> headers = new LinkedHashMap<>();
     if (request.body() != null) {
-      builder.header("Content-Type", "application/json");
+      headers.put("Content-Type", "application/json");
     }
-    request.headers().forEach(builder::header);
+    headers.putAll(request.headers());
+    headers.putAll(caller.credentials(request.method(), uri, headers, request.body()));
+    headers.forEach(builder::header);
     try {
       HttpResponse<String> response =
           http.send(builder.build(), HttpResponse.BodyHandlers.ofString());

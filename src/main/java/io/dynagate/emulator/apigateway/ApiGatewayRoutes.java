@@ -78,6 +78,11 @@ final class ApiGatewayRoutes {
                       "GetExport"),
                   route("GET", "/restapis/{restapi_id}/models", "GetModels"),
                   route("GET", "/restapis/{restapi_id}/models/{model_name}", "GetModel"),
+                  route("GET", "/restapis/{restapi_id}/requestvalidators", "GetRequestValidators"),
+                  route(
+                      "GET",
+                      "/restapis/{restapi_id}/requestvalidators/{requestvalidator_id}",
+                      "GetRequestValidator"),
                   route("GET", "/tags/{resource_arn}", "GetTags"),
                   route("PUT", "/tags/{resource_arn}", "TagResource"),
                   route("DELETE", "/tags/{resource_arn}", "UntagResource")))

@@ -7,7 +7,9 @@ import io.dynagate.emulator.core.AwsError;
  * API Gateway's fixed quotas on what an API holds, which no account can raise and which change an
  * outcome: a definition file over 6 MB, more than 300 resources, a resource policy over 8,192
  * characters. They are checked always, whatever {@code dynagate.emulator.quotas} says: AWS refuses
- * such an API in every account, so a definition the emulator took would fail on AWS.
+ * such an API in every account, so a definition the emulator took would fail on AWS. AWS's own
+ * texts for the definition and policy refusals are recorded nowhere we could find (README,
+ * conformance notes): these are the emulator's, shaped so that an SDK raises a typed error.
  */
 final class DefinitionLimits {
 

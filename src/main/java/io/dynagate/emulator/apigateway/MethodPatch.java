@@ -90,7 +90,8 @@ final class MethodPatch {
       case "/authorizerId" -> authorizerId = replaced(op, value);
       case "/requestValidatorId" -> {
         replaced(op, value);
-        // the emulator keeps no request validators, so no id names one
+        // the emulator keeps only the validators an import declares, and no patch re-points a
+        // method
         throw ApiGatewayErrors.badRequest("Invalid Request Validator identifier specified");
       }
       default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);

@@ -1,6 +1,7 @@
 package io.dynagate.emulator.apigateway;
 
 import io.dynagate.emulator.apigateway.model.Method;
+import io.dynagate.emulator.apigateway.model.RequestValidator;
 import java.util.List;
 import java.util.Map;
 
@@ -14,6 +15,7 @@ import java.util.Map;
  * @param paths methods by HTTP method, by path, in document order
  * @param models {@code components.schemas} as JSON text, by name
  * @param warnings what the import dropped, in AWS's words (answered as {@code warnings})
+ * @param requestValidators {@code x-amazon-apigateway-request-validators}, by name
  */
 record OpenApiDocument(
     String title,
@@ -22,4 +24,5 @@ record OpenApiDocument(
     List<String> binaryMediaTypes,
     Map<String, Map<String, Method>> paths,
     Map<String, String> models,
-    List<String> warnings) {}
+    List<String> warnings,
+    Map<String, RequestValidator> requestValidators) {}

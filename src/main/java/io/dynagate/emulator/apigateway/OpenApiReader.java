@@ -67,7 +67,8 @@ final class OpenApiReader {
         ApiGatewayJson.stringList(root, "x-amazon-apigateway-binary-media-types"),
         OpenApiAccess.secured(root, paths),
         models,
-        List.copyOf(context.warnings()));
+        List.copyOf(context.warnings()),
+        validators.all());
   }
 
   static JsonNode parse(byte[] body) {

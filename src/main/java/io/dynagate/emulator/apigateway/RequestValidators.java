@@ -43,6 +43,11 @@ final class RequestValidators {
     return new RequestValidators(byName, fallback);
   }
 
+  /** Every validator the document declares, by name, used or not. */
+  Map<String, RequestValidator> all() {
+    return byName;
+  }
+
   /** The methods of one path item with their validators and request models. */
   Map<String, Method> apply(JsonNode pathItem, Map<String, Method> methods) {
     Map<String, Method> out = new LinkedHashMap<>();

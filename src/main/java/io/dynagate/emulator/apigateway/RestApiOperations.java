@@ -3,6 +3,7 @@ package io.dynagate.emulator.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.apigateway.model.ApiDefinition;
+import io.dynagate.emulator.apigateway.model.RequestValidator;
 import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.Ids;
@@ -64,7 +65,8 @@ class RestApiOperations implements ApiGatewayOperations {
             Map.of(),
             Map.of(),
             settings.ipAddressType(),
-            settings.minimumCompressionSize());
+            settings.minimumCompressionSize(),
+            Map.of());
     store.put(api);
     return answer(201, api);
   }
@@ -100,7 +102,8 @@ class RestApiOperations implements ApiGatewayOperations {
             Map.of(),
             Map.of(),
             null,
-            null);
+            null,
+            document.requestValidators());
     store.put(api);
     return ApiGatewayJson.answer(201, warned(ApiGatewayJson.restApi(api), document));
   }
@@ -122,6 +125,9 @@ class RestApiOperations implements ApiGatewayOperations {
             api -> {
               Map<String, String> models = new LinkedHashMap<>(merge ? api.models() : Map.of());
               models.putAll(document.models());
+              Map<String, RequestValidator> validators =
+                  new LinkedHashMap<>(merge ? api.requestValidators() : Map.of());
+              validators.putAll(document.requestValidators());
               // merge adds the document's media types to the API's; both take its title
               java.util.Set<String> media = new java.util.LinkedHashSet<>(api.binaryMediaTypes());
               media.addAll(document.binaryMediaTypes());
@@ -143,7 +149,8 @@ class RestApiOperations implements ApiGatewayOperations {
                           models);
               String policy = OpenApiAccess.policy(OpenApiReader.parse(call.request().body()));
               return next.withDraft(OpenApiImport.apply(api.draft(), document, merge))
-                  .withPolicy(policy == null && merge ? api.policy() : policy);
+                  .withPolicy(policy == null && merge ? api.policy() : policy)
+                  .withRequestValidators(validators);
             });
     return ApiGatewayJson.answer(200, warned(ApiGatewayJson.restApi(updated, true), document));
   }

@@ -131,6 +131,7 @@ class ApiGatewayStoreRestartTest {
         Map.of(deployment.id(), deployment),
         Map.of("dev", stage),
         "ipv4",
-        null);
+        null,
+        Map.of());
   }
 }

@@ -24,6 +24,8 @@ import java.util.Map;
  * @param stages by name
  * @param ipAddressType {@code ipv4} or {@code dualstack}
  * @param minimumCompressionSize bytes from which answers are compressed, or null when off
+ * @param requestValidators by name, from imported {@code x-amazon-apigateway-request-validators} (a
+ *     validator's name is its id here)
  */
 public record RestApi(
     String id,
@@ -42,7 +44,8 @@ public record RestApi(
     Map<String, Deployment> deployments,
     Map<String, Stage> stages,
     String ipAddressType,
-    Integer minimumCompressionSize) {
+    Integer minimumCompressionSize,
+    Map<String, RequestValidator> requestValidators) {
 
   public RestApi {
     endpointTypes = Maps.list(endpointTypes);
@@ -56,6 +59,7 @@ public record RestApi(
     models = Maps.copy(models);
     deployments = Maps.copy(deployments);
     stages = Maps.copy(stages);
+    requestValidators = Maps.copy(requestValidators);
   }
 
   public RestApi withDraft(ApiDefinition next) {
@@ -76,7 +80,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        requestValidators);
   }
 
   public RestApi withDeployment(Deployment deployment) {
@@ -113,7 +118,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        requestValidators);
   }
 
   /**
@@ -142,7 +148,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        requestValidators);
   }
 
   /** This API with another set of deployments. */
@@ -164,7 +171,8 @@ public record RestApi(
         next,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        requestValidators);
   }
 
   private RestApi withStages(Map<String, Stage> next) {
@@ -185,7 +193,8 @@ public record RestApi(
         deployments,
         next,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        requestValidators);
   }
 
   /** This API with another resource policy (JSON text), or none. */
@@ -207,7 +216,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        requestValidators);
   }
 
   /** This API with other endpoint and compression settings, as UpdateRestApi sets them. */
@@ -230,6 +240,30 @@ public record RestApi(
         deployments,
         stages,
         nextIpAddressType,
-        nextCompression);
+        nextCompression,
+        requestValidators);
+  }
+
+  /** This API with the request validators an import declared. */
+  public RestApi withRequestValidators(Map<String, RequestValidator> next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages,
+        ipAddressType,
+        minimumCompressionSize,
+        next);
   }
 }
