@@ -71,9 +71,12 @@ final class OpenApiDocument {
     doc.put("openapi", "3.0.1");
     doc.put("info", info);
     doc.put("paths", paths);
+    // one components object: an API with write routes needs its security schemes beside its
+    // body models, or API Gateway drops the key or signature requirement of every method
+    Map<String, Object> components = new TreeMap<>();
     Map<String, Object> schemes = Security.schemes(api);
     if (schemes != null) {
-      doc.put("components", Map.of("securitySchemes", schemes));
+      components.put("securitySchemes", schemes);
     }
     ResourcePolicies.of(api).ifPresent(policy -> doc.put("x-amazon-apigateway-policy", policy));
     // Required path, query and header parameters are checked by API Gateway before DynamoDB.
@@ -85,7 +88,10 @@ final class OpenApiDocument {
       validators.put(
           BODY_VALIDATOR, Map.of("validateRequestParameters", true, "validateRequestBody", true));
       models.putAll(BodyModel.anyValueModels());
-      doc.put("components", Map.of("schemas", models));
+      components.put("schemas", models);
+    }
+    if (!components.isEmpty()) {
+      doc.put("components", components);
     }
     doc.put("x-amazon-apigateway-request-validators", validators);
     return doc;

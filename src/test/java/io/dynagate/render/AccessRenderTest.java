@@ -13,6 +13,8 @@ import io.dynagate.declaration.AccessSpec.Authorization;
 import io.dynagate.declaration.AccessSpec.ResourcePolicy;
 import io.dynagate.declaration.AccessSpec.RouteAccess;
 import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.RouteSpec.Action;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -91,6 +93,42 @@ class AccessRenderTest {
     assertNull(doc.get("components"));
     assertNull(doc.get("x-amazon-apigateway-policy"));
     assertFalse(doc.toString().contains("\"security\""));
+  }
+
+  @Test
+  void anApiWithWriteRoutesKeepsItsSecuritySchemesBesideItsBodyModels() {
+    // both live under components: writing one must not drop the other, or every method of an
+    // API with a write route would be open to callers without a key
+    ApiSpec spec = new ApiSpec(null, null, null, null, null, null, CASES.get("api-key"), null);
+    ApiDeclaration api =
+        Fixtures.api(
+            spec,
+            List.of(
+                new ApiDeclaration.NamedRoute(
+                    "user", Fixtures.getItem("/users/{userId}", "users", Map.of())),
+                new ApiDeclaration.NamedRoute(
+                    "put-user",
+                    RouteSpec.write(
+                        "PUT",
+                        "/users/{userId}",
+                        "users",
+                        Action.PutItem,
+                        Map.of(),
+                        null,
+                        null,
+                        null,
+                        null,
+                        null))));
+    JsonNode doc = Run.json(ApiRenderer.render(api).openApi());
+    JsonNode components = doc.path("components");
+    assertTrue(components.path("securitySchemes").has("api_key"), components.toString());
+    assertTrue(components.path("schemas").has("PutUserBody"), components.toString());
+    for (String verb : List.of("get", "put")) {
+      assertEquals(
+          "[{\"api_key\":[]}]",
+          doc.path("paths").path("/users/{userId}").path(verb).path("security").toString(),
+          verb);
+    }
   }
 
   @Test
