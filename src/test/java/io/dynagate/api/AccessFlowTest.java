@@ -47,6 +47,14 @@ class AccessFlowTest {
         .put("/api/v1/apis/guarded/routes/get-user")
         .then()
         .statusCode(201);
+    // a write route puts body models beside the security schemes: the key must still be required
+    given()
+        .body(
+            "{\"method\":\"PUT\",\"path\":\"/users/{userId}\",\"table\":\"acc_users\","
+                + "\"action\":\"PutItem\",\"mode\":\"upsert\",\"allowUndeclared\":true}")
+        .put("/api/v1/apis/guarded/routes/put-user")
+        .then()
+        .statusCode(201);
     String invokeUrl =
         given()
             .post("/api/v1/apis/guarded/reconcile?wait=true")
@@ -60,6 +68,9 @@ class AccessFlowTest {
     HttpResponse<String> anonymous = get(invokeUrl + "/users/u1", null);
     assertEquals(403, anonymous.statusCode());
     assertEquals("{\"message\":\"Forbidden\"}", anonymous.body());
+    HttpResponse<String> anonymousWrite = put(invokeUrl + "/users/u1", "{\"name\":\"Eve\"}", null);
+    assertEquals(403, anonymousWrite.statusCode(), anonymousWrite.body());
+    assertEquals("{\"message\":\"Forbidden\"}", anonymousWrite.body());
 
     String planId =
         apiGateway
@@ -70,6 +81,10 @@ class AccessFlowTest {
     HttpResponse<String> consumer = get(invokeUrl + "/users/u1", key.value());
     // Past the gate: the table has no such item, so the route's own 404.
     assertEquals(404, consumer.statusCode(), consumer.body());
+    HttpResponse<String> consumerWrite =
+        put(invokeUrl + "/users/u1", "{\"name\":\"Ada\"}", key.value());
+    assertEquals(201, consumerWrite.statusCode(), consumerWrite.body());
+    assertEquals(200, get(invokeUrl + "/users/u1", key.value()).statusCode());
   }
 
   @Test
@@ -92,6 +107,17 @@ class AccessFlowTest {
             hasItems("access.resourcePolicy.principals[0]", "access.resourcePolicy.sourceIps[0]"));
     given().get("/api/v1/apis/private-bare").then().statusCode(404);
     given().get("/api/v1/apis/bad-policy").then().statusCode(404);
+  }
+
+  private static HttpResponse<String> put(String url, String body, String key) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(url))
+            .header("Content-Type", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofString(body));
+    if (key != null) {
+      request.header("x-api-key", key);
+    }
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
   private static HttpResponse<String> get(String url, String key) throws Exception {
