@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.store.RegistryTable;
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.OwnTokens;
 import io.dynagate.support.Teams;
@@ -20,9 +21,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * The edges of bearer authentication as a client meets them: what a refusal looks like, which
@@ -36,6 +40,8 @@ class BearerEdgesTest {
 
   @Inject EmbeddedEngine engine;
   @Inject DynagateConfig config;
+  @Inject DynamoDbClient dynamo;
+  @Inject RegistryTable registry;
 
   @Test
   void aRefusalIsAProblemWithABearerChallenge() {
@@ -105,6 +111,25 @@ class BearerEdgesTest {
     given().get(path).then().statusCode(200);
     given().header("Authorization", "Bearer not-a-token").get(path).then().statusCode(200);
     given().header("Authorization", "Basic dXNlcjpwYXNzd29yZA==").get(path).then().statusCode(200);
+  }
+
+  // No call removes a team; an operator may, in the registry. Its tokens must not outlive it.
+  @Test
+  void aTokenOfATeamThatIsGoneIsRefusedAtOnce() {
+    Teams.create("edge-gone");
+    Teams.Issued token = Teams.issue("edge-gone");
+    Teams.as(token).get("/api/v1/tables").then().statusCode(200);
+    dynamo.deleteItem(
+        b ->
+            b.tableName(registry.name())
+                .key(
+                    Map.of(
+                        "pk",
+                        AttributeValue.fromS("team"),
+                        "sk",
+                        AttributeValue.fromS("edge-gone"))));
+    refused(Teams.as(token).get("/api/v1/tables").then());
+    refused(Teams.as(token).body("{}").put("/api/v1/apis/edge-gone-api").then());
   }
 
   @Test
