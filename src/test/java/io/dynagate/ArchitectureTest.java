@@ -265,6 +265,7 @@ class ArchitectureTest {
           "io.dynagate.config..",
           "io.dynagate.declaration..",
           "io.dynagate.embedded..",
+          "io.dynagate.limits..",
           "io.dynagate.start..",
           "io.dynagate.store..");
 
