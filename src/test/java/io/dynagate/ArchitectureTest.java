@@ -1,12 +1,18 @@
 package io.dynagate;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.dynagate.api.CurrentCaller;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Path;
 
 /**
  * The borders of STYLE.md as allow-lists: each package names what it may use, anything not named
@@ -200,6 +206,68 @@ class ArchitectureTest {
           "com.jayway.jsonpath..",
           "org.apache.velocity..",
           "io.dynagate.emulator.vtl..");
+
+  /**
+   * Who is calling is decided in auth (the bearer mechanism and identity provider); the rest reads
+   * the caller through {@link CurrentCaller} and states its rule with security annotations.
+   */
+  @ArchTest
+  static final ArchRule authenticationLivesInAuth =
+      noClasses()
+          .that()
+          .resideOutsideOfPackage("io.dynagate.auth..")
+          .and()
+          .doNotBelongToAnyOf(CurrentCaller.class)
+          .should()
+          .dependOnClassesThat()
+          .resideInAnyPackage(
+              "io.quarkus.security.identity..",
+              "io.quarkus.security.runtime..",
+              "io.quarkus.vertx.http.runtime.security..")
+          .because("STYLE.md: one place for each decision");
+
+  /** Every resource says who may call it; the configuration refuses one that does not. */
+  @ArchTest
+  static final ArchRule everyResourceNamesItsCallers =
+      classes()
+          .that()
+          .areAnnotatedWith(Path.class)
+          .should()
+          .beAnnotatedWith(Authenticated.class)
+          .orShould()
+          .beAnnotatedWith(PermitAll.class)
+          .orShould()
+          .beAnnotatedWith(RolesAllowed.class);
+
+  @ArchTest
+  static final ArchRule authKnowsTokensAndTeams =
+      only(
+          "auth",
+          JAVA,
+          JSON,
+          CDI,
+          INJECT,
+          ANNOTATIONS,
+          LOGGING,
+          // TeamStore: the registry's team and token records.
+          SDK,
+          "javax.crypto..",
+          "jakarta.ws.rs..",
+          "org.eclipse.microprofile.openapi..",
+          "org.jboss.resteasy.reactive..",
+          "io.quarkus.security..",
+          "io.quarkus.vertx.http.runtime.security..",
+          "io.smallrye.mutiny..",
+          "io.vertx..",
+          "io.dynagate.auth..",
+          "io.dynagate.api..",
+          "io.dynagate.audit..",
+          "io.dynagate.config..",
+          "io.dynagate.declaration..",
+          "io.dynagate.embedded..",
+          "io.dynagate.limits..",
+          "io.dynagate.start..",
+          "io.dynagate.store..");
 
   private static ArchRule only(String pkg, String... allowed) {
     return classes()

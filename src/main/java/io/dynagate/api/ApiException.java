@@ -41,10 +41,6 @@ public class ApiException extends RuntimeException {
     return new ApiException(Problem.of(403, "Forbidden", detail));
   }
 
-  public static ApiException unauthorized(String detail) {
-    return new ApiException(Problem.of(401, "Unauthorized", detail));
-  }
-
   public static ApiException of(int status, String title, String detail) {
     return new ApiException(Problem.of(status, title, detail));
   }

@@ -5,6 +5,7 @@ import io.dynagate.declaration.RouteSpec;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -26,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** REST API declarations and their routes. */
+@Authenticated
 @Path("/api/v1/apis")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

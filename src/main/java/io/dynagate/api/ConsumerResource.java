@@ -1,6 +1,7 @@
 package io.dynagate.api;
 
 import io.dynagate.declaration.ConsumerSpec;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -19,6 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The teams consuming an API: each with a usage plan and one API key, shown once. */
+@Authenticated
 @Path("/api/v1/apis/{api}/consumers")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

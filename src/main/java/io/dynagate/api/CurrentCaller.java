@@ -1,24 +1,28 @@
 package io.dynagate.api;
 
+import io.quarkus.security.UnauthorizedException;
+import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 
 /**
- * The caller of the request being served, set by the authentication filter. There is no default: a
- * request that reached a resource without a caller is refused, never served as someone.
+ * The caller of the request being served, read from the identity Quarkus Security authenticated.
+ * There is no default: a request that reached a resource without an identity is refused, never
+ * served as someone.
  */
 @RequestScoped
 public class CurrentCaller {
 
-  private Caller caller;
+  private final SecurityIdentity identity;
 
-  public Caller get() {
-    if (caller == null) {
-      throw ApiException.unauthorized("send Authorization: Bearer TOKEN with a valid token");
-    }
-    return caller;
+  public CurrentCaller(SecurityIdentity identity) {
+    this.identity = identity;
   }
 
-  public void set(Caller caller) {
-    this.caller = caller;
+  public Caller get() {
+    if (identity.isAnonymous()) {
+      throw new UnauthorizedException();
+    }
+    String name = identity.getPrincipal().getName();
+    return identity.hasRole(Caller.ADMIN_ROLE) ? Caller.administrator() : Caller.ofTeam(name);
   }
 }

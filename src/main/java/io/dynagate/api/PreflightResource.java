@@ -10,6 +10,7 @@ import io.dynagate.render.ApiRenderer;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Specs;
 import io.dynagate.store.Stored;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -21,6 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Preflight of an API on the local shadow, on demand, and its last report. */
+@Authenticated
 @Path("/api/v1/apis/{api}/preflight")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reconcile")

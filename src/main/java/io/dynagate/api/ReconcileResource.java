@@ -13,6 +13,7 @@ import io.dynagate.reconcile.ReconcileLoop;
 import io.dynagate.store.Events;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Stored;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -35,6 +36,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Reconciling an API: its plan, a pass on demand, its events and its generated definition. */
+@Authenticated
 @Path("/api/v1/apis/{api}")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "reconcile")

@@ -3,6 +3,8 @@ package io.dynagate.api;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.reconcile.AccountPort;
 import io.dynagate.reconcile.DesiredStates;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -16,23 +18,23 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** What the service itself needs from AWS, for the operator who grants it. */
+@Authenticated
 @Path("/api/v1/system")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "system")
 public class SystemResource {
 
-  private final CurrentCaller current;
   private final AccountPort account;
   private final DynagateConfig config;
 
-  public SystemResource(CurrentCaller current, AccountPort account, DynagateConfig config) {
-    this.current = current;
+  public SystemResource(AccountPort account, DynagateConfig config) {
     this.account = account;
     this.config = config;
   }
 
   @GET
   @Path("iam-policy")
+  @RolesAllowed(Caller.ADMIN_ROLE)
   @Operation(
       summary = "The least-privilege IAM policy Dynagate needs in this configuration (admin)")
   @APIResponse(
@@ -42,9 +44,6 @@ public class SystemResource {
               mediaType = MediaType.APPLICATION_JSON,
               schema = @Schema(implementation = Schemas.IamPolicy.class)))
   public Map<String, Object> iamPolicy() {
-    if (!current.get().admin()) {
-      throw ApiException.forbidden("only an admin reads the service's own IAM policy");
-    }
     String region = account.region();
     return new OwnIamPolicy(
             partition(region),

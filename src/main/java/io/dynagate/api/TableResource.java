@@ -6,6 +6,8 @@ import io.dynagate.declaration.TableSpec;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -29,6 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Table declarations: the body is a DynamoDB CreateTable request. */
+@Authenticated
 @Path("/api/v1/tables")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -153,6 +156,7 @@ public class TableResource {
 
   @POST
   @Path("{name}/adopt")
+  @RolesAllowed(Caller.ADMIN_ROLE)
   @Operation(
       summary =
           "Adopt a table that exists in the account but was not made by Dynagate (admin): tag it"

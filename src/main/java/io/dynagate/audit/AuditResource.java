@@ -5,6 +5,7 @@ import io.dynagate.api.Caller;
 import io.dynagate.api.CurrentCaller;
 import io.dynagate.api.Envelopes;
 import io.dynagate.store.Page;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Who changed what and when: admins read every event, a team the events of its resources. */
+@Authenticated
 @Path("/api/v1/audit")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "audit")

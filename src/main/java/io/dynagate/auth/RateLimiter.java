@@ -1,6 +1,7 @@
 package io.dynagate.auth;
 
 import io.dynagate.config.DynagateConfig;
+import io.dynagate.limits.TokenBucket;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -17,10 +18,10 @@ import java.util.function.LongSupplier;
 @ApplicationScoped
 public class RateLimiter {
 
-  private final double perSecond;
-  private final int burst;
+  private final double burst;
+  private final long refillNanos;
   private final LongSupplier nanos;
-  private final ConcurrentMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+  private final ConcurrentMap<String, TokenBucket> buckets = new ConcurrentHashMap<>();
 
   @Inject
   public RateLimiter(DynagateConfig config) {
@@ -32,34 +33,19 @@ public class RateLimiter {
     if (perSecond <= 0 || burst < 1) {
       throw new IllegalArgumentException("the rate limit needs perSecond > 0 and burst >= 1");
     }
-    this.perSecond = perSecond;
     this.burst = burst;
+    this.refillNanos = Math.round(1e9 / perSecond);
     this.nanos = nanos;
   }
 
   /** Takes one call from the key's bucket: empty when allowed, else how long to wait. */
   public Optional<Duration> acquire(String key) {
-    return buckets.computeIfAbsent(key, k -> new Bucket(burst, nanos.getAsLong())).take();
-  }
-
-  private final class Bucket {
-    private double tokens;
-    private long refilledAt;
-
-    Bucket(double tokens, long now) {
-      this.tokens = tokens;
-      this.refilledAt = now;
+    long now = nanos.getAsLong();
+    TokenBucket bucket =
+        buckets.computeIfAbsent(key, k -> new TokenBucket(burst, refillNanos, now));
+    if (bucket.tryTake(now)) {
+      return Optional.empty();
     }
-
-    synchronized Optional<Duration> take() {
-      long now = nanos.getAsLong();
-      tokens = Math.min(burst, tokens + (now - refilledAt) / 1e9 * perSecond);
-      refilledAt = now;
-      if (tokens >= 1) {
-        tokens -= 1;
-        return Optional.empty();
-      }
-      return Optional.of(Duration.ofNanos((long) Math.ceil((1 - tokens) / perSecond * 1e9)));
-    }
+    return Optional.of(Duration.ofNanos(bucket.waitNanos(now)));
   }
 }

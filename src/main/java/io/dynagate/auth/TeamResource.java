@@ -3,9 +3,12 @@ package io.dynagate.auth;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.dynagate.api.ApiException;
 import io.dynagate.api.Bodies;
+import io.dynagate.api.Caller;
 import io.dynagate.api.CurrentCaller;
 import io.dynagate.api.Listing;
 import io.dynagate.declaration.SpecReader;
+import io.quarkus.security.Authenticated;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
@@ -25,6 +28,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Teams and team tokens. */
+@Authenticated
 @Path("/api/v1/teams")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)
@@ -50,6 +54,7 @@ public class TeamResource {
   public record Tokens(List<TeamService.TokenInfo> items, String nextCursor) {}
 
   @POST
+  @RolesAllowed(Caller.ADMIN_ROLE)
   @Operation(summary = "Create a team (admin)")
   @APIResponse(
       responseCode = "201",

@@ -1,6 +1,7 @@
 package io.dynagate.bundle;
 
 import io.dynagate.api.CurrentCaller;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A team's whole desired state as one YAML or JSON bundle, for GitOps and scripts. */
+@Authenticated
 @Path("/api/v1")
 @Tag(name = "bundles")
 public class BundleResource {

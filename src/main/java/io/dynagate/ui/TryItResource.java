@@ -5,6 +5,7 @@ import io.dynagate.api.Bodies;
 import io.dynagate.api.Problem;
 import io.dynagate.declaration.SpecReader;
 import io.dynagate.declaration.Violation;
+import io.quarkus.security.Authenticated;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -28,6 +29,7 @@ import java.util.Set;
  * execute-api on AWS) whose CORS settings belong to the API's owner; so this calls only the invoke
  * URL of an API the caller may read, read as the caller.
  */
+@Authenticated
 @Path("/ui/try")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.WILDCARD)

@@ -2,6 +2,7 @@ package io.dynagate.ui;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
  * server cannot read declarations on a page load; each page's script reads and writes them through
  * the management API with the caller's token.
  */
+@PermitAll
 @Path("/ui")
 @Produces(MediaType.TEXT_HTML)
 public class UiPages {

@@ -51,6 +51,29 @@ class OpenApiDocumentTest {
     assertTrue(document.getSecurity().stream().anyMatch(r -> r.containsKey("bearer")));
   }
 
+  // An operation naming a scheme the document does not declare leaves Swagger UI without a token.
+  @Test
+  void operationsNameOnlyDeclaredSchemes() {
+    var declared = document.getComponents().getSecuritySchemes().keySet();
+    List<String> undeclared = new ArrayList<>();
+    document
+        .getPaths()
+        .forEach(
+            (path, item) ->
+                item.readOperationsMap()
+                    .forEach(
+                        (method, operation) -> {
+                          if (operation.getSecurity() != null) {
+                            operation.getSecurity().stream()
+                                .flatMap(requirement -> requirement.keySet().stream())
+                                .filter(scheme -> !declared.contains(scheme))
+                                .forEach(
+                                    scheme -> undeclared.add(method + " " + path + ": " + scheme));
+                          }
+                        }));
+    assertEquals(List.of(), undeclared);
+  }
+
   @Test
   void theAdminUiIsNotPartOfTheApi() {
     assertFalse(

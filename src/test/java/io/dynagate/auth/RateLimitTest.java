@@ -46,6 +46,8 @@ class RateLimitTest {
         .then()
         .statusCode(429)
         .contentType("application/problem+json")
+        .body("title", equalTo("Too many requests"))
+        .body("status", equalTo(429))
         .header("Retry-After", Integer::parseInt, greaterThanOrEqualTo(1))
         .header("Retry-After", Integer::parseInt, lessThanOrEqualTo(10));
     Teams.as(a).get("/api/v1/apis/rl-a-over").then().statusCode(404);

@@ -1,5 +1,7 @@
 package io.dynagate.auth;
 
+import static org.hamcrest.Matchers.notNullValue;
+
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.OwnTokens;
 import io.dynagate.support.Teams;
@@ -48,7 +50,8 @@ class TeamRateLimitTest {
         .post("/ui/try")
         .then()
         .statusCode(429)
-        .contentType("application/problem+json");
+        .contentType("application/problem+json")
+        .header("Retry-After", notNullValue());
     // Another team is not held back.
     Teams.as(other).body("{}").put("/api/v1/apis/apart-0").then().statusCode(201);
   }
