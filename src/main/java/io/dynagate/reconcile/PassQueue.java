@@ -89,23 +89,24 @@ final class PassQueue<K> {
     }
   }
 
-  // Called holding the slot's lock.
+  // Called holding the slot's lock. A start only moves later while changes come, so a wake-up
+  // already set fires no later than the start and arms again: each change costs no timer call.
   private void arm(K key, Slot slot) {
-    if (slot.wakeUp != null) {
-      slot.wakeUp.cancel(false);
-      slot.wakeUp = null;
-    }
     long wait = slot.due - nanos.getAsLong();
     if (wait <= 0) {
+      if (slot.wakeUp != null) {
+        slot.wakeUp.cancel(false);
+        slot.wakeUp = null;
+      }
       start(key, slot);
-    } else {
+    } else if (slot.wakeUp == null) {
       slot.wakeUp = timer.schedule(() -> wakeUp(key, slot), Duration.ofNanos(wait));
     }
   }
 
   private void wakeUp(K key, Slot slot) {
     synchronized (slot) {
-      // A later change may have moved the start since this wake-up was set: arm again.
+      slot.wakeUp = null;
       if (!slot.running && slot.next != null) {
         arm(key, slot);
       }
