@@ -146,6 +146,19 @@ public interface DynagateConfig {
     @WithDefault("true")
     boolean onChange();
 
+    /**
+     * How long the pass a change to an API (or its routes) starts waits for more changes to the
+     * same API: each further change restarts the wait, so that a burst of changes costs one pass.
+     */
+    @WithDefault("200ms")
+    Duration debounce();
+
+    /**
+     * The longest a change waits for its pass while changes keep coming (see {@link #debounce}).
+     */
+    @WithDefault("2s")
+    Duration debounceMax();
+
     /** How long {@code reconcile?wait=true} waits for convergence before answering 202. */
     @WithDefault("60s")
     Duration waitBound();

@@ -130,24 +130,29 @@ public class ApiReconciler {
   /** A plan's changes, with the preflight proof of the definition it would put, if it puts one. */
   public record Planned(List<Change> changes, Optional<PreflightPort.Proof> preflight) {}
 
-  /** Runs one pass; failures end up in status and events, never thrown. */
-  public void reconcile(String api) {
+  /**
+   * Runs one pass; failures end up in status and events, never thrown.
+   *
+   * @return the phase the pass left the API in; empty when it is not declared (any more)
+   */
+  public Optional<Status.Phase> reconcile(String api) {
     Optional<Stored> stored = registry.get(Ref.api(api));
     if (stored.isEmpty()) {
-      return;
+      return Optional.empty();
     }
     String pass = UUID.randomUUID().toString().substring(0, 8);
     try {
       if (stored.get().deleting()) {
         delete(stored.get(), pass);
-      } else {
-        converge(stored.get(), pass);
+        return Optional.empty();
       }
+      return Optional.of(converge(stored.get(), pass));
     } catch (AwsFailure | DesiredStates.InvalidDeclarationException | PreflightPort.Unavailable e) {
-      fail(stored.get(), pass, e.getMessage());
+      return Optional.of(fail(stored.get(), pass, e.getMessage()));
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass %s over api %s failed", pass, api);
-      fail(stored.get(), pass, "internal error: " + e.getClass().getSimpleName());
+      return Optional.of(
+          fail(stored.get(), pass, "internal error: " + e.getClass().getSimpleName()));
     }
   }
 
@@ -163,7 +168,7 @@ public class ApiReconciler {
     return pinned;
   }
 
-  private void converge(Stored stored, String pass) {
+  private Status.Phase converge(Stored stored, String pass) {
     String api = stored.ref().name();
     ApiDeclaration declaration = desiredStates.declaration(stored);
     Desired desired = desiredStates.from(stored, declaration);
@@ -175,13 +180,11 @@ public class ApiReconciler {
     }
     if (blocked.isPresent()) {
       events.record(api, "blocked", blocked.get(), pass);
-      write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
-      return;
+      return write(stored, before.blocked(stored.version(), blocked.get(), clock.instant()));
     }
     if (desired.shape().methods().isEmpty()) {
       steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId(plan));
-      write(stored, before.idle(stored.version(), clock.instant()));
-      return;
+      return write(stored, before.idle(stored.version(), clock.instant()));
     }
     List<Change> changes = plan.changes();
     boolean drift =
@@ -194,16 +197,15 @@ public class ApiReconciler {
       if (specs.read(stored, ApiSpec.class).driftPolicyOrDefault() == ApiSpec.DriftPolicy.REPORT) {
         String found = String.join("; ", changes.stream().map(Change::describe).toList());
         events.record(api, "drift", "found, not repaired (driftPolicy REPORT): " + found, pass);
-        write(stored, before.degraded(found, clock.instant()));
-        return;
+        return write(stored, before.degraded(found, clock.instant()));
       }
       events.record(api, "drift", "found, repairing", pass);
     }
-    Live live = apply(api, pass, plan);
+    Live live = apply(stored, pass, plan, desired);
     if (drift) {
       meters.driftRepaired(api);
     }
-    desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
+    desired = live.desired();
     int consumerChanges = throttleRoutes(stored, desired.stage(), live.restApiId(), pass);
     for (Decision decision : consumerDecisions(stored, desired.stage(), live.restApiId())) {
       steps.apply(api, pass, consumerDependent, decision, live.restApiId());
@@ -222,6 +224,7 @@ public class ApiReconciler {
                 desired.definitionHash());
     write(stored, ready);
     markRoutesReady(api);
+    return ready.phase();
   }
 
   /**
@@ -242,10 +245,11 @@ public class ApiReconciler {
     return !desired.shape().methods().isEmpty() && plan.definition().outcome() != Outcome.UNCHANGED;
   }
 
-  /** What a pass left live: the ids status reports. */
-  private record Live(String restApiId, String deploymentId) {}
+  /** What a pass left live: the ids status reports, and the desired state pinned to them. */
+  private record Live(String restApiId, String deploymentId, Desired desired) {}
 
-  private Live apply(String api, String pass, Plan plan) {
+  private Live apply(Stored stored, String pass, Plan plan, Desired desired) {
+    String api = stored.ref().name();
     for (Decision table : plan.tables()) {
       steps.apply(api, pass, dependents.tables(), table, null);
     }
@@ -253,10 +257,18 @@ public class ApiReconciler {
     steps.apply(api, pass, dependents.policies(), plan.policy(), null);
     String restApiId =
         steps.apply(api, pass, dependents.definitions(), plan.definition(), null).id();
+    // Before deploying: the deployment carries the definition's hash, which covers the role's trust
+    // in the REST API; a REST API made by this pass is first deployed with its pinned hash, else
+    // the next pass would find the deployment stale and deploy it once more.
+    Desired pinned = trustTheRestApi(stored, desired, restApiId, pass);
+    Decision deployment =
+        plan.definition().outcome() == Outcome.CREATED
+            ? DeploymentDependent.decide(pinned, plan.definition(), Optional.empty())
+            : plan.deployment();
     String deploymentId =
-        steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId).id();
+        steps.apply(api, pass, dependents.deployments(), deployment, restApiId).id();
     steps.apply(api, pass, dependents.stageSettings(), plan.stageSettings(), restApiId);
-    return new Live(restApiId, deploymentId);
+    return new Live(restApiId, deploymentId, pinned);
   }
 
   private static String restApiId(Plan plan) {
@@ -334,13 +346,14 @@ public class ApiReconciler {
     }
   }
 
-  private void fail(Stored stored, String pass, String message) {
+  private Status.Phase fail(Stored stored, String pass, String message) {
     events.record(stored.ref().name(), "error", message, pass);
-    write(stored, stored.status().failed(message, clock.instant()));
+    return write(stored, stored.status().failed(message, clock.instant()));
   }
 
-  private void write(Stored stored, Status status) {
+  private Status.Phase write(Stored stored, Status status) {
     registry.writeStatus(stored.ref(), status);
     LOG.debugf("api %s: %s, %s", stored.ref().name(), status.phase().label(), status.message());
+    return status.phase();
   }
 }

@@ -3,7 +3,6 @@ package io.dynagate.reconcile;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Leases;
-import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
 import io.dynagate.store.Stored;
 import io.quarkus.runtime.ShutdownEvent;
@@ -11,10 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -23,8 +19,9 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs passes: at most one at a time per API in this process (triggers during a pass coalesce into
- * one more pass), and one per API across processes (a lease in the registry).
+ * Runs passes: at most one at a time per API or table in this process, started as {@link PassQueue}
+ * decides (triggers during a pass coalesce into one more pass; a change waits for its burst to
+ * settle), and one per API across processes (a lease in the registry).
  */
 @ApplicationScoped
 public class ReconcileLoop {
@@ -41,8 +38,8 @@ public class ReconcileLoop {
   private final ExecutorService workers;
   private final ScheduledExecutorService timer =
       Executors.newSingleThreadScheduledExecutor(r -> daemon(r, "reconcile-timer"));
-  private final Map<String, Slot> slots = new ConcurrentHashMap<>();
-  private final Set<String> queuedTables = ConcurrentHashMap.newKeySet();
+  private final PassQueue<String> apiPasses;
+  private final PassQueue<String> tablePasses;
 
   public ReconcileLoop(
       ApiReconciler reconciler,
@@ -59,48 +56,27 @@ public class ReconcileLoop {
     this.leaseDuration = config.reconcile().leaseDuration();
     this.workers =
         Executors.newFixedThreadPool(config.reconcile().threads(), r -> daemon(r, "reconcile"));
+    Duration quiet = config.reconcile().debounce();
+    Duration longest = config.reconcile().debounceMax();
+    PassQueue.Timer wakeUps =
+        (task, delay) -> timer.schedule(task, delay.toNanos(), TimeUnit.NANOSECONDS);
+    this.apiPasses = new PassQueue<>(quiet, longest, wakeUps, System::nanoTime, this::apiPass);
+    this.tablePasses = new PassQueue<>(quiet, longest, wakeUps, System::nanoTime, this::tablePass);
   }
 
-  /** Per API: whether a pass runs, and the future of the pass that will follow it, if asked for. */
-  private static final class Slot {
-    private boolean running;
-    private CompletableFuture<Void> next;
-  }
-
-  /**
-   * Asks for a pass over {@code api}; the future completes when a pass started after this call
-   * ends.
-   */
+  /** Asks for a pass over {@code api} now; completes when a pass started after this call ends. */
   public CompletableFuture<Void> trigger(String api) {
-    Slot slot = slots.computeIfAbsent(api, a -> new Slot());
-    synchronized (slot) {
-      if (slot.next == null) {
-        slot.next = new CompletableFuture<>();
-      }
-      CompletableFuture<Void> done = slot.next;
-      if (!slot.running) {
-        start(api, slot);
-      }
-      return done;
-    }
+    return apiPasses.now(api);
+  }
+
+  /** Asks for a pass over {@code api} once its changes have settled (see {@link PassQueue}). */
+  public CompletableFuture<Void> triggerAfterChange(String api) {
+    return apiPasses.afterChange(api);
   }
 
   /** A pass over a table declaration (create, verify, or drop when its DeletionPolicy says so). */
   public void triggerTable(String table) {
-    // Coalesced: while a pass over this table waits for a worker, more triggers add nothing (the
-    // waiting pass reads the registry when it starts, so it sees every write before it).
-    if (!queuedTables.add(table)) {
-      return;
-    }
-    workers.submit(
-        () -> {
-          queuedTables.remove(table);
-          try {
-            tables.reconcile(table).forEach(this::trigger);
-          } catch (RuntimeException e) {
-            LOG.errorf(e, "table pass over %s failed", table);
-          }
-        });
+    tablePasses.now(table);
   }
 
   /** Every declared API and table, e.g. for the periodic drift pass. */
@@ -111,18 +87,29 @@ public class ReconcileLoop {
     registry.all(Kind.API, null).stream().map(Stored::ref).forEach(ref -> trigger(ref.name()));
   }
 
-  private void start(String api, Slot slot) {
-    CompletableFuture<Void> done = slot.next;
-    slot.next = null;
-    slot.running = true;
-    workers.submit(() -> run(api, slot, done));
+  private CompletableFuture<Void> tablePass(String table) {
+    return CompletableFuture.runAsync(
+        () -> {
+          try {
+            tables.reconcile(table).forEach(this::trigger);
+          } catch (RuntimeException e) {
+            LOG.errorf(e, "table pass over %s failed", table);
+          }
+        },
+        workers);
   }
 
-  private void run(String api, Slot slot, CompletableFuture<Void> done) {
+  private CompletableFuture<Void> apiPass(String api) {
+    CompletableFuture<Void> over = new CompletableFuture<>();
+    workers.submit(() -> run(api, over));
+    return over;
+  }
+
+  private void run(String api, CompletableFuture<Void> over) {
     if (!leases.acquire(api, leaseDuration)) {
       // Another instance reconciles this API now; come back when its pass is likely over.
       timer.schedule(
-          () -> workers.submit(() -> run(api, slot, done)),
+          () -> workers.submit(() -> run(api, over)),
           LEASE_RETRY.toMillis(),
           TimeUnit.MILLISECONDS);
       return;
@@ -138,8 +125,12 @@ public class ReconcileLoop {
               leaseDuration.toMillis() / 3,
               leaseDuration.toMillis() / 3,
               TimeUnit.MILLISECONDS);
-      reconciler.reconcile(api);
-      outcome = outcomeOf(api);
+      // The phase the pass left the API in is the outcome ("removed" once a deletion is done).
+      outcome =
+          reconciler
+              .reconcile(api)
+              .map(phase -> phase.label().toLowerCase(Locale.ROOT))
+              .orElse("removed");
     } catch (RuntimeException e) {
       LOG.errorf(e, "pass over api %s failed", api);
     } finally {
@@ -148,22 +139,8 @@ public class ReconcileLoop {
       }
       leases.release(api);
       meters.passed(api, outcome, Duration.ofNanos(System.nanoTime() - started));
-      done.complete(null);
-      synchronized (slot) {
-        slot.running = false;
-        if (slot.next != null) {
-          start(api, slot);
-        }
-      }
+      over.complete(null);
     }
-  }
-
-  /** The phase the pass left the API in, as its label ("removed" once a deletion is done). */
-  private String outcomeOf(String api) {
-    return registry
-        .get(Ref.api(api))
-        .map(stored -> stored.status().phase().label().toLowerCase(Locale.ROOT))
-        .orElse("removed");
   }
 
   void stop(@Observes ShutdownEvent event) {

@@ -8,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
-/** What starts passes: a declaration change at once, and the periodic drift pass. */
+/**
+ * What starts passes: a change to an API or its routes once its burst has settled (see {@link
+ * PassQueue}), a change to a table at once, and the periodic drift pass.
+ */
 @ApplicationScoped
 public class ReconcileTriggers {
 
@@ -27,11 +30,12 @@ public class ReconcileTriggers {
       return;
     }
     if (changed.ref().kind() == Kind.TABLE) {
+      // At once: the table should exist before the pass of an API using it (debounced) needs it.
       loop.triggerTable(changed.ref().name());
     } else if (changed.ref().kind() == Kind.API) {
-      loop.trigger(changed.ref().name());
+      loop.triggerAfterChange(changed.ref().name());
     } else {
-      loop.trigger(changed.ref().parent());
+      loop.triggerAfterChange(changed.ref().parent());
     }
   }
 
