@@ -14,7 +14,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /** {@code $input}: one per render, parsing the payload at most once. */
 public final class InputVariable {
 
-  private static final Configuration JSON_PATH =
+  static final Configuration JSON_PATH =
       Configuration.builder()
           .jsonProvider(new JacksonJsonProvider())
           .mappingProvider(new JacksonMappingProvider())
@@ -45,7 +45,10 @@ public final class InputVariable {
 
   /** {@code $input.path(p)}: the value at a JSONPath, to navigate. */
   public Object path(String jsonPath) {
-    Object found = compiled(jsonPath).read(document(), JSON_PATH);
+    Object found =
+        PropertyPath.covers(jsonPath)
+            ? PropertyPath.read(document(), jsonPath)
+            : compiled(jsonPath).read(document(), JSON_PATH);
     if (found == null) {
       return Absent.VALUE;
     }
@@ -92,7 +95,7 @@ public final class InputVariable {
     return value == null ? "" : value;
   }
 
-  private static JsonPath compiled(String jsonPath) {
+  static JsonPath compiled(String jsonPath) {
     JsonPath compiled = PATHS.get(jsonPath);
     if (compiled == null) {
       compiled = JsonPath.compile(jsonPath);
