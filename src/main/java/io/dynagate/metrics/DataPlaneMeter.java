@@ -9,7 +9,9 @@ import jakarta.annotation.Priority;
 import jakarta.decorator.Decorator;
 import jakarta.decorator.Delegate;
 import jakarta.inject.Inject;
+import java.util.Map;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Times every request to a deployed stage of the emulator by the class of its answer ({@code 2xx},
@@ -27,20 +29,27 @@ public class DataPlaneMeter implements DataPlaneHandler {
 
   @Inject MeterRegistry registry;
 
+  private final Map<String, Timer> timers = new ConcurrentHashMap<>();
+
   @Override
   public CompletionStage<EmulatorResponse> invoke(
       String restApiId, String stage, String path, EmulatorRequest request) {
     Timer.Sample sample = Timer.start(registry);
     return delegate
         .invoke(restApiId, stage, path, request)
-        .whenComplete(
-            (answer, failure) ->
-                sample.stop(
-                    Timer.builder(METER)
-                        .description("Requests to deployed stages of the local emulator")
-                        .tag("status", statusClass(answer, failure))
-                        .publishPercentileHistogram()
-                        .register(registry)));
+        .whenComplete((answer, failure) -> sample.stop(timer(statusClass(answer, failure))));
+  }
+
+  /** The timer of one status class, registered once rather than looked up on every request. */
+  private Timer timer(String statusClass) {
+    return timers.computeIfAbsent(
+        statusClass,
+        status ->
+            Timer.builder(METER)
+                .description("Requests to deployed stages of the local emulator")
+                .tag("status", status)
+                .publishPercentileHistogram()
+                .register(registry));
   }
 
   private static String statusClass(EmulatorResponse answer, Throwable failure) {

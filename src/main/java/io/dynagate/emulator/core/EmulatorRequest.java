@@ -14,7 +14,8 @@ import java.util.Map;
  * @param rawPath the path as sent, still percent-encoded (an ARN in a path keeps its slashes
  *     encoded)
  * @param query query parameters, decoded, in order of appearance
- * @param headers headers keyed by lower-case name
+ * @param headers headers (first value each) under the names the client sent; the emulator's own
+ *     server gives a map that finds a name in any case, and {@link #header} finds one either way
  * @param body the payload, empty when none
  * @param fromLoopback whether the caller connected from this machine's loopback interface (calls
  *     the emulator makes to itself, e.g. the data plane's DynamoDB hop, count as local)

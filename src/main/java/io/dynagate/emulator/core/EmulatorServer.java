@@ -12,11 +12,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
@@ -134,10 +133,13 @@ public class EmulatorServer {
     return headers;
   }
 
+  /**
+   * The first value of each header, under the name as the client sent it: API Gateway's templates
+   * see {@code X-Tenant}, not {@code x-tenant}. Looked up in any case, as HTTP names are.
+   */
   private static Map<String, String> headers(MultiMap headers) {
-    Map<String, String> copy = new HashMap<>();
-    headers.forEach(
-        entry -> copy.putIfAbsent(entry.getKey().toLowerCase(Locale.ROOT), entry.getValue()));
+    Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+    headers.forEach(entry -> copy.putIfAbsent(entry.getKey(), entry.getValue()));
     return copy;
   }
 

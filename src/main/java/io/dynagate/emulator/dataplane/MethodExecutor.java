@@ -7,6 +7,10 @@ import io.dynagate.emulator.vtl.Overrides;
 import io.dynagate.emulator.vtl.Rendered;
 import io.dynagate.emulator.vtl.VtlException;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -23,6 +27,8 @@ import org.jboss.logging.Logger;
 class MethodExecutor {
 
   private static final Logger LOG = Logger.getLogger(MethodExecutor.class);
+  private static final SecondFormat HTTP_DATE =
+      new SecondFormat(DateTimeFormatter.RFC_1123_DATE_TIME);
 
   private final Backends backends;
 
@@ -100,22 +106,21 @@ class MethodExecutor {
     }
     // overrides from either template apply, the request template's too (AWS applies them last)
     status = overrides.status().orElse(status);
-    String contentType = template == null ? "application/json" : template.getKey();
-    EmulatorResponse response = EmulatorResponse.of(status, contentType, body);
-    response = ResponseTemplates.parameters(response, chosen, call, answer);
-    for (var header : overrides.headers().entrySet()) {
-      response = ResponseTemplates.withHeader(response, header.getKey(), header.getValue());
-    }
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", template == null ? "application/json" : template.getKey());
+    ResponseTemplates.parameters(headers, chosen, call, answer);
+    overrides.headers().forEach((name, value) -> ResponseTemplates.set(headers, name, value));
     call.trace().line("Method response body after transformations: %s", body);
-    call.trace().line("Method response headers: %s", response.headers());
+    call.trace().line("Method response headers: %s", headers);
     call.trace().line("Successfully completed execution");
-    return response
-        .withHeader("x-amzn-RequestId", call.context().requestId())
-        .withHeader("x-amz-apigw-id", apigwId())
-        .withHeader(
-            "Date",
-            java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
+    headers.put("x-amzn-RequestId", call.context().requestId());
+    headers.put("x-amz-apigw-id", apigwId());
+    if ("AWS".equals(integration.type())) {
+      headers.put(
+          TraceHeader.NAME, TraceHeader.answering(call.input().header().get(TraceHeader.NAME)));
+    }
+    headers.put("Date", HTTP_DATE.format(Instant.now()));
+    return new EmulatorResponse(status, headers, body.getBytes(StandardCharsets.UTF_8));
   }
 
   /** API Gateway's extended request id: 12 random bytes in base64, 16 characters. */

@@ -1,8 +1,6 @@
 package io.dynagate.emulator.dataplane;
 
 import io.dynagate.emulator.apigateway.model.IntegrationResponse;
-import io.dynagate.emulator.core.EmulatorResponse;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,22 +46,20 @@ final class ResponseTemplates {
    * parameter ({@code method.request.path|querystring|header.Z}). A value that cannot be resolved
    * sets nothing.
    */
-  static EmulatorResponse parameters(
-      EmulatorResponse response,
+  static void parameters(
+      Map<String, String> headers,
       IntegrationResponse chosen,
       Invocation call,
       Backends.Answer answer) {
-    EmulatorResponse out = response;
     for (var parameter : chosen.responseParameters().entrySet()) {
       if (!parameter.getKey().startsWith(HEADER)) {
         continue;
       }
       String value = resolve(parameter.getValue(), call, answer);
       if (value != null) {
-        out = withHeader(out, parameter.getKey().substring(HEADER.length()), value);
+        set(headers, parameter.getKey().substring(HEADER.length()), value);
       }
     }
-    return out;
   }
 
   private static String resolve(String expression, Invocation call, Backends.Answer answer) {
@@ -100,18 +96,9 @@ final class ResponseTemplates {
     return null;
   }
 
-  /** The response with a header set, replacing one of the same name in any case. */
-  static EmulatorResponse withHeader(EmulatorResponse response, String name, String value) {
-    Map<String, String> headers = new LinkedHashMap<>();
-    response
-        .headers()
-        .forEach(
-            (k, v) -> {
-              if (!k.equalsIgnoreCase(name)) {
-                headers.put(k, v);
-              }
-            });
+  /** Sets a header, replacing one of the same name in any case. */
+  static void set(Map<String, String> headers, String name, String value) {
+    headers.keySet().removeIf(name::equalsIgnoreCase);
     headers.put(name, value);
-    return new EmulatorResponse(response.status(), headers, response.body());
   }
 }

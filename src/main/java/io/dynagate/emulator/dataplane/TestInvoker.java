@@ -94,7 +94,13 @@ class TestInvoker implements MethodTester {
                 .thenCompose(answer -> answer));
     trace.line("Method completed with status: %d", response.status());
     // TestInvokeMethod answers the method's own headers, not those every data-plane answer carries
-    Map<String, String> out = new LinkedHashMap<>(response.headers());
+    Map<String, String> out = new LinkedHashMap<>();
+    // AWS lists an AWS integration's trace first, before Content-Type
+    String traceId = response.headers().get(TraceHeader.NAME);
+    if (traceId != null) {
+      out.put(TraceHeader.NAME, traceId);
+    }
+    response.headers().forEach(out::putIfAbsent);
     out.keySet().removeIf(TestInvoker::addedByGateway);
     if (out.containsKey("x-amzn-ErrorType")) {
       // a gateway error's answer names its type only

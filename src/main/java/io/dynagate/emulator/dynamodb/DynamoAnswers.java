@@ -23,8 +23,7 @@ final class DynamoAnswers {
   private DynamoAnswers() {}
 
   static EmulatorResponse asDynamoDb(EmulatorRequest request, EmulatorResponse raw) {
-    String text = new String(raw.body(), StandardCharsets.UTF_8);
-    Matcher xml = XML_ERROR.matcher(text);
+    Matcher xml = XML_ERROR.matcher(opensWithTag(raw.body()) ? text(raw.body()) : "");
     if (xml.matches()) {
       String body = "{\"__type\":\"com.amazon.coral.service#" + xml.group(1) + "\"}";
       return withBody(raw, 400, body);
@@ -33,6 +32,20 @@ final class DynamoAnswers {
       return raw.withHeader("Content-Type", CONTENT_TYPE);
     }
     return raw;
+  }
+
+  /** Whether the body's first character after white space is {@code <}: only then can it be XML. */
+  private static boolean opensWithTag(byte[] body) {
+    for (byte b : body) {
+      if (!Character.isWhitespace(b)) {
+        return b == '<';
+      }
+    }
+    return false;
+  }
+
+  private static String text(byte[] body) {
+    return new String(body, StandardCharsets.UTF_8);
   }
 
   /** The answer with DynamoDB's {@code x-amz-crc32} of its body, which the SDKs check. */

@@ -15,7 +15,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -96,8 +95,9 @@ public class DynamoPassThrough implements DynamoHandler {
         .headers()
         .forEach(
             header -> {
-              String name = header.getKey().toLowerCase(Locale.ROOT);
-              if (name.equals("content-type") || name.startsWith("x-amz")) {
+              String name = header.getKey();
+              if (name.equalsIgnoreCase("content-type")
+                  || name.regionMatches(true, 0, "x-amz", 0, 5)) {
                 headers.put(header.getKey(), header.getValue());
               }
             });

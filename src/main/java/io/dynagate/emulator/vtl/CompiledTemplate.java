@@ -1,6 +1,6 @@
 package io.dynagate.emulator.vtl;
 
-import java.io.StringWriter;
+import java.io.Writer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -43,13 +43,49 @@ public final class CompiledTemplate {
     velocityContext.put("input", new InputVariable(input));
     velocityContext.put("util", UtilVariable.INSTANCE);
     velocityContext.put("context", contextVariables(context, overrides));
-    StringWriter out = new StringWriter();
+    TextWriter out = new TextWriter();
     try {
       template.merge(velocityContext, out);
     } catch (VelocityException | VtlException e) {
       throw new VtlException("mapping template failed: " + rootMessage(e), e);
     }
     return new Rendered(out.toString(), overrides.status(), overrides.headers());
+  }
+
+  /** A writer into one builder: a render writes from one thread, unlike {@code StringWriter}. */
+  private static final class TextWriter extends Writer {
+    private final StringBuilder text = new StringBuilder(256);
+
+    @Override
+    public void write(char[] chars, int offset, int length) {
+      text.append(chars, offset, length);
+    }
+
+    @Override
+    public void write(String str) {
+      text.append(str);
+    }
+
+    @Override
+    public void write(String str, int offset, int length) {
+      text.append(str, offset, offset + length);
+    }
+
+    @Override
+    public void write(int c) {
+      text.append((char) c);
+    }
+
+    @Override
+    public void flush() {}
+
+    @Override
+    public void close() {}
+
+    @Override
+    public String toString() {
+      return text.toString();
+    }
   }
 
   private static final class KeptIntrospectionContext extends VelocityContext {

@@ -8,20 +8,29 @@ import com.jayway.jsonpath.spi.mapper.JacksonMappingProvider;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** {@code $input}: one per render, parsing the payload at most once. */
 public final class InputVariable {
 
-  private static final Configuration JSON_PATH =
+  static final Configuration JSON_PATH =
       Configuration.builder()
           .jsonProvider(new JacksonJsonProvider())
           .mappingProvider(new JacksonMappingProvider())
           .options(Option.SUPPRESS_EXCEPTIONS)
           .build();
 
+  /** Paths compiled once: templates name a handful each, and every request reads them again. */
+  private static final Map<String, JsonPath> PATHS = new ConcurrentHashMap<>();
+
+  /** Compiled paths kept before the cache starts over: bounded by the paths templates write. */
+  private static final int PATHS_KEPT = 10_000;
+
   private final String body;
   private final VtlInput input;
   private Object document;
+  private Map<String, Map<String, String>> params;
 
   InputVariable(VtlInput input) {
     this.input = input;
@@ -36,7 +45,10 @@ public final class InputVariable {
 
   /** {@code $input.path(p)}: the value at a JSONPath, to navigate. */
   public Object path(String jsonPath) {
-    Object found = JsonPath.using(JSON_PATH).parse(document()).read(jsonPath);
+    Object found =
+        PropertyPath.covers(jsonPath)
+            ? PropertyPath.read(document(), jsonPath)
+            : compiled(jsonPath).read(document(), JSON_PATH);
     if (found == null) {
       return Absent.VALUE;
     }
@@ -52,24 +64,47 @@ public final class InputVariable {
     return found == Absent.VALUE ? "" : JsonValues.write(found);
   }
 
-  /** {@code $input.params()}: {@code path}, {@code querystring} and {@code header} maps. */
+  /**
+   * {@code $input.params()}: {@code path}, {@code querystring} and {@code header} maps, made once
+   * per render; the header map finds a name in any case and keeps the client's spelling.
+   */
   public Map<String, Map<String, String>> params() {
-    Map<String, Map<String, String>> all = new LinkedHashMap<>();
-    all.put("path", new LinkedHashMap<>(input.path()));
-    all.put("querystring", new LinkedHashMap<>(input.querystring()));
-    all.put("header", new LinkedHashMap<>(input.header()));
-    return all;
+    if (params == null) {
+      Map<String, String> header = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+      header.putAll(input.header());
+      params = new LinkedHashMap<>();
+      params.put("path", new LinkedHashMap<>(input.path()));
+      params.put("querystring", new LinkedHashMap<>(input.querystring()));
+      params.put("header", header);
+    }
+    return params;
   }
 
-  /** {@code $input.params('x')}: path, then query string, then header; {@code ""} when absent. */
+  /**
+   * {@code $input.params('x')}: path, then query string, then header (whose name matches in any
+   * case, as HTTP's do); {@code ""} when absent.
+   */
   public String params(String name) {
-    for (Map<String, String> source : List.of(input.path(), input.querystring(), input.header())) {
-      String value = source.get(name);
-      if (value != null) {
-        return value;
-      }
+    String value = input.path().get(name);
+    if (value == null) {
+      value = input.querystring().get(name);
     }
-    return "";
+    if (value == null) {
+      value = input.header().get(name);
+    }
+    return value == null ? "" : value;
+  }
+
+  static JsonPath compiled(String jsonPath) {
+    JsonPath compiled = PATHS.get(jsonPath);
+    if (compiled == null) {
+      compiled = JsonPath.compile(jsonPath);
+      if (PATHS.size() >= PATHS_KEPT) {
+        PATHS.clear();
+      }
+      PATHS.put(jsonPath, compiled);
+    }
+    return compiled;
   }
 
   private Object document() {

@@ -2,6 +2,7 @@ package io.dynagate.emulator.dataplane;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -98,6 +99,29 @@ class DataPlaneTest {
     assertTrue(
         answer.headers().firstValue("Content-Type").orElse("").startsWith("application/json"));
     assertTrue(answer.headers().firstValue("x-amzn-RequestId").isPresent());
+  }
+
+  @Test
+  void anAwsIntegrationAnswersATraceIdAndCarriesTheCallersOn() {
+    // AWS's recorded answers (LocalStack's test_invocation_trace_id, validated on AWS)
+    String own = trace(Map.of());
+    assertTrue(own.matches("Root=1-[0-9a-f]{8}-[0-9a-f]{24};Parent=[0-9a-f]{16};Sampled=0"), own);
+    long epoch = Long.parseLong(own.substring("Root=1-".length(), "Root=1-".length() + 8), 16);
+    assertTrue(Math.abs(epoch - System.currentTimeMillis() / 1000) < 60, own);
+    assertNotEquals(own, trace(Map.of()));
+
+    String full = "Root=1-3152b799-8954dae64eda91bc9a23a7e8;Parent=7fa8c0f79203be72;Sampled=1";
+    assertEquals(full, trace(Map.of("X-Amzn-Trace-Id", full)));
+
+    String root = "Root=1-3152b799-8954dae64eda91bc9a23a7e8";
+    String carried = trace(Map.of("x-amzn-trace-id", root));
+    assertTrue(carried.matches(root + ";Parent=[0-9a-f]{16};Sampled=0"), carried);
+  }
+
+  private String trace(Map<String, String> sent) {
+    HttpResponse<String> answer = deployer.send(apiId, "dev", "GET", "/users/u1", sent);
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.headers().firstValue("X-Amzn-Trace-Id").orElse("(none)");
   }
 
   @Test

@@ -20,7 +20,9 @@ import software.amazon.awssdk.services.iam.IamClient;
  */
 final class Deployer {
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  // HTTP/1.1: header names arrive as the test spells them (HTTP/2 sends them lower-case).
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private final ApiGatewayClient apiGateway;
   private final IamClient iam;

@@ -474,6 +474,16 @@ class MockIntegrationTest {
                 "t1")
             .withRequestHeaders(Map.of("X-Tenant", "t1")));
     cases.add(
+        respond(
+                "header names keep the client's case and are found in any case",
+                "$input.params('x-tenant')|$input.params('X-Tenant')"
+                    + "|$input.params().header.get('X-Tenant')"
+                    + "|#foreach($k in $input.params().header.keySet())"
+                    + "#if($k.equalsIgnoreCase('x-tenant'))$k#end#end",
+                "",
+                "t1|t1|t1|X-Tenant")
+            .withRequestHeaders(Map.of("X-Tenant", "t1")));
+    cases.add(
         respond("a failing response template: 500", "$util.parseJson('{nope')", "", ISE)
             .withStatus(500));
     return cases.stream();
@@ -544,6 +554,22 @@ class MockIntegrationTest {
         .forEach(
             (name, value) ->
                 assertEquals(value, answer.headers().firstValue(name).orElse(null), name));
+  }
+
+  @Test
+  void aMockAnswersNoTraceIdEvenWhenSentOne() {
+    // AWS's recorded answer (LocalStack's test_invocation_trace_id): a trace only for integrations
+    // that reach a service
+    HttpResponse<String> answer =
+        deployer.send(
+            apiId,
+            "dev",
+            "GET",
+            "/context/p1",
+            Map.of("X-Amzn-Trace-Id", "Root=1-3152b799-8954dae64eda91bc9a23a7e8"));
+    assertEquals(200, answer.statusCode(), answer.body());
+    assertTrue(
+        answer.headers().firstValue("X-Amzn-Trace-Id").isEmpty(), answer.headers().map()::toString);
   }
 
   @Test

@@ -144,6 +144,24 @@ class VtlEngineTest {
   }
 
   @Test
+  void headersKeepTheirCaseAreFoundInAnyCaseAndListByName() {
+    Map<String, String> sent = new java.util.LinkedHashMap<>();
+    sent.put("Host", "h");
+    sent.put("User-Agent", "curl");
+    sent.put("X-Tenant", "t1");
+    sent.put("Accept", "*/*");
+    VtlInput input = new VtlInput(null, Map.of(), Map.of(), sent);
+    assertEquals(
+        "{Accept=*/*, Host=h, User-Agent=curl, X-Tenant=t1}|t1|t1|t1|t1|",
+        render(
+                "$input.params().header|$input.params('x-tenant')|$input.params('X-TENANT')"
+                    + "|$input.params().header.get('X-Tenant')|$input.params().header.X-Tenant"
+                    + "|$input.params('Tenant')",
+                input)
+            .body());
+  }
+
+  @Test
   void responseOverrideStatusAndHeadersAreReadBack() {
     Rendered out =
         render(
