@@ -20,7 +20,7 @@ final class ResponseVtl {
         %s
         #end
         """
-            .formatted(ItemVtl.object("$item", declared, 0));
+            .formatted(ItemVtl.object("$item", declared));
   }
 
   /**
@@ -35,7 +35,7 @@ final class ResponseVtl {
         "$util.base64Encode($input.json('$.LastEvaluatedKey')).replace('+', '-').replace('/', '_')"\
         #end}
         """
-            .formatted(ItemVtl.object("$item", declared, 0));
+            .formatted(ItemVtl.object("$item", declared));
   }
 
   /**

@@ -1,151 +1,90 @@
 package io.dynagate.render;
 
-import io.dynagate.declaration.ValueType;
-import io.dynagate.declaration.ValueType.ListOf;
-import io.dynagate.declaration.ValueType.MapOf;
-import io.dynagate.declaration.ValueType.Scalar;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
- * VTL that writes a plain JSON value (as {@code $input.path} gives it) as DynamoDB typed JSON.
+ * VTL that writes plain JSON values (as {@code $input.path} gives them) as DynamoDB typed JSON,
+ * with one {@link Walk} over the members of a map.
  *
  * <p>Declared types are trusted to the extent the body model enforces them; every value still goes
  * through {@link Vtl#escaped} as a string ({@code "$ref"}), so a value of an unexpected type can at
  * worst make DynamoDB refuse the request, never change its shape. Undeclared content is typed by
  * what the value can do, since VTL cannot ask for a class: a map answers {@code containsKey}, a
  * list {@code subList}, a string {@code isEmpty}, a boolean {@code booleanValue}, a number {@code
- * doubleValue}; anything else (JSON {@code null}) is {@code NULL}. VTL has no recursion, so nesting
- * is unrolled per level with level-specific variables; lists and maps share one loop so that each
- * level holds one copy of the next.
+ * doubleValue}; anything else (JSON {@code null}) is {@code NULL}. Undeclared lists and maps are
+ * expanded {@link WriteVtl#GENERIC_DEPTH} levels below the first undeclared value; deeper ones,
+ * which the body model refuses, are written as {@code {"NULL": false}}, which DynamoDB refuses:
+ * nothing is ever stored short of what was sent. For the same reason a body too large for the walk
+ * adds such a member ({@link #TOO_LARGE}).
  */
 final class TypedVtl {
 
+  /** The declared type of members that are not written (keys, versions, timestamps). */
+  static final String SKIP = "['-']";
+
+  /**
+   * One step: the next child {@code $wn} of the frame, its value {@code $wv} and declared type
+   * {@code $ws}; for undeclared content {@code $wt} becomes what the value is ({@code GM} and
+   * {@code GL} for maps and lists). Frames add {@code u} (undeclared members written), {@code d}
+   * (how many more undeclared levels may open) and {@code n} (members written).
+   */
+  private static final String STEP =
+      """
+      #set($wn = $wf.c.get($wf.i))#set($wf.i = $wf.i + 1)#if($wf.containsKey('m'))\
+      #set($wv = $wf.m.get($wn))#if($wf.s.containsKey($wn))#set($ws = $wf.s.get($wn))\
+      #elseif($wf.u)#set($ws = [''])#{else}#set($ws = ['-'])#end\
+      #{else}#set($wv = $wn)#set($ws = $wf.s)#end#set($wt = $ws.get(0))#if($wt != '-')\
+      #if($wf.n > 0), #end#set($wf.n = $wf.n + 1)#if($wf.containsKey('m'))"KEY": #end\
+      #if($wt == '')#if("$!wv.containsKey('')" != '')#set($wt = 'GM')\
+      #elseif("$!wv.subList(0, 0)" != '')#set($wt = 'GL')#elseif("$!wv.isEmpty()" != '')#set($wt = 'S')\
+      #elseif("$!wv.booleanValue()" != '')#set($wt = 'BOOL')\
+      #elseif("$!wv.doubleValue()" != '')#set($wt = 'N')#{else}#set($wt = 'NULL')#end#end\
+      #if($wt == 'S' || $wt == 'B' || $wt == 'N'){"$wt": "VALUE"}\
+      #elseif($wt == 'BOOL'){"BOOL": #if("$wv" == 'true')true#{else}false#end}\
+      #elseif($wt == 'NULL'){"NULL": true}\
+      #elseif($wt.endsWith('S')){"$wt": [#foreach($we in $wv)#if($foreach.index > 0),#end"ELEMENT"#end]}\
+      #{else}#set($wd = DEPTH)#set($wu = true)#if($wt == 'GM')#set($wd = $wf.d - 1)#set($wc = {})\
+      #elseif($wt == 'GL')#set($wd = $wf.d - 1)#set($wc = [''])#{else}#set($wc = $ws.get(1))\
+      #if($wt == 'M')#set($wu = $ws.get(2))#end#end\
+      #if($wd < 0){"NULL": false}#elseif($wt.endsWith('M')){"M": {#set($wk = [])\
+      #set($wo = $wk.addAll($wv.keySet()))#set($wf = {'p': $wf, 'c': $wk, 'i': 0, 'n': 0, 'd': $wd, \
+      'm': $wv, 's': $wc, 'u': $wu, 'e': '}}'})#{else}{"L": [#set($wf = {'p': $wf, 'c': $wv, 'i': 0, \
+      'n': 0, 'd': $wd, 's': $wc, 'e': ']}'})#end#end#end\
+      """
+          .replace("KEY", Vtl.escaped("$wn"))
+          .replace("VALUE", Vtl.escaped("\"$wv\""))
+          .replace("ELEMENT", Vtl.escaped("\"$we\""))
+          .replace("DEPTH", Integer.toString(WriteVtl.GENERIC_DEPTH));
+
+  /** A member that makes DynamoDB refuse the request: written when the walk runs out of steps. */
+  static final String TOO_LARGE = "#if($wx), \"\": {\"NULL\": false}#end";
+
   private TypedVtl() {}
 
-  /** The value in {@code ref}, declared with {@code type}, at this nesting level. */
-  static String typed(ValueType type, String ref, int level, boolean allowUndeclared) {
-    if (type instanceof ListOf list) {
-      String element = "$le" + level;
-      return "{\"L\": ["
-          + loop(element, ref, typed(list.element(), element, level + 1, allowUndeclared))
-          + "]}";
-    }
-    if (type instanceof MapOf map) {
-      return "{\"M\": " + object(ref, map.fields(), level, allowUndeclared) + "}";
-    }
-    String name = ((Scalar) type).name();
-    return switch (name) {
-      case "S", "B" -> "{\"" + name + "\": " + string(ref) + "}";
-      case "N" -> "{\"N\": " + string(ref) + "}";
-      case "BOOL" -> "{\"BOOL\": " + bool(ref) + "}";
-      case "NULL" -> "{\"NULL\": true}";
-      case "SS", "NS", "BS" ->
-          "{\"" + name + "\": [" + loop("$le" + level, ref, string("$le" + level)) + "]}";
-      default -> generic(ref, level, WriteVtl.GENERIC_DEPTH);
-    };
-  }
-
   /**
-   * A typed map from the plain map in {@code ref}: its declared fields that are present, then (when
-   * allowed) the others, typed by their values.
+   * The members of the plain map in {@code mapRef}, typed: those named in {@code types} (a VTL map
+   * of name to declared type, {@link #SKIP} for members not written), then, if {@code
+   * allowUndeclared}, the others typed by their values. {@code written} members precede them.
    */
-  static String object(
-      String ref, Map<String, ValueType> fields, int level, boolean allowUndeclared) {
-    String sep = "$ms" + level;
-    String field = "$mf" + level;
-    StringBuilder out = new StringBuilder("#set(" + sep + " = '')").append('{');
-    new TreeMap<>(fields)
-        .forEach(
-            (name, type) -> {
-              out.append("#if(").append(ref).append(".containsKey(").append(Vtl.string(name));
-              out.append("))").append(sep).append(Vtl.json(name)).append(": #set(").append(field);
-              out.append(" = ").append(ref).append(".get(").append(Vtl.string(name)).append("))");
-              out.append(typed(type, field, level + 1, allowUndeclared));
-              out.append("#set(").append(sep).append(" = ',')#end");
-            });
-    if (allowUndeclared) {
-      out.append(undeclared(ref, fields.keySet(), level, sep));
-    }
-    return out.append('}').toString();
+  static String members(String mapRef, String types, boolean allowUndeclared, int written) {
+    return members(mapRef, types, allowUndeclared, written, Walk.STEPS);
   }
 
-  /** The members of the map in {@code ref} not named in {@code known}, typed by their values. */
-  static String undeclared(String ref, Iterable<String> known, int level, String sep) {
-    String key = "$mk" + level;
-    String value = "$mg" + level;
-    String declared = "$md" + level;
-    return "#set("
-        + declared
-        + " = "
-        + list(known)
-        + ")"
-        + "#foreach("
-        + key
-        + " in "
-        + ref
-        + ".keySet())#if(!"
-        + declared
-        + ".contains("
-        + key
-        + "))"
-        + sep
-        + string(key)
-        + ": #set("
-        + value
-        + " = "
-        + ref
-        + ".get("
-        + key
-        + "))"
-        + generic(value, level + 1, WriteVtl.GENERIC_DEPTH)
-        + "#set("
-        + sep
-        + " = ',')#end#end";
-  }
-
-  /**
-   * Any plain value, with lists and maps expanded {@code depth} levels deep. Deeper content, which
-   * the body model refuses, is written as {@code {"NULL": false}}, which DynamoDB refuses: nothing
-   * is ever stored short of what was sent.
-   */
-  static String generic(String ref, int level, int depth) {
-    String container =
-        depth == 0
-            ? "{\"NULL\": false}"
-            : """
-                #if(IS_MAP_TEST)#set(IS_MAP = true)#set(ITEMS = REF.keySet()){"M": {\
-                #{else}#set(IS_MAP = false)#set(ITEMS = REF){"L": [#end\
-                #foreach(EACH in ITEMS)#if($foreach.index > 0),#end\
-                #if(IS_MAP)KEY: #set(NEXT = REF.get(EACH))#{else}#set(NEXT = EACH)#end\
-                NESTED#end#if(IS_MAP)}}#{else}]}#end"""
-                .replace("IS_MAP_TEST", isMap(ref))
-                .replace("IS_MAP", "$gm" + level)
-                .replace("ITEMS", "$gc" + level)
-                .replace("EACH", "$gx" + level)
-                .replace("NEXT", "$gv" + (level + 1))
-                .replace("KEY", string("$gx" + level))
-                .replace("REF", ref)
-                .replace("NESTED", generic("$gv" + (level + 1), level + 1, depth - 1));
-    return "#if("
-        + isMap(ref)
-        + " || \"$!"
-        + ref.substring(1)
-        + ".subList(0, 0)\" != '')"
-        + container
-        + "#elseif(\"$!"
-        + ref.substring(1)
-        + ".isEmpty()\" != ''){\"S\": "
-        + string(ref)
-        + "}#elseif(\"$!"
-        + ref.substring(1)
-        + ".booleanValue()\" != ''){\"BOOL\": "
-        + bool(ref)
-        + "}#elseif(\"$!"
-        + ref.substring(1)
-        + ".doubleValue()\" != ''){\"N\": "
-        + string(ref)
-        + "}#{else}{\"NULL\": true}#end";
+  static String members(
+      String mapRef, String types, boolean allowUndeclared, int written, int steps) {
+    return "#set($wk = [])#set($wo = $wk.addAll("
+        + mapRef
+        + ".keySet()))#set($wf = {'p': {'z': true}, 'c': $wk, 'i': 0, 'n': "
+        + written
+        + ", 'd': "
+        + WriteVtl.GENERIC_DEPTH
+        + ", 'm': "
+        + mapRef
+        + ", 's': "
+        + types
+        + ", 'u': "
+        + allowUndeclared
+        + ", 'e': ''})"
+        + Walk.loop(STEP, steps)
+        + TOO_LARGE;
   }
 
   /** A VTL list literal of these names. */
@@ -160,28 +99,5 @@ final class TypedVtl {
   /** A JSON null as VTL sees it: renders as nothing, yet is no (empty) string. */
   static String isNull(String ref) {
     return "\"$!" + ref.substring(1) + "\" == '' && \"$!" + ref.substring(1) + ".isEmpty()\" == ''";
-  }
-
-  private static String isMap(String ref) {
-    return "\"$!" + ref.substring(1) + ".containsKey('')\" != ''";
-  }
-
-  private static String loop(String element, String collection, String body) {
-    return "#foreach("
-        + element
-        + " in "
-        + collection
-        + ")#if($foreach.index > 0),#end"
-        + body
-        + "#end";
-  }
-
-  /** A JSON string with the value's text, whatever its type. */
-  private static String string(String ref) {
-    return "\"" + Vtl.escaped("\"" + ref + "\"") + "\"";
-  }
-
-  private static String bool(String ref) {
-    return "#if(\"" + ref + "\" == 'true')true#{else}false#end";
   }
 }

@@ -35,7 +35,7 @@ final class WriteResponseVtl {
   static String updateItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
         + "#set($item = $input.path('$.Attributes'))\n"
-        + ItemVtl.object("$item", declared, 0)
+        + ItemVtl.object("$item", declared)
         + "\n";
   }
 
