@@ -35,28 +35,26 @@ final class ItemVtl {
    */
   private static final String STEP =
       """
-      #if($wf.i > 0),#end#set($wn = $wf.c.get($wf.i))#set($wf.i = $wf.i + 1)#set($wl = $wf.l + 1)\
-      #if($wf.e == '}')"KEY":#set($wv = $wf.m.get($wn))#set($ws = [''])\
-      #if($wf.s.containsKey($wn))#set($ws = $wf.s.get($wn))#end\
-      #{else}#set($wv = $wn)#set($ws = $wf.s)#end\
-      #set($wt = $ws.get(0))#set($wg = false)\
-      #if($wt == '')#set($wg = true)#foreach($wy in $wv.keySet())#set($wt = $wy)#end#end\
-      #if(!$wv.containsKey($wt))null#{else}#set($ww = $wv.get($wt))\
-      #if($wt == 'S' || $wt == 'B')"VALUE"#elseif($wt == 'N')NUMBER\
-      #elseif($wt == 'BOOL')#if($ww)true#{else}false#end\
-      #elseif($wt.length() == 2 && $wt.endsWith('S'))[#foreach($we in $ww)#if($foreach.index > 0),#end\
-      #if($wt == 'NS' && $we.matches($number))$we#{else}"ELEMENT"#end#end]\
-      #elseif(($wt == 'L' || $wt == 'M') && (!$wg || $wl < MAX))\
-      #if(!$wg)#set($wc = $ws.get(1))#elseif($wt == 'M')#set($wc = {})#{else}#set($wc = [''])#end\
-      #if($wt == 'M'){#set($wk = [])#set($wo = $wk.addAll($ww.keySet()))\
-      #set($wf = {'p': $wf, 'c': $wk, 'i': 0, 'l': $wl, 'm': $ww, 's': $wc, 'e': '}'})\
-      #{else}[#set($wf = {'p': $wf, 'c': $ww, 'i': 0, 'l': $wl, 's': $wc, 'e': ']'})#end\
+      #if($wf.i>0),#end#set($wn=$wf.c.get($wf.i))#set($wf.i=$wf.i+1)#set($wl=$wf.l+1)\
+      #if($wf.e=='}')"KEY":#set($wv=$wf.m.get($wn))#set($ws=[''])\
+      #if($wf.s.containsKey($wn))#set($ws=$wf.s.get($wn))#end\
+      #{else}#set($wv=$wn)#set($ws=$wf.s)#end\
+      #set($wt=$ws.get(0))#set($wg=false)\
+      #if($wt=='')#set($wg=true)#foreach($wy in $wv.keySet())#set($wt=$wy)#end#end\
+      #if(!$wv.containsKey($wt))null#{else}#set($ww=$wv.get($wt))\
+      #if($wt=='N'&&$ww.matches($number))$ww#elseif($wt=='S'||$wt=='B'||$wt=='N')"VALUE"\
+      #elseif($wt=='BOOL')#if($ww)true#{else}false#end\
+      #elseif($wt.length()==2&&$wt.endsWith('S'))[#foreach($we in $ww)#if($foreach.index>0),#end\
+      #if($wt=='NS'&&$we.matches($number))$we#{else}"ELEMENT"#end#end]\
+      #elseif(($wt=='L'||$wt=='M')&&(!$wg||$wl<MAX))\
+      #if(!$wg)#set($wc=$ws.get(1))#elseif($wt=='M')#set($wc={})#{else}#set($wc=[''])#end\
+      #if($wt=='M'){#set($wk=[])#set($wo=$wk.addAll($ww.keySet()))\
+      #set($wf={'p':$wf,'c':$wk,'i':0,'l':$wl,'m':$ww,'s':$wc,'e':'}'})\
+      #{else}[#set($wf={'p':$wf,'c':$ww,'i':0,'l':$wl,'s':$wc,'e':']'})#end\
       #{else}null#end#end\
       """
           .replace("KEY", Vtl.escaped("$wn"))
           .replace("VALUE", Vtl.escaped("$ww"))
-          .replace(
-              "NUMBER", "#if($ww.matches($number))$ww#{else}\"" + Vtl.escaped("$ww") + "\"#end")
           .replace("ELEMENT", Vtl.escaped("$we"))
           .replace("MAX", Integer.toString(MAX_LEVEL));
 
@@ -74,16 +72,16 @@ final class ItemVtl {
     Map<String, ValueType> typed = new TreeMap<>(declared);
     // An attribute declared only as L or M has no declared content: it is walked as undeclared.
     typed.values().removeIf(t -> Walk.type(t, null).equals(Walk.GENERIC));
-    return "#set($wk = [])#if(\"$!"
+    return "#set($wk=[])#if(\"$!"
         + mapRef.substring(1)
-        + "\" != '')#set($wo = $wk.addAll("
+        + "\"!='')#set($wo=$wk.addAll("
         + mapRef
-        + ".keySet()))#end#set($wf = {'p': {'z': true}, 'c': $wk, 'i': 0, 'l': 0, 'm': "
+        + ".keySet()))#end#set($wf={'p':{'z':true},'c':$wk,'i':0,'l':0,'m':"
         + mapRef
-        + ", 's': "
+        + ",'s':"
         + Walk.fields(typed, null)
-        + ", 'e': '}'}){"
+        + ",'e':'}'}){"
         + Walk.loop(STEP, steps)
-        + "#if($wx)#set($context.responseOverride.status = 502)#end";
+        + "#if($wx)#set($context.responseOverride.status=502)#end";
   }
 }

@@ -7,6 +7,7 @@ import io.dynagate.declaration.RouteSpec;
 import io.dynagate.declaration.RouteSpec.Action;
 import io.dynagate.declaration.TableSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +38,7 @@ final class OpenApiDocument {
   private final ApiDeclaration api;
   private final Optional<Cors> cors;
   private final Map<String, Object> models = new TreeMap<>();
+  private final Map<Map<String, Object>, String> modelNames = new HashMap<>();
 
   OpenApiDocument(ApiDeclaration api) {
     this.api = api;
@@ -91,10 +93,18 @@ final class OpenApiDocument {
     return doc;
   }
 
-  /** A write route's body: its model, required, validated before the integration runs. */
+  /**
+   * A write route's body: its model, required, validated before the integration runs. Routes whose
+   * bodies have the same model share it, named after the first of them.
+   */
   private void requestBody(ApiDeclaration.NamedRoute route, Map<String, Object> method) {
-    String name = modelName(route.name());
-    models.put(name, BodyModel.of(route.spec(), api.table(route.spec()), name));
+    Map<String, Object> model = BodyModel.of(route.spec(), api.table(route.spec()), "");
+    String name = modelNames.get(model);
+    if (name == null) {
+      name = modelName(route.name());
+      modelNames.put(model, name);
+      models.put(name, BodyModel.of(route.spec(), api.table(route.spec()), name));
+    }
     Map<String, Object> content =
         Map.of(
             "application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/" + name)));

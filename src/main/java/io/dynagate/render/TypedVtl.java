@@ -28,26 +28,26 @@ final class TypedVtl {
    */
   private static final String STEP =
       """
-      #set($wn = $wf.c.get($wf.i))#set($wf.i = $wf.i + 1)#if($wf.containsKey('m'))\
-      #set($wv = $wf.m.get($wn))#if($wf.s.containsKey($wn))#set($ws = $wf.s.get($wn))\
-      #elseif($wf.u)#set($ws = [''])#{else}#set($ws = ['-'])#end\
-      #{else}#set($wv = $wn)#set($ws = $wf.s)#end#set($wt = $ws.get(0))#if($wt != '-')\
-      #if($wf.n > 0), #end#set($wf.n = $wf.n + 1)#if($wf.containsKey('m'))"KEY": #end\
-      #if($wt == '')#if("$!wv.containsKey('')" != '')#set($wt = 'GM')\
-      #elseif("$!wv.subList(0, 0)" != '')#set($wt = 'GL')#elseif("$!wv.isEmpty()" != '')#set($wt = 'S')\
-      #elseif("$!wv.booleanValue()" != '')#set($wt = 'BOOL')\
-      #elseif("$!wv.doubleValue()" != '')#set($wt = 'N')#{else}#set($wt = 'NULL')#end#end\
-      #if($wt == 'S' || $wt == 'B' || $wt == 'N'){"$wt": "VALUE"}\
-      #elseif($wt == 'BOOL'){"BOOL": #if("$wv" == 'true')true#{else}false#end}\
-      #elseif($wt == 'NULL'){"NULL": true}\
-      #elseif($wt.endsWith('S')){"$wt": [#foreach($we in $wv)#if($foreach.index > 0),#end"ELEMENT"#end]}\
-      #{else}#set($wd = DEPTH)#set($wu = true)#if($wt == 'GM')#set($wd = $wf.d - 1)#set($wc = {})\
-      #elseif($wt == 'GL')#set($wd = $wf.d - 1)#set($wc = [''])#{else}#set($wc = $ws.get(1))\
-      #if($wt == 'M')#set($wu = $ws.get(2))#end#end\
-      #if($wd < 0){"NULL": false}#elseif($wt.endsWith('M')){"M": {#set($wk = [])\
-      #set($wo = $wk.addAll($wv.keySet()))#set($wf = {'p': $wf, 'c': $wk, 'i': 0, 'n': 0, 'd': $wd, \
-      'm': $wv, 's': $wc, 'u': $wu, 'e': '}}'})#{else}{"L": [#set($wf = {'p': $wf, 'c': $wv, 'i': 0, \
-      'n': 0, 'd': $wd, 's': $wc, 'e': ']}'})#end#end#end\
+      #set($wn=$wf.c.get($wf.i))#set($wf.i=$wf.i+1)#if($wf.containsKey('m'))\
+      #set($wv=$wf.m.get($wn))#if($wf.s.containsKey($wn))#set($ws=$wf.s.get($wn))\
+      #elseif($wf.u)#set($ws=[''])#{else}#set($ws=['-'])#end\
+      #{else}#set($wv=$wn)#set($ws=$wf.s)#end#set($wt=$ws.get(0))#if($wt!='-')\
+      #if($wf.n>0), #end#set($wf.n=$wf.n+1)#if($wf.containsKey('m'))"KEY":#end\
+      #if($wt=='')#if("$!wv.containsKey('')"!='')#set($wt='GM')\
+      #elseif("$!wv.subList(0,0)"!='')#set($wt='GL')#elseif("$!wv.isEmpty()"!='')#set($wt='S')\
+      #elseif("$!wv.booleanValue()"!='')#set($wt='BOOL')\
+      #elseif("$!wv.doubleValue()"!='')#set($wt='N')#{else}#set($wt='NULL')#end#end\
+      #if($wt=='S'||$wt=='B'||$wt=='N'){"$wt":"VALUE"}\
+      #elseif($wt=='BOOL'){"BOOL":#if("$wv"=='true')true#{else}false#end}\
+      #elseif($wt=='NULL'){"NULL":true}\
+      #elseif($wt.endsWith('S')){"$wt":[#foreach($we in $wv)#if($foreach.index>0),#end"ELEMENT"#end]}\
+      #{else}#set($wd=DEPTH)#set($wu=true)#if($wt=='GM')#set($wd=$wf.d - 1)#set($wc={})\
+      #elseif($wt=='GL')#set($wd=$wf.d - 1)#set($wc=[''])#{else}#set($wc=$ws.get(1))\
+      #if($wt=='M')#set($wu=$ws.get(2))#end#end\
+      #if($wd<0){"NULL":false}#elseif($wt.endsWith('M')){"M":{#set($wk=[])\
+      #set($wo=$wk.addAll($wv.keySet()))#set($wf={'p':$wf,'c':$wk,'i':0,'n':0,'d':$wd, \
+      'm':$wv,'s':$wc,'u':$wu,'e':'}}'})#{else}{"L":[#set($wf={'p':$wf,'c':$wv,'i':0, \
+      'n':0,'d':$wd,'s':$wc,'e':']}'})#end#end#end\
       """
           .replace("KEY", Vtl.escaped("$wn"))
           .replace("VALUE", Vtl.escaped("\"$wv\""))
@@ -70,19 +70,19 @@ final class TypedVtl {
 
   static String members(
       String mapRef, String types, boolean allowUndeclared, int written, int steps) {
-    return "#set($wk = [])#set($wo = $wk.addAll("
+    return "#set($wk=[])#set($wo=$wk.addAll("
         + mapRef
-        + ".keySet()))#set($wf = {'p': {'z': true}, 'c': $wk, 'i': 0, 'n': "
+        + ".keySet()))#set($wf={'p':{'z':true},'c':$wk,'i':0,'n':"
         + written
-        + ", 'd': "
+        + ",'d':"
         + WriteVtl.GENERIC_DEPTH
-        + ", 'm': "
+        + ",'m':"
         + mapRef
-        + ", 's': "
+        + ",'s':"
         + types
-        + ", 'u': "
+        + ",'u':"
         + allowUndeclared
-        + ", 'e': ''})"
+        + ",'e':''})"
         + Walk.loop(STEP, steps)
         + TOO_LARGE;
   }

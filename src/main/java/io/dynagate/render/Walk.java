@@ -45,14 +45,14 @@ final class Walk {
   static String loop(String step, int steps) {
     String outer = "#foreach($wa in [1.." + steps + "])#if($wf.z)#break#end";
     String inner = "#foreach($wb in [1.." + steps + "])#if($wf.z)#break#end";
-    return "#set($wx = false)"
+    return "#set($wx=false)"
         + outer
         + inner
-        + "#if($wf.i == $wf.c.size())$wf.e#set($wf = $wf.p)#{else}"
+        + "#if($wf.i==$wf.c.size())$wf.e#set($wf=$wf.p)#{else}"
         + step
         + "#end#end#end"
         + outer
-        + "#set($wx = true)$wf.e#set($wf = $wf.p)#end";
+        + "#set($wx=true)$wf.e#set($wf=$wf.p)#end";
   }
 
   /** A VTL literal of these fields' declared types, {@code {NAME: TYPE, ...}}. */
@@ -68,9 +68,9 @@ final class Walk {
     new TreeMap<>(literals)
         .forEach(
             (name, literal) ->
-                out.append(out.length() > 1 ? ", " : "")
+                out.append(out.length() > 1 ? "," : "")
                     .append(Vtl.string(name))
-                    .append(": ")
+                    .append(':')
                     .append(literal));
     return out.append('}').toString();
   }
@@ -81,11 +81,11 @@ final class Walk {
    */
   static String type(ValueType type, Boolean allowUndeclared) {
     if (type instanceof ListOf list) {
-      return "['L', " + type(list.element(), allowUndeclared) + "]";
+      return "['L'," + type(list.element(), allowUndeclared) + "]";
     }
     if (type instanceof MapOf map) {
       String fields = fields(map.fields(), allowUndeclared);
-      return "['M', " + fields + (allowUndeclared == null ? "]" : ", " + allowUndeclared + "]");
+      return "['M'," + fields + (allowUndeclared == null ? "]" : "," + allowUndeclared + "]");
     }
     String name = ((Scalar) type).name();
     return name.equals("L") || name.equals("M") ? GENERIC : "['" + name + "']";

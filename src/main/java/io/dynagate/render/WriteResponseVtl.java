@@ -48,36 +48,34 @@ final class WriteResponseVtl {
 
   /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
   static String clientError(RouteSpec route) {
-    return """
-        #set($type = "$!input.path('$.__type')")
-        #set($said = "$!input.path('$.message')$!input.path('$.Message')")
-        #if($type.contains('ConditionalCheckFailed'))
-        %s#elseif($type.contains('ValidationException') && $said.contains('size has exceeded'))
-        %s#else
-        %s#end
-        """
-        .formatted(
-            conditionFailed(route), message(413, "Item too large"), ResponseVtl.clientError());
+    return ResponseVtl.TYPE
+        + "\n#if($type.contains('ConditionalCheckFailed'))"
+        + conditionFailed(route)
+        + "\n#elseif($type.contains('ValidationException') && "
+        + "\"$!input.path('$.message')$!input.path('$.Message')\".contains('size has exceeded'))"
+        + ResponseVtl.error(413, "Item too large")
+        + "\n#{else}"
+        + ResponseVtl.byType()
+        + "#end\n"
+        + ResponseVtl.ANSWER;
   }
 
   private static String conditionFailed(RouteSpec route) {
     if (route.versionAttribute() != null) {
-      String ifMatch =
-          "#set($p = $input.params())"
-              + "#if(\"$!p.header.get('If-Match')$!p.header.get('if-match')\" != '')\n";
-      return ifMatch
-          + message(412, "Precondition failed")
-          + "#else\n"
-          + message(409, "Version conflict")
-          + "#end\n";
+      return "#set($p = $input.params().header)"
+          + "#if(\"$!p.get('If-Match')$!p.get('if-match')\" != '')"
+          + ResponseVtl.error(412, "Precondition failed")
+          + "#{else}"
+          + ResponseVtl.error(409, "Version conflict")
+          + "#end";
     }
     return switch (route.actionOrDefault()) {
       case PutItem ->
           route.modeOrDefault() == Mode.create
-              ? message(409, "Already exists")
-              : message(404, "Not found");
-      case UpdateItem, DeleteItem -> message(404, "Not found");
-      default -> message(409, "Conflict");
+              ? ResponseVtl.error(409, "Already exists")
+              : ResponseVtl.error(404, "Not found");
+      case UpdateItem, DeleteItem -> ResponseVtl.error(404, "Not found");
+      default -> ResponseVtl.error(409, "Conflict");
     };
   }
 

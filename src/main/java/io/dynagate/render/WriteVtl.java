@@ -104,7 +104,7 @@ final class WriteVtl {
     sortMembers();
     StringBuilder set =
         new StringBuilder(
-            "#set($sep = 'SET ')#foreach($i in $sets)$sep#a$i = :a$i#set($sep = ', ')#end");
+            "#set($sep='SET ')#foreach($i in $sets)$sep#a$i = :a$i#set($sep=', ')#end");
     List<String> names = new ArrayList<>(List.of("\"#k0\": " + Vtl.json(hashKey())));
     names.add(
         "#foreach($i in $names.keySet()),\"#a$i\": \"" + Vtl.escaped("$names.get($i)") + "\"#end");
@@ -124,7 +124,7 @@ final class WriteVtl {
       values.add("\":vexp\": {\"N\": \"" + Vtl.escaped("$ver") + "\"}");
       values.add("\":one\": {\"N\": \"1\"}");
     }
-    String remove = "#set($sep = ' REMOVE ')#foreach($i in $removes)$sep#a$i#set($sep = ', ')#end";
+    String remove = "#set($sep=' REMOVE ')#foreach($i in $removes)$sep#a$i#set($sep=', ')#end";
     List<String> fields = new ArrayList<>();
     fields.add("\"TableName\": " + Vtl.json(table.tableName()));
     fields.add("\"Key\": {" + String.join(", ", keyMembers()) + "}");
@@ -149,19 +149,18 @@ final class WriteVtl {
     String removes =
         route.allowRemoveOrDefault() ? "#if(" + TypedVtl.isNull("$w") + ")" : "#if(false)";
     bindings
-        .append("#set($sets = [])#set($removes = [])#set($names = {})#set($vals = {})")
-        .append("#set($types = {})#set($declared = ")
+        .append("#set($sets=[])#set($removes=[])#set($names={})#set($vals={})#set($types={})")
+        .append("#set($declared=")
         .append(types())
         .append(")\n#foreach($u in $body.keySet())#if($declared.containsKey($u))")
-        .append("#set($ws = $declared.get($u))#elseif(")
+        .append("#set($ws=$declared.get($u))#elseif(")
         .append(route.allowUndeclaredOrDefault())
-        .append(")#set($ws = [''])#{else}#set($ws = ['-'])#end#if($ws.get(0) != '-')")
-        .append("#set($w = $body.get($u))#set($wo = $names.put($foreach.index, $u))")
+        .append(")#set($ws=[''])#{else}#set($ws=['-'])#end#if($ws.get(0)!='-')")
+        .append("#set($w=$body.get($u))#set($wo=$names.put($foreach.index,$u))")
         .append(removes)
-        .append("#set($wo = $removes.add($foreach.index))#{else}")
-        .append(
-            "#set($wo = $sets.add($foreach.index))#set($wo = $vals.put(\":a$foreach.index\", $w))")
-        .append("#set($wo = $types.put(\":a$foreach.index\", $ws))#end#end#end\n");
+        .append("#set($wo=$removes.add($foreach.index))#{else}")
+        .append("#set($wo=$sets.add($foreach.index))#set($wo=$vals.put(\":a$foreach.index\",$w))")
+        .append("#set($wo=$types.put(\":a$foreach.index\",$ws))#end#end#end\n");
   }
 
   /**
