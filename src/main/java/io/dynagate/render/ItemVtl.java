@@ -29,33 +29,33 @@ final class ItemVtl {
       "#set($number = '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?')\n";
 
   /**
-   * One step: the next child of the frame ({@code $wn}, a key of a map frame or a list's element),
-   * its value {@code $wv} and declared type {@code $ws} (undeclared: {@code ['']}, then {@code $wt}
-   * is the value's own DynamoDB type and {@code $wg} is true).
+   * One step: the next child of the frame ({@code $n}, a key of a map frame or a list's element),
+   * its value {@code $v} and declared type {@code $s} (undeclared: {@code ['']}, then {@code $t} is
+   * the value's own DynamoDB type and {@code $g} is true).
    */
   private static final String STEP =
       """
-      #if($wf.i>0),#end#set($wn=$wf.c.get($wf.i))#set($wf.i=$wf.i+1)#set($wl=$wf.l+1)\
-      #if($wf.e=='}')"KEY":#set($wv=$wf.m.get($wn))#set($ws=[''])\
-      #if($wf.s.containsKey($wn))#set($ws=$wf.s.get($wn))#end\
-      #{else}#set($wv=$wn)#set($ws=$wf.s)#end\
-      #set($wt=$ws.get(0))#set($wg=false)\
-      #if($wt=='')#set($wg=true)#foreach($wy in $wv.keySet())#set($wt=$wy)#end#end\
-      #if(!$wv.containsKey($wt))null#{else}#set($ww=$wv.get($wt))\
-      #if($wt=='N'&&$ww.matches($number))$ww#elseif($wt=='S'||$wt=='B'||$wt=='N')"VALUE"\
-      #elseif($wt=='BOOL')#if($ww)true#{else}false#end\
-      #elseif($wt.length()==2&&$wt.endsWith('S'))[#foreach($we in $ww)#if($foreach.index>0),#end\
-      #if($wt=='NS'&&$we.matches($number))$we#{else}"ELEMENT"#end#end]\
-      #elseif(($wt=='L'||$wt=='M')&&(!$wg||$wl<MAX))\
-      #if(!$wg)#set($wc=$ws.get(1))#elseif($wt=='M')#set($wc={})#{else}#set($wc=[''])#end\
-      #if($wt=='M'){#set($wk=[])#set($wo=$wk.addAll($ww.keySet()))\
-      #set($wf={'p':$wf,'c':$wk,'i':0,'l':$wl,'m':$ww,'s':$wc,'e':'}'})\
-      #{else}[#set($wf={'p':$wf,'c':$ww,'i':0,'l':$wl,'s':$wc,'e':']'})#end\
+      #if($f.i>0),#end#set($n=$f.c.get($f.i))#set($f.i=$f.i+1)#set($l=$f.l+1)\
+      #if($f.e=='}')"KEY":#set($v=$f.m.get($n))#set($s=[''])\
+      #if($f.s.containsKey($n))#set($s=$f.s.get($n))#end\
+      #{else}#set($v=$n)#set($s=$f.s)#end\
+      #set($t=$s.get(0))#set($g=false)\
+      #if($t=='')#set($g=true)#foreach($y in $v.keySet())#set($t=$y)#end#end\
+      #if(!$v.containsKey($t))null#{else}#set($r=$v.get($t))\
+      #if($t=='N'&&$r.matches($number))$r#elseif($t=='S'||$t=='B'||$t=='N')"VALUE"\
+      #elseif($t=='BOOL')#if($r)true#{else}false#end\
+      #elseif($t.length()==2&&$t.endsWith('S'))[#foreach($e in $r)#if($foreach.index>0),#end\
+      #if($t=='NS'&&$e.matches($number))$e#{else}"ELEMENT"#end#end]\
+      #elseif(($t=='L'||$t=='M')&&(!$g||$l<MAX))\
+      #if(!$g)#set($c=$s.get(1))#elseif($t=='M')#set($c={})#{else}#set($c=[''])#end\
+      #if($t=='M'){#set($k=[])#set($o=$k.addAll($r.keySet()))\
+      #set($f={'p':$f,'c':$k,'i':0,'l':$l,'m':$r,'s':$c,'e':'}'})\
+      #{else}[#set($f={'p':$f,'c':$r,'i':0,'l':$l,'s':$c,'e':']'})#end\
       #{else}null#end#end\
       """
-          .replace("KEY", Vtl.escaped("$wn"))
-          .replace("VALUE", Vtl.escaped("$ww"))
-          .replace("ELEMENT", Vtl.escaped("$we"))
+          .replace("KEY", Vtl.escaped("$n"))
+          .replace("VALUE", Vtl.escaped("$r"))
+          .replace("ELEMENT", Vtl.escaped("$e"))
           .replace("MAX", Integer.toString(MAX_LEVEL));
 
   private ItemVtl() {}
@@ -72,16 +72,16 @@ final class ItemVtl {
     Map<String, ValueType> typed = new TreeMap<>(declared);
     // An attribute declared only as L or M has no declared content: it is walked as undeclared.
     typed.values().removeIf(t -> Walk.type(t, null).equals(Walk.GENERIC));
-    return "#set($wk=[])#if(\"$!"
+    return "#set($k=[])#if(\"$!"
         + mapRef.substring(1)
-        + "\"!='')#set($wo=$wk.addAll("
+        + "\"!='')#set($o=$k.addAll("
         + mapRef
-        + ".keySet()))#end#set($wf={'p':{'z':true},'c':$wk,'i':0,'l':0,'m':"
+        + ".keySet()))#end#set($f={'p':{'z':true},'c':$k,'i':0,'l':0,'m':"
         + mapRef
         + ",'s':"
         + Walk.fields(typed, null)
         + ",'e':'}'}){"
         + Walk.loop(STEP, steps)
-        + "#if($wx)#set($context.responseOverride.status=502)#end";
+        + "#if($q)#set($context.responseOverride.status=502)#end";
   }
 }

@@ -12,9 +12,9 @@ final class ResponseVtl {
   static String getItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
         + """
-        #set($item = $input.path('$.Item'))
+        #set($item=$input.path('$.Item'))
         #if("$!item" == '')
-        #set($context.responseOverride.status = 404)
+        #set($context.responseOverride.status=404)
         {"message":"Not found","requestId":"$context.requestId"}
         #else
         %s
@@ -49,11 +49,11 @@ final class ResponseVtl {
   }
 
   /** Binds {@code $type}, DynamoDB's {@code __type}. */
-  static final String TYPE = "#set($type = \"$!input.path('$.__type')\")";
+  static final String TYPE = "#set($type=\"$!input.path('$.__type')\")";
 
   /** The error chosen by {@code $status} and {@code $message}. */
   static final String ANSWER =
-      "#set($context.responseOverride.status = $status)"
+      "#set($context.responseOverride.status=$status)"
           + "{\"message\":\"$message\",\"requestId\":\"$context.requestId\"}\n";
 
   /** The branches of {@link #clientError}, setting {@code $status} and {@code $message}. */
@@ -69,7 +69,7 @@ final class ResponseVtl {
 
   /** Sets {@code $status} and {@code $message} (plain text, no quotes) for {@link #ANSWER}. */
   static String error(int status, String message) {
-    return "#set($status = " + status + ")#set($message = '" + message + "')";
+    return "#set($status=" + status + ")#set($message='" + message + "')";
   }
 
   /** DynamoDB 5xx: the backend failed. */

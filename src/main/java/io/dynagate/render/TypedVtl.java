@@ -21,41 +21,41 @@ final class TypedVtl {
   static final String SKIP = "['-']";
 
   /**
-   * One step: the next child {@code $wn} of the frame, its value {@code $wv} and declared type
-   * {@code $ws}; for undeclared content {@code $wt} becomes what the value is ({@code GM} and
-   * {@code GL} for maps and lists). Frames add {@code u} (undeclared members written), {@code d}
-   * (how many more undeclared levels may open) and {@code n} (members written).
+   * One step: the next child {@code $n} of the frame, its value {@code $v} and declared type {@code
+   * $s}; for undeclared content {@code $t} becomes what the value is ({@code GM} and {@code GL} for
+   * maps and lists). Frames add {@code u} (undeclared members written), {@code d} (how many more
+   * undeclared levels may open) and {@code n} (members written).
    */
   private static final String STEP =
       """
-      #set($wn=$wf.c.get($wf.i))#set($wf.i=$wf.i+1)#if($wf.containsKey('m'))\
-      #set($wv=$wf.m.get($wn))#if($wf.s.containsKey($wn))#set($ws=$wf.s.get($wn))\
-      #elseif($wf.u)#set($ws=[''])#{else}#set($ws=['-'])#end\
-      #{else}#set($wv=$wn)#set($ws=$wf.s)#end#set($wt=$ws.get(0))#if($wt!='-')\
-      #if($wf.n>0), #end#set($wf.n=$wf.n+1)#if($wf.containsKey('m'))"KEY":#end\
-      #if($wt=='')#if("$!wv.containsKey('')"!='')#set($wt='GM')\
-      #elseif("$!wv.subList(0,0)"!='')#set($wt='GL')#elseif("$!wv.isEmpty()"!='')#set($wt='S')\
-      #elseif("$!wv.booleanValue()"!='')#set($wt='BOOL')\
-      #elseif("$!wv.doubleValue()"!='')#set($wt='N')#{else}#set($wt='NULL')#end#end\
-      #if($wt=='S'||$wt=='B'||$wt=='N'){"$wt":"VALUE"}\
-      #elseif($wt=='BOOL'){"BOOL":#if("$wv"=='true')true#{else}false#end}\
-      #elseif($wt=='NULL'){"NULL":true}\
-      #elseif($wt.endsWith('S')){"$wt":[#foreach($we in $wv)#if($foreach.index>0),#end"ELEMENT"#end]}\
-      #{else}#set($wd=DEPTH)#set($wu=true)#if($wt=='GM')#set($wd=$wf.d - 1)#set($wc={})\
-      #elseif($wt=='GL')#set($wd=$wf.d - 1)#set($wc=[''])#{else}#set($wc=$ws.get(1))\
-      #if($wt=='M')#set($wu=$ws.get(2))#end#end\
-      #if($wd<0){"NULL":false}#elseif($wt.endsWith('M')){"M":{#set($wk=[])\
-      #set($wo=$wk.addAll($wv.keySet()))#set($wf={'p':$wf,'c':$wk,'i':0,'n':0,'d':$wd, \
-      'm':$wv,'s':$wc,'u':$wu,'e':'}}'})#{else}{"L":[#set($wf={'p':$wf,'c':$wv,'i':0, \
-      'n':0,'d':$wd,'s':$wc,'e':']}'})#end#end#end\
+      #set($n=$f.c.get($f.i))#set($f.i=$f.i+1)#if($f.containsKey('m'))\
+      #set($v=$f.m.get($n))#if($f.s.containsKey($n))#set($s=$f.s.get($n))\
+      #elseif($f.u)#set($s=[''])#{else}#set($s=['-'])#end\
+      #{else}#set($v=$n)#set($s=$f.s)#end#set($t=$s.get(0))#if($t!='-')\
+      #if($f.n>0), #end#set($f.n=$f.n+1)#if($f.containsKey('m'))"KEY":#end\
+      #if($t=='')#if("$!v.containsKey('')"!='')#set($t='GM')\
+      #elseif("$!v.subList(0,0)"!='')#set($t='GL')#elseif("$!v.isEmpty()"!='')#set($t='S')\
+      #elseif("$!v.booleanValue()"!='')#set($t='BOOL')\
+      #elseif("$!v.doubleValue()"!='')#set($t='N')#{else}#set($t='NULL')#end#end\
+      #if($t=='S'||$t=='B'||$t=='N'){"$t":"VALUE"}\
+      #elseif($t=='BOOL'){"BOOL":#if("$v"=='true')true#{else}false#end}\
+      #elseif($t=='NULL'){"NULL":true}\
+      #elseif($t.endsWith('S')){"$t":[#foreach($e in $v)#if($foreach.index>0),#end"ELEMENT"#end]}\
+      #{else}#set($d=DEPTH)#set($m=true)#if($t=='GM')#set($d=$f.d - 1)#set($c={})\
+      #elseif($t=='GL')#set($d=$f.d - 1)#set($c=[''])#{else}#set($c=$s.get(1))\
+      #if($t=='M')#set($m=$s.get(2))#end#end\
+      #if($d<0){"NULL":false}#elseif($t.endsWith('M')){"M":{#set($k=[])\
+      #set($o=$k.addAll($v.keySet()))#set($f={'p':$f,'c':$k,'i':0,'n':0,'d':$d, \
+      'm':$v,'s':$c,'u':$m,'e':'}}'})#{else}{"L":[#set($f={'p':$f,'c':$v,'i':0, \
+      'n':0,'d':$d,'s':$c,'e':']}'})#end#end#end\
       """
-          .replace("KEY", Vtl.escaped("$wn"))
-          .replace("VALUE", Vtl.escaped("\"$wv\""))
-          .replace("ELEMENT", Vtl.escaped("\"$we\""))
+          .replace("KEY", Vtl.escaped("$n"))
+          .replace("VALUE", Vtl.escaped("\"$v\""))
+          .replace("ELEMENT", Vtl.escaped("\"$e\""))
           .replace("DEPTH", Integer.toString(WriteVtl.GENERIC_DEPTH));
 
   /** A member that makes DynamoDB refuse the request: written when the walk runs out of steps. */
-  static final String TOO_LARGE = "#if($wx), \"\": {\"NULL\": false}#end";
+  static final String TOO_LARGE = "#if($q), \"\": {\"NULL\": false}#end";
 
   private TypedVtl() {}
 
@@ -70,9 +70,9 @@ final class TypedVtl {
 
   static String members(
       String mapRef, String types, boolean allowUndeclared, int written, int steps) {
-    return "#set($wk=[])#set($wo=$wk.addAll("
+    return "#set($k=[])#set($o=$k.addAll("
         + mapRef
-        + ".keySet()))#set($wf={'p':{'z':true},'c':$wk,'i':0,'n':"
+        + ".keySet()))#set($f={'p':{'z':true},'c':$k,'i':0,'n':"
         + written
         + ",'d':"
         + WriteVtl.GENERIC_DEPTH

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * (API Gateway stops a loop at 1,000 iterations) and {@code #break} once the stack is empty: a
  * million steps, one per value plus one per list or map, more than a DynamoDB item (400 KB) or a
  * Query page (1 MB) can hold. Should the steps ever run out, the open frames are closed, so the
- * text stays JSON, and {@code $wx} is set to {@code true} for the template to answer an error.
+ * text stays JSON, and {@code $q} is set to {@code true} for the template to answer an error.
  *
  * <p>Declared types reach the template as data, {@code [TYPE, ...]} lists in a VTL literal: {@code
  * ['S']} for a scalar, {@code ['L', ELEMENT]}, {@code ['M', {NAME: TYPE, ...}, ...]}, and {@code
@@ -38,21 +38,21 @@ final class Walk {
   private Walk() {}
 
   /**
-   * The loop over the frame in {@code $wf}: {@code step} is the VTL of one step that has a child to
-   * write ({@code $wf.i} below {@code $wf.c.size()}). After it, {@code $wx} tells whether the steps
+   * The loop over the frame in {@code $f}: {@code step} is the VTL of one step that has a child to
+   * write ({@code $f.i} below {@code $f.c.size()}). After it, {@code $q} tells whether the steps
    * ran out.
    */
   static String loop(String step, int steps) {
-    String outer = "#foreach($wa in [1.." + steps + "])#if($wf.z)#break#end";
-    String inner = "#foreach($wb in [1.." + steps + "])#if($wf.z)#break#end";
-    return "#set($wx=false)"
+    String outer = "#foreach($a in [1.." + steps + "])#if($f.z)#break#end";
+    String inner = "#foreach($b in [1.." + steps + "])#if($f.z)#break#end";
+    return "#set($q=false)"
         + outer
         + inner
-        + "#if($wf.i==$wf.c.size())$wf.e#set($wf=$wf.p)#{else}"
+        + "#if($f.i==$f.c.size())$f.e#set($f=$f.p)#{else}"
         + step
         + "#end#end#end"
         + outer
-        + "#set($wx=true)$wf.e#set($wf=$wf.p)#end";
+        + "#set($q=true)$f.e#set($f=$f.p)#end";
   }
 
   /** A VTL literal of these fields' declared types, {@code {NAME: TYPE, ...}}. */

@@ -34,7 +34,7 @@ final class WriteResponseVtl {
   /** UpdateItem: the new item, plain JSON. */
   static String updateItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
-        + "#set($item = $input.path('$.Attributes'))\n"
+        + "#set($item=$input.path('$.Attributes'))\n"
         + ItemVtl.object("$item", declared)
         + "\n";
   }
@@ -43,7 +43,7 @@ final class WriteResponseVtl {
   static String deleteItem() {
     return "#if(\"$!input.path('$.Attributes')\" == '')\n"
         + message(404, "Not found")
-        + "#else\n#set($context.responseOverride.status = 204)\n#end\n";
+        + "#else\n#set($context.responseOverride.status=204)\n#end\n";
   }
 
   /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
@@ -62,7 +62,7 @@ final class WriteResponseVtl {
 
   private static String conditionFailed(RouteSpec route) {
     if (route.versionAttribute() != null) {
-      return "#set($p = $input.params().header)"
+      return "#set($p=$input.params().header)"
           + "#if(\"$!p.get('If-Match')$!p.get('if-match')\" != '')"
           + ResponseVtl.error(412, "Precondition failed")
           + "#{else}"
@@ -81,7 +81,7 @@ final class WriteResponseVtl {
 
   private static String message(int status, String text) {
     String override =
-        status == 200 ? "" : "#set($context.responseOverride.status = " + status + ")\n";
+        status == 200 ? "" : "#set($context.responseOverride.status=" + status + ")\n";
     return override + "{\"message\":\"" + text + "\",\"requestId\":\"$context.requestId\"}\n";
   }
 }

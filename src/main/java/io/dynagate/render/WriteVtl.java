@@ -27,14 +27,14 @@ final class WriteVtl {
 
   private final RouteSpec route;
   private final TableSpec table;
-  private final StringBuilder bindings = new StringBuilder("#set($p = $input.params())\n");
+  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())\n");
   private final Map<String, String> keyVars = new LinkedHashMap<>();
 
   private WriteVtl(RouteSpec route, TableSpec table, boolean body) {
     this.route = route;
     this.table = table;
     if (body) {
-      bindings.append("#set($body = $input.path('$'))\n");
+      bindings.append("#set($body=$input.path('$'))\n");
     }
     for (var source : RouteRules.keySources(route, table.keySchema()).entrySet()) {
       String var = "$v" + keyVars.size();
@@ -42,7 +42,7 @@ final class WriteVtl {
       if (body) {
         String name = Vtl.string(source.getKey());
         bindings.append(
-            "#if($body.containsKey(%s) && \"$body.get(%s)\" != %s)#set(%s = '')#end\n"
+            "#if($body.containsKey(%s) && \"$body.get(%s)\" != %s)#set(%s='')#end\n"
                 .formatted(name, name, var, var));
       }
       keyVars.put(source.getKey(), var);
@@ -111,14 +111,14 @@ final class WriteVtl {
     List<String> values = new ArrayList<>();
     String condition = "attribute_exists(#k0)";
     if (route.timestampsOrDefault()) {
-      set.append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep = ', ')");
+      set.append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep=', ')");
       names.add(",\"#ca\": " + Vtl.json(WriteRules.CREATED_AT));
       names.add(",\"#ua\": " + Vtl.json(WriteRules.UPDATED_AT));
       values.add("\":now\": {\"N\": \"$context.requestTimeEpoch\"}");
     }
     if (route.versionAttribute() != null) {
       bindVersion(true);
-      set.append("$sep#ver = #ver + :one#set($sep = ', ')");
+      set.append("$sep#ver = #ver + :one#set($sep=', ')");
       condition += " AND #ver = :vexp";
       names.add(",\"#ver\": " + Vtl.json(route.versionAttribute()));
       values.add("\":vexp\": {\"N\": \"" + Vtl.escaped("$ver") + "\"}");
@@ -153,9 +153,9 @@ final class WriteVtl {
         .append("#set($declared=")
         .append(types())
         .append(")\n#foreach($u in $body.keySet())#if($declared.containsKey($u))")
-        .append("#set($ws=$declared.get($u))#elseif(")
-        .append(route.allowUndeclaredOrDefault())
-        .append(")#set($ws=[''])#{else}#set($ws=['-'])#end#if($ws.get(0)!='-')")
+        .append("#set($ws=$declared.get($u))#{else}#set($ws=")
+        .append(route.allowUndeclaredOrDefault() ? Walk.GENERIC : TypedVtl.SKIP)
+        .append(")#end#if($ws.get(0)!='-')")
         .append("#set($w=$body.get($u))#set($wo=$names.put($foreach.index,$u))")
         .append(removes)
         .append("#set($wo=$removes.add($foreach.index))#{else}")
@@ -218,11 +218,11 @@ final class WriteVtl {
   private void bindVersion(boolean fromBody) {
     bindings.append(
         RequestVtl.binding("$ver", new RequestSource(RequestSource.Location.header, "If-Match")));
-    bindings.append("#set($ver = $ver.replace('W/', '').replace('\"', ''))\n");
+    bindings.append("#set($ver=$ver.replace('W/', '').replace('\"', ''))\n");
     if (fromBody) {
       String name = Vtl.string(route.versionAttribute());
       bindings.append(
-          "#if($ver == '' && $body.containsKey(%s))#set($ver = \"$body.get(%s)\")#end\n"
+          "#if($ver == '' && $body.containsKey(%s))#set($ver=\"$body.get(%s)\")#end\n"
               .formatted(name, name));
     }
   }
