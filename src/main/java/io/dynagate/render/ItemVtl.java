@@ -72,15 +72,16 @@ final class ItemVtl {
     Map<String, ValueType> typed = new TreeMap<>(declared);
     // An attribute declared only as L or M has no declared content: it is walked as undeclared.
     typed.values().removeIf(t -> Walk.type(t, null).equals(Walk.GENERIC));
-    return "#set($k=[])#if(\"$!"
-        + mapRef.substring(1)
-        + "\"!='')#set($o=$k.addAll("
-        + mapRef
-        + ".keySet()))#end#set($f={'p':{'z':true},'c':$k,'i':0,'l':0,'m':"
-        + mapRef
-        + ",'s':"
+    // Declared attributes first, in name order, then the others as DynamoDB gives them.
+    String each = "#foreach($x in SET)#if(TEST)#set($o=$k.add($x))#end#end";
+    return "#set($s="
         + Walk.fields(typed, null)
-        + ",'e':'}'}){"
+        + ")#set($k=[])"
+        + each.replace("SET", "$s.keySet()").replace("TEST", mapRef + ".containsKey($x)")
+        + each.replace("SET", mapRef + ".keySet()").replace("TEST", "!$s.containsKey($x)")
+        + "#set($f={'p':{'z':true},'c':$k,'i':0,'l':0,'m':"
+        + mapRef
+        + ",'s':$s,'e':'}'}){"
         + Walk.loop(STEP, steps)
         + "#if($q)#set($context.responseOverride.status=502)#end";
   }

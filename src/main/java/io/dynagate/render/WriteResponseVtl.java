@@ -49,10 +49,10 @@ final class WriteResponseVtl {
   /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
   static String clientError(RouteSpec route) {
     return ResponseVtl.TYPE
+        + "#set($said=\"$!input.path('$.message')$!input.path('$.Message')\")"
         + "\n#if($type.contains('ConditionalCheckFailed'))"
         + conditionFailed(route)
-        + "\n#elseif($type.contains('ValidationException') && "
-        + "\"$!input.path('$.message')$!input.path('$.Message')\".contains('size has exceeded'))"
+        + "\n#elseif($type.contains('ValidationException') && $said.contains('size has exceeded'))"
         + ResponseVtl.error(413, "Item too large")
         + "\n#{else}"
         + ResponseVtl.byType()

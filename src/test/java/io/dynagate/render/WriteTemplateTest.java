@@ -157,4 +157,37 @@ class WriteTemplateTest {
       }
     }
   }
+
+  @Test
+  void writeErrorsAreMappedByConditionAndSize() {
+    String conflict =
+        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\"}";
+    String tooLarge =
+        "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+            + "\"message\":\"Item size has exceeded the maximum allowed size\"}";
+    String create = Templates.of(put(Mode.create, false, false)).clientError();
+    assertEquals(409, status(create, conflict, Map.of()));
+    assertEquals(413, status(create, tooLarge, Map.of()));
+    RouteSpec versioned =
+        RouteSpec.write(
+            "DELETE",
+            "/users/{userId}",
+            "users",
+            Action.DeleteItem,
+            Map.of(),
+            null,
+            "age",
+            null,
+            null,
+            null);
+    String delete = Templates.of(versioned).clientError();
+    assertEquals(412, status(delete, conflict, Map.of("If-Match", "\"3\"")));
+    assertEquals(409, status(delete, conflict, Map.of()));
+  }
+
+  private static int status(String template, String dynamo, Map<String, String> headers) {
+    var out = Run.render(template, new VtlInput(dynamo, Map.of("userId", "u1"), Map.of(), headers));
+    Run.json(out.body());
+    return out.statusOverride().orElse(400);
+  }
 }
