@@ -87,15 +87,6 @@ final class TypedVtl {
         + TOO_LARGE;
   }
 
-  /** A VTL list literal of these names. */
-  static String list(Iterable<String> names) {
-    StringBuilder out = new StringBuilder("[");
-    for (String name : names) {
-      out.append(out.length() > 1 ? ", " : "").append(Vtl.string(name));
-    }
-    return out.append(']').toString();
-  }
-
   /** A JSON null as VTL sees it: renders as nothing, yet is no (empty) string. */
   static String isNull(String ref) {
     return "\"$!" + ref.substring(1) + "\" == '' && \"$!" + ref.substring(1) + ".isEmpty()\" == ''";

@@ -18,7 +18,8 @@ import java.util.TreeMap;
  * bottom frame is {@code {"z": true}}. Each step either writes the next child of the top frame (a
  * scalar at once, a list or map by pushing a frame for it) or, when the children are exhausted,
  * closes the frame and pops it. Steps run in two nested {@code #foreach} of {@link #STEPS} each
- * (API Gateway stops a loop at 1,000 iterations) and {@code #break} once the stack is empty: a
+ * (API Gateway stops a loop at 1,000 iterations) and {@code #break} (a Velocity directive since
+ * 1.6, so in API Gateway's 1.7; the emulator's Velocity has it too) once the stack is empty: a
  * million steps, one per value plus one per list or map, more than a DynamoDB item (400 KB) or a
  * Query page (1 MB) can hold. Should the steps ever run out, the open frames are closed, so the
  * text stays JSON, and {@code $q} is set to {@code true} for the template to answer an error.
