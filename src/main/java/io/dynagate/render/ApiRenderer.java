@@ -10,7 +10,7 @@ public final class ApiRenderer {
   private ApiRenderer() {}
 
   public static Definition render(ApiDeclaration api) {
-    String openApi = CanonicalJson.write(new OpenApiDocument(api).build());
+    String openApi = CanonicalJson.compact(new OpenApiDocument(api).build());
     String trust = CanonicalJson.write(IamPolicies.trust(api));
     String permissions = CanonicalJson.write(IamPolicies.permissions(api));
     return new Definition(

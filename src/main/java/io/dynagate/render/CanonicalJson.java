@@ -11,7 +11,10 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
-/** Sorted keys, two-space indentation, {@code \n} line ends: one text per value. */
+/**
+ * Sorted keys: one text per value. Policies are indented (two spaces, {@code \n} line ends); the
+ * OpenAPI definition is compact, since its size counts against API Gateway's 6 MB import limit.
+ */
 final class CanonicalJson {
 
   private static final ObjectMapper MAPPER =
@@ -29,6 +32,14 @@ final class CanonicalJson {
   static String write(Object value) {
     try {
       return MAPPER.writer(PRINTER).writeValueAsString(value) + "\n";
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("cannot write canonical JSON", e);
+    }
+  }
+
+  static String compact(Object value) {
+    try {
+      return MAPPER.writeValueAsString(value) + "\n";
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("cannot write canonical JSON", e);
     }

@@ -39,16 +39,14 @@ final class Cors {
     if (isStatic()) {
       return "";
     }
-    String origins = String.join(", ", cors.allowOrigins().stream().map(Vtl::string).toList());
-    return "#set($origins = ["
+    String origins = String.join(",", cors.allowOrigins().stream().map(Vtl::string).toList());
+    return "#set($cors=["
         + origins
-        + "])\n"
-        + "#set($origin = \"$!input.params().header.get('Origin')\")\n"
-        + "#if($origin == '')#set($origin = \"$!input.params().header.get('origin')\")#end\n"
-        + "#if($origins.contains($origin))"
-        + "#set($context.responseOverride.header."
+        + "])#set($origin=$input.params().header)"
+        + "#set($origin=\"$!origin.get('Origin')$!origin.get('origin')\")"
+        + "#if($cors.contains($origin))#set($context.responseOverride.header."
         + ALLOW_ORIGIN
-        + " = $origin)#end\n";
+        + "=$origin)#end\n";
   }
 
   /** The preflight method of a path whose routes answer {@code methods} (upper case). */

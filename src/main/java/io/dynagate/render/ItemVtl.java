@@ -1,22 +1,20 @@
 package io.dynagate.render;
 
 import io.dynagate.declaration.ValueType;
-import io.dynagate.declaration.ValueType.ListOf;
-import io.dynagate.declaration.ValueType.MapOf;
-import io.dynagate.declaration.ValueType.Scalar;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * VTL that writes a DynamoDB item (typed JSON as {@code $input.path} gives it) as plain JSON.
+ * VTL that writes a DynamoDB item (typed JSON as {@code $input.path} gives it) as plain JSON, with
+ * one {@link Walk} over the item: declared types ({@code AttributeSchema}) travel as data beside
+ * the values, so the template does not grow with them.
  *
- * <p>VTL has no recursion without macros, so nesting is unrolled: declared types to their declared
- * depth; undeclared content ({@code L}, {@code M}, anything outside {@code AttributeSchema}) while
- * its nesting level, counted from the item, is below {@link #MAX_LEVEL}; a list or map deeper than
- * that is written as {@code null}. Each level uses its own variable names, so nested loops never
- * share state, and lists and maps share one loop so that each level holds a single copy of the next
- * (the template grows linearly with depth). A declared attribute whose stored type differs from its
- * declaration is written as {@code null}: the output stays JSON whatever DynamoDB holds.
+ * <p>Undeclared content ({@code L}, {@code M}, anything outside {@code AttributeSchema}) is typed
+ * by its DynamoDB type, and its lists and maps are expanded while their nesting level, counted from
+ * the item (its attributes are level 1), is below {@link #MAX_LEVEL}; a list or map deeper than
+ * that is written as {@code null}. Declared lists and maps are expanded at any level. A declared
+ * attribute whose stored type differs from its declaration is written as {@code null}: the output
+ * stays JSON whatever DynamoDB holds.
  */
 final class ItemVtl {
 
@@ -30,145 +28,61 @@ final class ItemVtl {
   static final String PRELUDE =
       "#set($number = '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?')\n";
 
+  /**
+   * One step: the next child of the frame ({@code $n}, a key of a map frame or a list's element),
+   * its value {@code $v} and declared type {@code $s} (undeclared: {@code ['']}, then {@code $t} is
+   * the value's own DynamoDB type and {@code $g} is true).
+   */
+  private static final String STEP =
+      """
+      #if($f.i>0),#end#set($n=$f.c.get($f.i))#set($f.i=$f.i+1)#set($l=$f.l+1)\
+      #if($f.e=='}')"KEY":#set($v=$f.m.get($n))#set($s=[''])\
+      #if($f.s.containsKey($n))#set($s=$f.s.get($n))#end\
+      #{else}#set($v=$n)#set($s=$f.s)#end\
+      #set($t=$s.get(0))#set($g=false)\
+      #if($t=='')#set($g=true)#foreach($y in $v.keySet())#set($t=$y)#end#end\
+      #if(!$v.containsKey($t))null#{else}#set($r=$v.get($t))\
+      #if($t=='N'&&$r.matches($number))$r#elseif($t=='S'||$t=='B'||$t=='N')"VALUE"\
+      #elseif($t=='BOOL')#if($r)true#{else}false#end\
+      #elseif($t.length()==2&&$t.endsWith('S'))[#foreach($e in $r)#if($foreach.index>0),#end\
+      #if($t=='NS'&&$e.matches($number))$e#{else}"ELEMENT"#end#end]\
+      #elseif(($t=='L'||$t=='M')&&(!$g||$l<MAX))\
+      #if(!$g)#set($c=$s.get(1))#elseif($t=='M')#set($c={})#{else}#set($c=[''])#end\
+      #if($t=='M'){#set($k=[])#set($o=$k.addAll($r.keySet()))\
+      #set($f={'p':$f,'c':$k,'i':0,'l':$l,'m':$r,'s':$c,'e':'}'})\
+      #{else}[#set($f={'p':$f,'c':$r,'i':0,'l':$l,'s':$c,'e':']'})#end\
+      #{else}null#end#end\
+      """
+          .replace("KEY", Vtl.escaped("$n"))
+          .replace("VALUE", Vtl.escaped("$r"))
+          .replace("ELEMENT", Vtl.escaped("$e"))
+          .replace("MAX", Integer.toString(MAX_LEVEL));
+
   private ItemVtl() {}
 
-  /** An object from the item map in {@code mapRef}, with these declared attributes. */
-  static String object(String mapRef, Map<String, ValueType> declared, int level) {
-    String sep = "$sep" + level;
-    StringBuilder out = new StringBuilder("#set(" + sep + " = '')").append('{');
-    Map<String, ValueType> sorted = new TreeMap<>(declared);
-    // An attribute declared only as L or M has no declared content: the generic loop writes it.
-    sorted
-        .values()
-        .removeIf(t -> t instanceof Scalar s && (s.name().equals("L") || s.name().equals("M")));
-    sorted.forEach(
-        (name, type) -> {
-          String value = "$a" + level;
-          out.append("#if(").append(mapRef).append(".containsKey(").append(Vtl.string(name));
-          out.append("))#set(").append(value).append(" = ").append(mapRef).append(".get(");
-          out.append(Vtl.string(name)).append("))${sep").append(level).append('}');
-          out.append(Vtl.json(name)).append(':').append(typed(type, value, level + 1));
-          out.append("#set(").append(sep).append(" = ',')#end");
-        });
-    out.append(undeclared(mapRef, sorted, level)).append('}');
-    return out.toString();
-  }
-
-  private static String undeclared(String mapRef, Map<String, ValueType> declared, int level) {
-    String key = "$k" + level;
-    String value = "$g" + level;
-    StringBuilder out = new StringBuilder();
-    String guard = "";
-    if (!declared.isEmpty()) {
-      String names = String.join(", ", declared.keySet().stream().map(Vtl::string).toList());
-      out.append("#set($declared").append(level).append(" = [").append(names).append("])");
-      guard = "#if(!$declared" + level + ".contains(" + key + "))";
-    }
-    out.append("#foreach(").append(key).append(" in ").append(mapRef).append(".keySet())");
-    out.append(guard).append("${sep").append(level).append("}\"");
-    out.append(Vtl.escaped(key)).append("\":#set(").append(value).append(" = ");
-    out.append(mapRef).append(".get(").append(key).append("))");
-    out.append(generic(value, level + 1));
-    out.append("#set($sep").append(level).append(" = ',')").append(guard.isEmpty() ? "" : "#end");
-    return out.append("#end").toString();
-  }
-
-  /** A value in {@code ref} declared with {@code type}. */
-  static String typed(ValueType type, String ref, int level) {
-    if (type instanceof ListOf list) {
-      String element = "$e" + level;
-      return ifType(
-          ref,
-          "L",
-          "[" + loop(element, ref + ".L", typed(list.element(), element, level + 1)) + "]");
-    }
-    if (type instanceof MapOf map) {
-      String fields = "$m" + level;
-      return ifType(
-          ref, "M", "#set(" + fields + " = " + ref + ".M)" + object(fields, map.fields(), level));
-    }
-    return scalar(((Scalar) type).name(), ref, level);
-  }
-
-  private static String scalar(String name, String ref, int level) {
-    String element = "$e" + level;
-    return switch (name) {
-      case "S", "B" -> ifType(ref, name, string(ref + "." + name));
-      case "N" -> ifType(ref, name, number(ref + ".N"));
-      case "BOOL" -> ifType(ref, name, bool(ref + ".BOOL"));
-      case "NULL" -> "null";
-      case "SS", "BS" ->
-          ifType(ref, name, "[" + loop(element, ref + "." + name, string(element)) + "]");
-      case "NS" -> ifType(ref, name, "[" + loop(element, ref + ".NS", number(element)) + "]");
-      default -> generic(ref, level);
-    };
-  }
-
   /**
-   * Any DynamoDB value, whatever its type, at this nesting level. A DynamoDB value is a map with
-   * one member, its type: a loop over that one member names the type once, so that strings, numbers
-   * and the three sets share their branches.
+   * An object from the item map in {@code mapRef}, with these declared attributes. Should the walk
+   * run out of steps, the answer is a 502.
    */
-  static String generic(String ref, int level) {
-    String type = "$t" + level;
-    String value = "$v" + level;
-    String element = "$e" + level;
-    StringBuilder out = new StringBuilder();
-    out.append("#foreach(").append(type).append(" in ").append(ref).append(".keySet())");
-    out.append("#set(").append(value).append(" = ").append(ref).append(".get(").append(type);
-    out.append("))#if(").append(type).append(" == 'S' || ").append(type).append(" == 'B')");
-    out.append(string(value)).append("#elseif(").append(type).append(" == 'N')");
-    out.append(number(value)).append("#elseif(").append(type).append(" == 'BOOL')");
-    out.append(bool(value)).append("#elseif(").append(type).append(".length() == 2 && ");
-    out.append(type).append(".endsWith('S'))[#foreach(").append(element).append(" in ");
-    out.append(value).append(")#if($foreach.index > 0),#end#if(").append(type);
-    out.append(" == 'NS' && ").append(element).append(".matches($number))").append(element);
-    out.append("#{else}").append(string(element)).append("#end#end]");
-    if (level < MAX_LEVEL) {
-      out.append("#elseif(").append(type).append(" == 'L' || ").append(type).append(" == 'M')");
-      out.append(container(type, value, level));
-    }
-    return out.append("#{else}null#end#end").toString();
+  static String object(String mapRef, Map<String, ValueType> declared) {
+    return object(mapRef, declared, Walk.STEPS);
   }
 
-  /** Lists and maps share one loop so that each level holds one copy of the next. */
-  private static String container(String type, String value, int level) {
-    return """
-        #if(TYPE == 'M')#set(ITEMS = VALUE.keySet()){#{else}#set(ITEMS = VALUE)[#end\
-        #foreach(EACH in ITEMS)#if($foreach.index > 0),#end\
-        #if(TYPE == 'M')"KEY":#set(NEXT = VALUE.get(EACH))#{else}#set(NEXT = EACH)#end\
-        NESTED#end#if(TYPE == 'M')}#{else}]#end"""
-        .replace("TYPE", type)
-        .replace("ITEMS", "$c" + level)
-        .replace("EACH", "$x" + level)
-        .replace("NEXT", "$g" + (level + 1))
-        .replace("KEY", Vtl.escaped("$x" + level))
-        .replace("VALUE", value)
-        .replace("NESTED", generic("$g" + (level + 1), level + 1));
-  }
-
-  private static String branch(String directive, String ref, String type, String body) {
-    return directive + "(" + ref + ".containsKey('" + type + "'))" + body;
-  }
-
-  private static String ifType(String ref, String type, String body) {
-    return branch("#if", ref, type, body) + "#{else}null#end";
-  }
-
-  private static String loop(String element, String collection, String body) {
-    String each = "#foreach(" + element + " in " + collection + ")";
-    return each + "#if($foreach.index > 0),#end" + body + "#end";
-  }
-
-  private static String string(String ref) {
-    return "\"" + Vtl.escaped(ref) + "\"";
-  }
-
-  private static String number(String ref) {
-    return "#if(" + ref + ".matches($number))" + ref + "#{else}" + string(ref) + "#end";
-  }
-
-  private static String bool(String ref) {
-    return "#if(" + ref + ")true#{else}false#end";
+  static String object(String mapRef, Map<String, ValueType> declared, int steps) {
+    Map<String, ValueType> typed = new TreeMap<>(declared);
+    // An attribute declared only as L or M has no declared content: it is walked as undeclared.
+    typed.values().removeIf(t -> Walk.type(t, null).equals(Walk.GENERIC));
+    // Declared attributes first, in name order, then the others as DynamoDB gives them.
+    String each = "#foreach($x in SET)#if(TEST)#set($o=$k.add($x))#end#end";
+    return "#set($s="
+        + Walk.fields(typed, null)
+        + ")#set($k=[])"
+        + each.replace("SET", "$s.keySet()").replace("TEST", mapRef + ".containsKey($x)")
+        + each.replace("SET", mapRef + ".keySet()").replace("TEST", "!$s.containsKey($x)")
+        + "#set($f={'p':{'z':true},'c':$k,'i':0,'l':0,'m':"
+        + mapRef
+        + ",'s':$s,'e':'}'}){"
+        + Walk.loop(STEP, steps)
+        + "#if($q)#set($context.responseOverride.status=502)#end";
   }
 }

@@ -5,8 +5,10 @@ import io.dynagate.declaration.RequestSource;
 import io.dynagate.declaration.RouteRules;
 import io.dynagate.declaration.RouteSpec;
 import io.dynagate.declaration.RouteSpec.Action;
+import io.dynagate.declaration.RouteSpec.Mode;
 import io.dynagate.declaration.TableSpec;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,6 +39,7 @@ final class OpenApiDocument {
   private final ApiDeclaration api;
   private final Optional<Cors> cors;
   private final Map<String, Object> models = new TreeMap<>();
+  private final Map<Map<String, Object>, String> modelNames = new HashMap<>();
 
   OpenApiDocument(ApiDeclaration api) {
     this.api = api;
@@ -97,10 +100,18 @@ final class OpenApiDocument {
     return doc;
   }
 
-  /** A write route's body: its model, required, validated before the integration runs. */
+  /**
+   * A write route's body: its model, required, validated before the integration runs. Routes whose
+   * bodies have the same model share it, named after the first of them.
+   */
   private void requestBody(ApiDeclaration.NamedRoute route, Map<String, Object> method) {
-    String name = modelName(route.name());
-    models.put(name, BodyModel.of(route.spec(), api.table(route.spec()), name));
+    Map<String, Object> model = BodyModel.of(route.spec(), api.table(route.spec()), "");
+    String name = modelNames.get(model);
+    if (name == null) {
+      name = modelName(route.name());
+      modelNames.put(model, name);
+      models.put(name, BodyModel.of(route.spec(), api.table(route.spec()), name));
+    }
     Map<String, Object> content =
         Map.of(
             "application/json", Map.of("schema", Map.of("$ref", "#/components/schemas/" + name)));
@@ -130,10 +141,11 @@ final class OpenApiDocument {
     method.put("operationId", route.name());
     method.put("parameters", parameters(spec));
     Map<String, Object> responses = new TreeMap<>();
-    STATUSES.forEach((status, text) -> responses.put(status, methodResponse(text)));
     Action action = spec.actionOrDefault();
-    if (action.writes()) {
-      WRITE_STATUSES.forEach((status, text) -> responses.put(status, methodResponse(text)));
+    for (String status : statuses(spec)) {
+      String text =
+          STATUSES.containsKey(status) ? STATUSES.get(status) : WRITE_STATUSES.get(status);
+      responses.put(status, methodResponse(text));
     }
     method.put("responses", responses);
     List<Map<String, List<String>>> security = Security.requirement(api, route.name());
@@ -146,6 +158,34 @@ final class OpenApiDocument {
     }
     method.put("x-amazon-apigateway-integration", new Integration(api, cors).of(spec));
     return method;
+  }
+
+  /**
+   * The statuses a route's templates can answer: those of its integration responses (200, 400, 502)
+   * and those its templates set.
+   */
+  private static List<String> statuses(RouteSpec spec) {
+    List<String> statuses = new ArrayList<>(List.of("200", "400", "429", "500", "502"));
+    Action action = spec.actionOrDefault();
+    if (action == Action.GetItem) {
+      statuses.add("404");
+    }
+    if (action.writes()) {
+      statuses.add("413");
+      if (spec.versionAttribute() != null) {
+        statuses.addAll(List.of("409", "412"));
+      } else {
+        boolean creates = action == Action.PutItem && spec.modeOrDefault() == Mode.create;
+        statuses.add(creates ? "409" : "404");
+      }
+      if (action == Action.PutItem && spec.modeOrDefault() != Mode.replace) {
+        statuses.add("201");
+      }
+      if (action == Action.DeleteItem) {
+        statuses.addAll(List.of("204", "404"));
+      }
+    }
+    return statuses;
   }
 
   private Map<String, Object> methodResponse(String description) {

@@ -50,14 +50,14 @@ final class Paging {
     int fallback = Math.min(route.limitOrDefault(), max);
     int digits = Integer.toString(max).length();
     return """
-        #set($limit = '%1$d')
-        #set($asked = "$!p.querystring.get('limit')")
+        #set($limit='%1$d')
+        #set($asked="$!p.querystring.get('limit')")
         #if($asked != '')#if($asked.matches('[1-9][0-9]*'))#if($asked.length() < %2$d || \
-        ($asked.length() == %2$d && $asked.compareTo('%3$d') <= 0))#set($limit = $asked)\
-        #{else}#set($limit = '%3$d')#end#{else}#set($limit = '0')#end#end
-        #set($order = "$!p.querystring.get('order')")
-        #if($order != '' && $order != 'asc' && $order != 'desc')#set($limit = '0')#end
-        #set($cursor = "$!p.querystring.get('cursor')")
+        ($asked.length() == %2$d && $asked.compareTo('%3$d') <= 0))#set($limit=$asked)\
+        #{else}#set($limit='%3$d')#end#{else}#set($limit='0')#end#end
+        #set($order="$!p.querystring.get('order')")
+        #if($order != '' && $order != 'asc' && $order != 'desc')#set($limit='0')#end
+        #set($cursor="$!p.querystring.get('cursor')")
         """
         .formatted(fallback, digits, max);
   }
@@ -76,10 +76,10 @@ final class Paging {
     return """
 
         #if($cursor != '')
-        #set($start = '')
+        #set($start='')
         #if($cursor.length() <= %d && $cursor.matches('%s'))\
-        #set($startJson = $util.base64Decode($cursor.replace('-', '+').replace('_', '/')))\
-        #if($startJson.matches('%s'))#set($start = $util.parseJson($startJson))#end#end
+        #set($startJson=$util.base64Decode($cursor.replace('-', '+').replace('_', '/')))\
+        #if($startJson.matches('%s'))#set($start=$util.parseJson($startJson))#end#end
         ,
           "ExclusiveStartKey": {%s}
         #end"""

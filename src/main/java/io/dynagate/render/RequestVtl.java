@@ -23,7 +23,7 @@ final class RequestVtl {
 
   private final RouteSpec route;
   private final TableSpec table;
-  private final StringBuilder bindings = new StringBuilder("#set($p = $input.params())\n");
+  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())\n");
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
   private final List<String> fields = new ArrayList<>();
@@ -137,10 +137,10 @@ final class RequestVtl {
           case query -> "querystring";
           case header -> "header";
         };
-    String out = "#set(" + var + " = \"$!p." + map + ".get('" + source.name() + "')\")\n";
+    String out = "#set(" + var + "=\"$!p." + map + ".get('" + source.name() + "')\")\n";
     String lower = source.name().toLowerCase(Locale.ROOT);
     if (map.equals("header") && !lower.equals(source.name())) {
-      out += "#if(" + var + " == '')#set(" + var + " = \"$!p.header.get('" + lower + "')\")#end\n";
+      out += "#if(" + var + " == '')#set(" + var + "=\"$!p.header.get('" + lower + "')\")#end\n";
     }
     return out;
   }

@@ -12,15 +12,15 @@ final class ResponseVtl {
   static String getItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
         + """
-        #set($item = $input.path('$.Item'))
+        #set($item=$input.path('$.Item'))
         #if("$!item" == '')
-        #set($context.responseOverride.status = 404)
+        #set($context.responseOverride.status=404)
         {"message":"Not found","requestId":"$context.requestId"}
         #else
         %s
         #end
         """
-            .formatted(ItemVtl.object("$item", declared, 0));
+            .formatted(ItemVtl.object("$item", declared));
   }
 
   /**
@@ -35,7 +35,7 @@ final class ResponseVtl {
         "$util.base64Encode($input.json('$.LastEvaluatedKey')).replace('+', '-').replace('/', '_')"\
         #end}
         """
-            .formatted(ItemVtl.object("$item", declared, 0));
+            .formatted(ItemVtl.object("$item", declared));
   }
 
   /**
@@ -45,19 +45,31 @@ final class ResponseVtl {
    * so it never reaches the client.
    */
   static String clientError() {
-    return """
-        #set($type = "$!input.path('$.__type')")
-        #if($type.contains('ProvisionedThroughputExceeded') || $type.contains('Throttling') \
-        || $type.contains('RequestLimitExceeded'))
-        #set($context.responseOverride.status = 429)
-        {"message":"Too many requests","requestId":"$context.requestId"}
-        #elseif($type.contains('ValidationException') || $type.contains('SerializationException'))
-        {"message":"Bad request","requestId":"$context.requestId"}
-        #else
-        #set($context.responseOverride.status = 500)
-        {"message":"Internal server error","requestId":"$context.requestId"}
-        #end
-        """;
+    return TYPE + "\n" + byType() + "\n" + ANSWER;
+  }
+
+  /** Binds {@code $type}, DynamoDB's {@code __type}. */
+  static final String TYPE = "#set($type=\"$!input.path('$.__type')\")";
+
+  /** The error chosen by {@code $status} and {@code $message}. */
+  static final String ANSWER =
+      "#set($context.responseOverride.status=$status)"
+          + "{\"message\":\"$message\",\"requestId\":\"$context.requestId\"}\n";
+
+  /** The branches of {@link #clientError}, setting {@code $status} and {@code $message}. */
+  static String byType() {
+    return "#if($type.matches('.*(ProvisionedThroughputExceeded|Throttling|RequestLimitExceeded).*'))"
+        + error(429, "Too many requests")
+        + "#elseif($type.matches('.*(Validation|Serialization)Exception.*'))"
+        + error(400, "Bad request")
+        + "#{else}"
+        + error(500, "Internal server error")
+        + "#end";
+  }
+
+  /** Sets {@code $status} and {@code $message} (plain text, no quotes) for {@link #ANSWER}. */
+  static String error(int status, String message) {
+    return "#set($status=" + status + ")#set($message='" + message + "')";
   }
 
   /** DynamoDB 5xx: the backend failed. */

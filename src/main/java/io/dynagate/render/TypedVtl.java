@@ -1,187 +1,94 @@
 package io.dynagate.render;
 
-import io.dynagate.declaration.ValueType;
-import io.dynagate.declaration.ValueType.ListOf;
-import io.dynagate.declaration.ValueType.MapOf;
-import io.dynagate.declaration.ValueType.Scalar;
-import java.util.Map;
-import java.util.TreeMap;
-
 /**
- * VTL that writes a plain JSON value (as {@code $input.path} gives it) as DynamoDB typed JSON.
+ * VTL that writes plain JSON values (as {@code $input.path} gives them) as DynamoDB typed JSON,
+ * with one {@link Walk} over the members of a map.
  *
  * <p>Declared types are trusted to the extent the body model enforces them; every value still goes
  * through {@link Vtl#escaped} as a string ({@code "$ref"}), so a value of an unexpected type can at
  * worst make DynamoDB refuse the request, never change its shape. Undeclared content is typed by
  * what the value can do, since VTL cannot ask for a class: a map answers {@code containsKey}, a
  * list {@code subList}, a string {@code isEmpty}, a boolean {@code booleanValue}, a number {@code
- * doubleValue}; anything else (JSON {@code null}) is {@code NULL}. VTL has no recursion, so nesting
- * is unrolled per level with level-specific variables; lists and maps share one loop so that each
- * level holds one copy of the next.
+ * doubleValue}; anything else (JSON {@code null}) is {@code NULL}. Undeclared lists and maps are
+ * expanded {@link WriteVtl#GENERIC_DEPTH} levels below the first undeclared value; deeper ones,
+ * which the body model refuses, are written as {@code {"NULL": false}}, which DynamoDB refuses:
+ * nothing is ever stored short of what was sent. For the same reason a body too large for the walk
+ * adds such a member ({@link #TOO_LARGE}).
  */
 final class TypedVtl {
 
+  /** The declared type of members that are not written (keys, versions, timestamps). */
+  static final String SKIP = "['-']";
+
+  /**
+   * One step: the next child {@code $n} of the frame, its value {@code $v} and declared type {@code
+   * $s}; for undeclared content {@code $t} becomes what the value is ({@code GM} and {@code GL} for
+   * maps and lists). Frames add {@code u} (undeclared members written), {@code d} (how many more
+   * undeclared levels may open) and {@code n} (members written).
+   */
+  private static final String STEP =
+      """
+      #set($n=$f.c.get($f.i))#set($f.i=$f.i+1)#if($f.containsKey('m'))\
+      #set($v=$f.m.get($n))#if($f.s.containsKey($n))#set($s=$f.s.get($n))\
+      #elseif($f.u)#set($s=[''])#{else}#set($s=['-'])#end\
+      #{else}#set($v=$n)#set($s=$f.s)#end#set($t=$s.get(0))#if($t!='-')\
+      #if($f.n>0), #end#set($f.n=$f.n+1)#if($f.containsKey('m'))"KEY":#end\
+      #if($t=='')#if("$!v.containsKey('')"!='')#set($t='GM')\
+      #elseif("$!v.subList(0,0)"!='')#set($t='GL')#elseif("$!v.isEmpty()"!='')#set($t='S')\
+      #elseif("$!v.booleanValue()"!='')#set($t='BOOL')\
+      #elseif("$!v.doubleValue()"!='')#set($t='N')#{else}#set($t='NULL')#end#end\
+      #if($t=='S'||$t=='B'||$t=='N'){"$t":"VALUE"}\
+      #elseif($t=='BOOL'){"BOOL":#if("$v"=='true')true#{else}false#end}\
+      #elseif($t=='NULL'){"NULL":true}\
+      #elseif($t.endsWith('S')){"$t":[#foreach($e in $v)#if($foreach.index>0),#end"ELEMENT"#end]}\
+      #{else}#set($d=DEPTH)#set($m=true)#if($t=='GM')#set($d=$f.d - 1)#set($c={})\
+      #elseif($t=='GL')#set($d=$f.d - 1)#set($c=[''])#{else}#set($c=$s.get(1))\
+      #if($t=='M')#set($m=$s.get(2))#end#end\
+      #if($d<0){"NULL":false}#elseif($t.endsWith('M')){"M":{#set($k=[])\
+      #set($o=$k.addAll($v.keySet()))#set($f={'p':$f,'c':$k,'i':0,'n':0,'d':$d, \
+      'm':$v,'s':$c,'u':$m,'e':'}}'})#{else}{"L":[#set($f={'p':$f,'c':$v,'i':0, \
+      'n':0,'d':$d,'s':$c,'e':']}'})#end#end#end\
+      """
+          .replace("KEY", Vtl.escaped("$n"))
+          .replace("VALUE", Vtl.escaped("\"$v\""))
+          .replace("ELEMENT", Vtl.escaped("\"$e\""))
+          .replace("DEPTH", Integer.toString(WriteVtl.GENERIC_DEPTH));
+
+  /** A member that makes DynamoDB refuse the request: written when the walk runs out of steps. */
+  static final String TOO_LARGE = "#if($q), \"\": {\"NULL\": false}#end";
+
   private TypedVtl() {}
 
-  /** The value in {@code ref}, declared with {@code type}, at this nesting level. */
-  static String typed(ValueType type, String ref, int level, boolean allowUndeclared) {
-    if (type instanceof ListOf list) {
-      String element = "$le" + level;
-      return "{\"L\": ["
-          + loop(element, ref, typed(list.element(), element, level + 1, allowUndeclared))
-          + "]}";
-    }
-    if (type instanceof MapOf map) {
-      return "{\"M\": " + object(ref, map.fields(), level, allowUndeclared) + "}";
-    }
-    String name = ((Scalar) type).name();
-    return switch (name) {
-      case "S", "B" -> "{\"" + name + "\": " + string(ref) + "}";
-      case "N" -> "{\"N\": " + string(ref) + "}";
-      case "BOOL" -> "{\"BOOL\": " + bool(ref) + "}";
-      case "NULL" -> "{\"NULL\": true}";
-      case "SS", "NS", "BS" ->
-          "{\"" + name + "\": [" + loop("$le" + level, ref, string("$le" + level)) + "]}";
-      default -> generic(ref, level, WriteVtl.GENERIC_DEPTH);
-    };
-  }
-
   /**
-   * A typed map from the plain map in {@code ref}: its declared fields that are present, then (when
-   * allowed) the others, typed by their values.
+   * The members of the plain map in {@code mapRef}, typed: those named in {@code types} (a VTL map
+   * of name to declared type, {@link #SKIP} for members not written), then, if {@code
+   * allowUndeclared}, the others typed by their values. {@code written} members precede them.
    */
-  static String object(
-      String ref, Map<String, ValueType> fields, int level, boolean allowUndeclared) {
-    String sep = "$ms" + level;
-    String field = "$mf" + level;
-    StringBuilder out = new StringBuilder("#set(" + sep + " = '')").append('{');
-    new TreeMap<>(fields)
-        .forEach(
-            (name, type) -> {
-              out.append("#if(").append(ref).append(".containsKey(").append(Vtl.string(name));
-              out.append("))").append(sep).append(Vtl.json(name)).append(": #set(").append(field);
-              out.append(" = ").append(ref).append(".get(").append(Vtl.string(name)).append("))");
-              out.append(typed(type, field, level + 1, allowUndeclared));
-              out.append("#set(").append(sep).append(" = ',')#end");
-            });
-    if (allowUndeclared) {
-      out.append(undeclared(ref, fields.keySet(), level, sep));
-    }
-    return out.append('}').toString();
+  static String members(String mapRef, String types, boolean allowUndeclared, int written) {
+    return members(mapRef, types, allowUndeclared, written, Walk.STEPS);
   }
 
-  /** The members of the map in {@code ref} not named in {@code known}, typed by their values. */
-  static String undeclared(String ref, Iterable<String> known, int level, String sep) {
-    String key = "$mk" + level;
-    String value = "$mg" + level;
-    String declared = "$md" + level;
-    return "#set("
-        + declared
-        + " = "
-        + list(known)
-        + ")"
-        + "#foreach("
-        + key
-        + " in "
-        + ref
-        + ".keySet())#if(!"
-        + declared
-        + ".contains("
-        + key
-        + "))"
-        + sep
-        + string(key)
-        + ": #set("
-        + value
-        + " = "
-        + ref
-        + ".get("
-        + key
-        + "))"
-        + generic(value, level + 1, WriteVtl.GENERIC_DEPTH)
-        + "#set("
-        + sep
-        + " = ',')#end#end";
-  }
-
-  /**
-   * Any plain value, with lists and maps expanded {@code depth} levels deep. Deeper content, which
-   * the body model refuses, is written as {@code {"NULL": false}}, which DynamoDB refuses: nothing
-   * is ever stored short of what was sent.
-   */
-  static String generic(String ref, int level, int depth) {
-    String container =
-        depth == 0
-            ? "{\"NULL\": false}"
-            : """
-                #if(IS_MAP_TEST)#set(IS_MAP = true)#set(ITEMS = REF.keySet()){"M": {\
-                #{else}#set(IS_MAP = false)#set(ITEMS = REF){"L": [#end\
-                #foreach(EACH in ITEMS)#if($foreach.index > 0),#end\
-                #if(IS_MAP)KEY: #set(NEXT = REF.get(EACH))#{else}#set(NEXT = EACH)#end\
-                NESTED#end#if(IS_MAP)}}#{else}]}#end"""
-                .replace("IS_MAP_TEST", isMap(ref))
-                .replace("IS_MAP", "$gm" + level)
-                .replace("ITEMS", "$gc" + level)
-                .replace("EACH", "$gx" + level)
-                .replace("NEXT", "$gv" + (level + 1))
-                .replace("KEY", string("$gx" + level))
-                .replace("REF", ref)
-                .replace("NESTED", generic("$gv" + (level + 1), level + 1, depth - 1));
-    return "#if("
-        + isMap(ref)
-        + " || \"$!"
-        + ref.substring(1)
-        + ".subList(0, 0)\" != '')"
-        + container
-        + "#elseif(\"$!"
-        + ref.substring(1)
-        + ".isEmpty()\" != ''){\"S\": "
-        + string(ref)
-        + "}#elseif(\"$!"
-        + ref.substring(1)
-        + ".booleanValue()\" != ''){\"BOOL\": "
-        + bool(ref)
-        + "}#elseif(\"$!"
-        + ref.substring(1)
-        + ".doubleValue()\" != ''){\"N\": "
-        + string(ref)
-        + "}#{else}{\"NULL\": true}#end";
-  }
-
-  /** A VTL list literal of these names. */
-  static String list(Iterable<String> names) {
-    StringBuilder out = new StringBuilder("[");
-    for (String name : names) {
-      out.append(out.length() > 1 ? ", " : "").append(Vtl.string(name));
-    }
-    return out.append(']').toString();
+  static String members(
+      String mapRef, String types, boolean allowUndeclared, int written, int steps) {
+    return "#set($k=[])#set($o=$k.addAll("
+        + mapRef
+        + ".keySet()))#set($f={'p':{'z':true},'c':$k,'i':0,'n':"
+        + written
+        + ",'d':"
+        + WriteVtl.GENERIC_DEPTH
+        + ",'m':"
+        + mapRef
+        + ",'s':"
+        + types
+        + ",'u':"
+        + allowUndeclared
+        + ",'e':''})"
+        + Walk.loop(STEP, steps)
+        + TOO_LARGE;
   }
 
   /** A JSON null as VTL sees it: renders as nothing, yet is no (empty) string. */
   static String isNull(String ref) {
     return "\"$!" + ref.substring(1) + "\" == '' && \"$!" + ref.substring(1) + ".isEmpty()\" == ''";
-  }
-
-  private static String isMap(String ref) {
-    return "\"$!" + ref.substring(1) + ".containsKey('')\" != ''";
-  }
-
-  private static String loop(String element, String collection, String body) {
-    return "#foreach("
-        + element
-        + " in "
-        + collection
-        + ")#if($foreach.index > 0),#end"
-        + body
-        + "#end";
-  }
-
-  /** A JSON string with the value's text, whatever its type. */
-  private static String string(String ref) {
-    return "\"" + Vtl.escaped("\"" + ref + "\"") + "\"";
-  }
-
-  private static String bool(String ref) {
-    return "#if(\"" + ref + "\" == 'true')true#{else}false#end";
   }
 }

@@ -11,7 +11,7 @@ import java.util.regex.Pattern;
  */
 final class Vtl {
 
-  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.:-]+");
+  private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_.:/-]+");
 
   private Vtl() {}
 

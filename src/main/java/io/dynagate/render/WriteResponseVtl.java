@@ -34,8 +34,8 @@ final class WriteResponseVtl {
   /** UpdateItem: the new item, plain JSON. */
   static String updateItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
-        + "#set($item = $input.path('$.Attributes'))\n"
-        + ItemVtl.object("$item", declared, 0)
+        + "#set($item=$input.path('$.Attributes'))\n"
+        + ItemVtl.object("$item", declared)
         + "\n";
   }
 
@@ -43,47 +43,45 @@ final class WriteResponseVtl {
   static String deleteItem() {
     return "#if(\"$!input.path('$.Attributes')\" == '')\n"
         + message(404, "Not found")
-        + "#else\n#set($context.responseOverride.status = 204)\n#end\n";
+        + "#else\n#set($context.responseOverride.status=204)\n#end\n";
   }
 
   /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
   static String clientError(RouteSpec route) {
-    return """
-        #set($type = "$!input.path('$.__type')")
-        #set($said = "$!input.path('$.message')$!input.path('$.Message')")
-        #if($type.contains('ConditionalCheckFailed'))
-        %s#elseif($type.contains('ValidationException') && $said.contains('size has exceeded'))
-        %s#else
-        %s#end
-        """
-        .formatted(
-            conditionFailed(route), message(413, "Item too large"), ResponseVtl.clientError());
+    return ResponseVtl.TYPE
+        + "#set($said=\"$!input.path('$.message')$!input.path('$.Message')\")"
+        + "\n#if($type.contains('ConditionalCheckFailed'))"
+        + conditionFailed(route)
+        + "\n#elseif($type.contains('ValidationException') && $said.contains('size has exceeded'))"
+        + ResponseVtl.error(413, "Item too large")
+        + "\n#{else}"
+        + ResponseVtl.byType()
+        + "#end\n"
+        + ResponseVtl.ANSWER;
   }
 
   private static String conditionFailed(RouteSpec route) {
     if (route.versionAttribute() != null) {
-      String ifMatch =
-          "#set($p = $input.params())"
-              + "#if(\"$!p.header.get('If-Match')$!p.header.get('if-match')\" != '')\n";
-      return ifMatch
-          + message(412, "Precondition failed")
-          + "#else\n"
-          + message(409, "Version conflict")
-          + "#end\n";
+      return "#set($p=$input.params().header)"
+          + "#if(\"$!p.get('If-Match')$!p.get('if-match')\" != '')"
+          + ResponseVtl.error(412, "Precondition failed")
+          + "#{else}"
+          + ResponseVtl.error(409, "Version conflict")
+          + "#end";
     }
     return switch (route.actionOrDefault()) {
       case PutItem ->
           route.modeOrDefault() == Mode.create
-              ? message(409, "Already exists")
-              : message(404, "Not found");
-      case UpdateItem, DeleteItem -> message(404, "Not found");
-      default -> message(409, "Conflict");
+              ? ResponseVtl.error(409, "Already exists")
+              : ResponseVtl.error(404, "Not found");
+      case UpdateItem, DeleteItem -> ResponseVtl.error(404, "Not found");
+      default -> ResponseVtl.error(409, "Conflict");
     };
   }
 
   private static String message(int status, String text) {
     String override =
-        status == 200 ? "" : "#set($context.responseOverride.status = " + status + ")\n";
+        status == 200 ? "" : "#set($context.responseOverride.status=" + status + ")\n";
     return override + "{\"message\":\"" + text + "\",\"requestId\":\"$context.requestId\"}\n";
   }
 }

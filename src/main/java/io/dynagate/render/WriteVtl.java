@@ -27,14 +27,14 @@ final class WriteVtl {
 
   private final RouteSpec route;
   private final TableSpec table;
-  private final StringBuilder bindings = new StringBuilder("#set($p = $input.params())\n");
+  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())\n");
   private final Map<String, String> keyVars = new LinkedHashMap<>();
 
   private WriteVtl(RouteSpec route, TableSpec table, boolean body) {
     this.route = route;
     this.table = table;
     if (body) {
-      bindings.append("#set($body = $input.path('$'))\n");
+      bindings.append("#set($body=$input.path('$'))\n");
     }
     for (var source : RouteRules.keySources(route, table.keySchema()).entrySet()) {
       String var = "$v" + keyVars.size();
@@ -42,7 +42,7 @@ final class WriteVtl {
       if (body) {
         String name = Vtl.string(source.getKey());
         bindings.append(
-            "#if($body.containsKey(%s) && \"$body.get(%s)\" != %s)#set(%s = '')#end\n"
+            "#if($body.containsKey(%s) && \"$body.get(%s)\" != %s)#set(%s='')#end\n"
                 .formatted(name, name, var, var));
       }
       keyVars.put(source.getKey(), var);
@@ -77,22 +77,7 @@ final class WriteVtl {
     List<String> fields = new ArrayList<>();
     fields.add("\"TableName\": " + Vtl.json(table.tableName()));
     StringBuilder item = new StringBuilder("{").append(String.join(", ", keyMembers()));
-    Map<String, ValueType> attributes = writable();
-    attributes.forEach(
-        (name, type) ->
-            item.append("#if($body.containsKey(")
-                .append(Vtl.string(name))
-                .append(")), ")
-                .append(Vtl.json(name))
-                .append(": #set($w = $body.get(")
-                .append(Vtl.string(name))
-                .append("))")
-                .append(TypedVtl.typed(type, "$w", 1, route.allowUndeclaredOrDefault()))
-                .append("#end"));
-    if (route.allowUndeclaredOrDefault()) {
-      bindings.append("#set($sep = ', ')\n");
-      item.append(TypedVtl.undeclared("$body", known(), 0, "$sep"));
-    }
+    item.append(TypedVtl.members("$body", types(), route.allowUndeclaredOrDefault(), 1));
     if (route.timestampsOrDefault()) {
       for (String name : List.of(WriteRules.CREATED_AT, WriteRules.UPDATED_AT)) {
         item.append(", ").append(Vtl.json(name)).append(": {\"N\": \"$context.requestTimeEpoch\"}");
@@ -111,124 +96,99 @@ final class WriteVtl {
     return bindings + "{\n  " + String.join(",\n  ", fields) + "\n}\n";
   }
 
-  /** The parts of an UpdateItem request that grow attribute by attribute. */
-  private record Clauses(
-      StringBuilder set, StringBuilder remove, List<String> names, StringBuilder typedValues) {}
-
+  /**
+   * UpdateItem: the body's members sorted by {@link #sortMembers}, then the server-set ones.
+   * Placeholders are numbered by the member's position in the body ({@code #a2 = :a2}).
+   */
   private String updateItem() {
-    Clauses clauses =
-        new Clauses(
-            new StringBuilder("#set($sep = 'SET ')"),
-            new StringBuilder("#set($sep = ' REMOVE ')"),
-            new ArrayList<>(List.of("\"#k0\": " + Vtl.json(hashKey()))),
-            new StringBuilder("#set($sep = '')"));
-    int declared = 0;
-    for (var attribute : writable().entrySet()) {
-      updateDeclared(declared++, attribute.getKey(), attribute.getValue(), clauses);
-    }
-    if (route.allowUndeclaredOrDefault()) {
-      updateUndeclared(clauses);
-    }
+    sortMembers();
+    StringBuilder set =
+        new StringBuilder(
+            "#set($sep='SET ')#foreach($i in $sets)$sep#a$i = :a$i#set($sep=', ')#end");
+    List<String> names = new ArrayList<>(List.of("\"#k0\": " + Vtl.json(hashKey())));
+    names.add(
+        "#foreach($i in $names.keySet()),\"#a$i\": \"" + Vtl.escaped("$names.get($i)") + "\"#end");
     List<String> values = new ArrayList<>();
     String condition = "attribute_exists(#k0)";
     if (route.timestampsOrDefault()) {
-      clauses.set().append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep = ', ')");
-      clauses.names().add(",\"#ca\": " + Vtl.json(WriteRules.CREATED_AT));
-      clauses.names().add(",\"#ua\": " + Vtl.json(WriteRules.UPDATED_AT));
+      set.append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep=', ')");
+      names.add(",\"#ca\": " + Vtl.json(WriteRules.CREATED_AT));
+      names.add(",\"#ua\": " + Vtl.json(WriteRules.UPDATED_AT));
       values.add("\":now\": {\"N\": \"$context.requestTimeEpoch\"}");
     }
     if (route.versionAttribute() != null) {
       bindVersion(true);
-      clauses.set().append("$sep#ver = #ver + :one#set($sep = ', ')");
+      set.append("$sep#ver = #ver + :one#set($sep=', ')");
       condition += " AND #ver = :vexp";
-      clauses.names().add(",\"#ver\": " + Vtl.json(route.versionAttribute()));
+      names.add(",\"#ver\": " + Vtl.json(route.versionAttribute()));
       values.add("\":vexp\": {\"N\": \"" + Vtl.escaped("$ver") + "\"}");
       values.add("\":one\": {\"N\": \"1\"}");
     }
+    String remove = "#set($sep=' REMOVE ')#foreach($i in $removes)$sep#a$i#set($sep=', ')#end";
     List<String> fields = new ArrayList<>();
     fields.add("\"TableName\": " + Vtl.json(table.tableName()));
     fields.add("\"Key\": {" + String.join(", ", keyMembers()) + "}");
-    fields.add("\"UpdateExpression\": \"" + clauses.set() + clauses.remove() + "\"");
+    fields.add("\"UpdateExpression\": \"" + set + remove + "\"");
     fields.add("\"ConditionExpression\": \"" + condition + "\"");
-    fields.add("\"ExpressionAttributeNames\": {" + String.join("", clauses.names()) + "}");
+    fields.add("\"ExpressionAttributeNames\": {" + String.join("", names) + "}");
     fields.add("\"ReturnValues\": \"ALL_NEW\"");
-    String valuesField = valuesField(clauses.typedValues(), String.join(", ", values), declared);
-    return bindings + "{\n  " + valuesField + "\n  " + String.join(",\n  ", fields) + "\n}\n";
+    return bindings
+        + "{\n  "
+        + valuesField(String.join(", ", values))
+        + "\n  "
+        + String.join(",\n  ", fields)
+        + "\n}\n";
   }
 
   /**
-   * One declared attribute: {@code $sN} is {@code 's'} when the body sets it, {@code 'r'} when it
-   * removes it ({@code null}, where allowed), empty when the body does not name it.
+   * One pass over the body: {@code $sets} and {@code $removes} get the positions of the members set
+   * and removed ({@code null}, where allowed), {@code $names} their names, {@code $vals} and {@code
+   * $types} the values to set and their declared types, for one walk to write them.
    */
-  private void updateDeclared(int i, String attribute, ValueType type, Clauses clauses) {
-    String state = "$s" + i;
-    String name = Vtl.string(attribute);
-    bindings.append("#set(%s = '')#if($body.containsKey(%s))".formatted(state, name));
-    bindings.append("#set($w = $body.get(%s))".formatted(name));
-    if (route.allowRemoveOrDefault()) {
-      bindings.append(
-          "#if(%s)#set(%s = 'r')#{else}#set(%s = 's')#end#end\n"
-              .formatted(TypedVtl.isNull("$w"), state, state));
-    } else {
-      bindings.append("#set(%s = 's')#end\n".formatted(state));
-    }
-    clauses
-        .set()
-        .append("#if(%s == 's')$sep#a%d = :a%d#set($sep = ', ')#end".formatted(state, i, i));
-    clauses.remove().append("#if(%s == 'r')$sep#a%d#set($sep = ', ')#end".formatted(state, i));
-    clauses.names().add("#if(%s != ''),\"#a%d\": %s#end".formatted(state, i, Vtl.json(attribute)));
-    clauses
-        .typedValues()
-        .append(
-            "#if(%s == 's')$sep\":a%d\": #set($w = $body.get(%s))%s#set($sep = ', ')#end"
-                .formatted(
-                    state,
-                    i,
-                    name,
-                    TypedVtl.typed(type, "$w", 1, route.allowUndeclaredOrDefault())));
+  private void sortMembers() {
+    String removes =
+        route.allowRemoveOrDefault() ? "#if(" + TypedVtl.isNull("$w") + ")" : "#if(false)";
+    bindings
+        .append("#set($sets=[])#set($removes=[])#set($names={})#set($vals={})#set($types={})")
+        .append("#set($declared=")
+        .append(types())
+        .append(")\n#foreach($u in $body.keySet())#if($declared.containsKey($u))")
+        .append("#set($ws=$declared.get($u))#{else}#set($ws=")
+        .append(route.allowUndeclaredOrDefault() ? Walk.GENERIC : TypedVtl.SKIP)
+        .append(")#end#if($ws.get(0)!='-')")
+        .append("#set($w=$body.get($u))#set($wo=$names.put($foreach.index,$u))")
+        .append(removes)
+        .append("#set($wo=$removes.add($foreach.index))#{else}")
+        .append("#set($wo=$sets.add($foreach.index))#set($wo=$vals.put(\":a$foreach.index\",$w))")
+        .append("#set($wo=$types.put(\":a$foreach.index\",$ws))#end#end#end\n");
   }
 
   /**
-   * {@code ExpressionAttributeValues}. DynamoDB refuses it empty: with no server-set value, it is
-   * written only when some declared attribute is set.
+   * {@code ExpressionAttributeValues}: the body's values, then the server-set ones. DynamoDB
+   * refuses it empty: with no server-set value, it is written only when the body sets something.
    */
-  private String valuesField(StringBuilder typedValues, String fixed, int declared) {
+  private String valuesField(String fixed) {
     String field =
         "\"ExpressionAttributeValues\": {"
-            + typedValues
-            + (fixed.isEmpty() ? "" : "$sep" + fixed)
+            + TypedVtl.members("$vals", "$types", false, 0)
+            + (fixed.isEmpty() ? "" : "#if(!$vals.isEmpty()), #end" + fixed)
             + "},";
-    bindings.append("#set($anySet = false)");
-    for (int j = 0; j < declared; j++) {
-      bindings.append("#if($s%d == 's')#set($anySet = true)#end".formatted(j));
-    }
-    bindings.append('\n');
     return fixed.isEmpty() && !route.allowUndeclaredOrDefault()
-        ? "#if($anySet)" + field + "#end"
+        ? "#if(!$vals.isEmpty())" + field + "#end"
         : field;
   }
 
-  /** Undeclared members of the body: set, or removed when {@code null} and the route allows it. */
-  private void updateUndeclared(Clauses clauses) {
-    bindings.append("#set($known = ").append(TypedVtl.list(known())).append(")\n");
-    String each = "#foreach($u in $body.keySet())#if(!$known.contains($u))#set($w = $body.get($u))";
-    String removes = route.allowRemoveOrDefault() ? TypedVtl.isNull("$w") : "false";
-    clauses
-        .set()
-        .append(each)
-        .append("#if(!(" + removes + "))$sep#u$foreach.index = :u$foreach.index")
-        .append("#set($sep = ', ')#end#end#end");
-    clauses
-        .remove()
-        .append(each)
-        .append("#if(" + removes + ")$sep#u$foreach.index#set($sep = ', ')#end#end#end");
-    clauses.names().add(each + ",\"#u$foreach.index\": \"" + Vtl.escaped("$u") + "\"#end#end");
-    clauses
-        .typedValues()
-        .append(each)
-        .append("#if(!(" + removes + "))$sep\":u$foreach.index\": ")
-        .append(TypedVtl.generic("$w", 1, GENERIC_DEPTH))
-        .append("#set($sep = ', ')#end#end#end");
+  /**
+   * The declared types of the body's members as a VTL map: the writable attributes, and {@link
+   * TypedVtl#SKIP} for the names a body may carry that are not written from it.
+   */
+  private String types() {
+    Map<String, String> types = new TreeMap<>();
+    known().forEach(name -> types.put(name, TypedVtl.SKIP));
+    writable()
+        .forEach(
+            (name, type) -> types.put(name, Walk.type(type, route.allowUndeclaredOrDefault())));
+    return Walk.map(types);
   }
 
   private String deleteItem() {
@@ -258,11 +218,11 @@ final class WriteVtl {
   private void bindVersion(boolean fromBody) {
     bindings.append(
         RequestVtl.binding("$ver", new RequestSource(RequestSource.Location.header, "If-Match")));
-    bindings.append("#set($ver = $ver.replace('W/', '').replace('\"', ''))\n");
+    bindings.append("#set($ver=$ver.replace('W/', '').replace('\"', ''))\n");
     if (fromBody) {
       String name = Vtl.string(route.versionAttribute());
       bindings.append(
-          "#if($ver == '' && $body.containsKey(%s))#set($ver = \"$body.get(%s)\")#end\n"
+          "#if($ver == '' && $body.containsKey(%s))#set($ver=\"$body.get(%s)\")#end\n"
               .formatted(name, name));
     }
   }

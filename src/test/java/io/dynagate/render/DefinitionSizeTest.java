@@ -12,28 +12,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * A 300-route API (API Gateway's resource quota) stays within a quarter of its 6 MB import limit,
- * for every action, with the heaviest options: several CORS origins, a rich attribute schema,
- * undeclared attributes, versions and timestamps.
+ * The definition of a 300-route API (API Gateway's resource quota) of one action, with the heaviest
+ * options: several CORS origins, a rich attribute schema, undeclared attributes, versions and
+ * timestamps. The aim is a quarter of the 6 MB import limit for every action; until every action
+ * reaches it, each stays within its measured ceiling, so that the definition does not grow back.
  */
 class DefinitionSizeTest {
 
   private static final int ROUTES = 300;
-  private static final long QUARTER_OF_IMPORT_LIMIT = 6L * 1024 * 1024 / 4;
+  private static final long MB = 1024 * 1024;
+  private static final long QUARTER_OF_IMPORT_LIMIT = 6 * MB / 4;
 
-  @Disabled(
-      "the target is not reached yet: 300 routes measure GetItem 5.9 MB, Query 4.3 MB, PutItem"
-          + " 10.3 MB, UpdateItem 15.6 MB, DeleteItem 2.8 MB; the unrolled nesting of undeclared"
-          + " content must go first. Until then, routes past the 6 MB quota are refused when"
-          + " declared (ApiQuotaCheck).")
+  /** Measured with one walk per template, compact JSON and shared models, rounded up. */
+  private static final Map<Action, Long> CEILING =
+      Map.of(
+          Action.GetItem, 18 * MB / 10,
+          Action.Query, 23 * MB / 10,
+          Action.PutItem, 21 * MB / 10,
+          Action.UpdateItem, 31 * MB / 10,
+          Action.DeleteItem, 16 * MB / 10);
+
   @ParameterizedTest
   @EnumSource(Action.class)
-  void threeHundredRoutesOfOneActionFitInAQuarterOfTheImportLimit(Action action) {
+  void threeHundredRoutesOfOneActionStayWithinTheirCeiling(Action action) {
     IntFunction<RouteSpec> route =
         switch (action) {
           case GetItem -> i -> Fixtures.getItem("/r" + i + "/{userId}", "users", Map.of());
@@ -65,8 +70,16 @@ class DefinitionSizeTest {
             null);
     String openApi = ApiRenderer.render(Fixtures.api(spec, routes)).openApi();
     long bytes = openApi.getBytes(StandardCharsets.UTF_8).length;
+    System.out.printf(
+        "definition size: %s, %d routes: %d bytes (%.2f MB), %d per route, %d%% of the aim%n",
+        action,
+        ROUTES,
+        bytes,
+        bytes / (double) MB,
+        bytes / ROUTES,
+        100 * bytes / QUARTER_OF_IMPORT_LIMIT);
     assertTrue(
-        bytes <= QUARTER_OF_IMPORT_LIMIT,
+        bytes <= CEILING.get(action),
         action
             + ": "
             + bytes

@@ -70,4 +70,25 @@ class GetItemTemplateTest {
     Rendered out = Run.render(users.success(), VtlInput.body(dynamo));
     assertEquals(Run.json("{\"age\":null,\"other\":\".5\"}"), Run.json(out.body()));
   }
+
+  @Test
+  void anItemLongerThanTheWalkStaysJsonAndAnswers502() {
+    String template =
+        ItemVtl.PRELUDE
+            + "#set($item = $input.path('$.Item'))"
+            + ItemVtl.object("$item", Map.of(), 2);
+    String dynamo = "{\"Item\":{\"a\":{\"L\":[{\"N\":\"1\"},{\"N\":\"2\"}]},\"b\":{\"S\":\"x\"}}}";
+    Rendered out = Run.render(template, VtlInput.body(dynamo));
+    // two loops of two steps: "a", [, 1, 2; then the open list and the item are closed
+    assertEquals(Run.json("{\"a\":[1,2]}"), Run.json(out.body()));
+    assertEquals(Optional.of(502), out.statusOverride());
+    Rendered whole =
+        Run.render(
+            ItemVtl.PRELUDE
+                + "#set($item = $input.path('$.Item'))"
+                + ItemVtl.object("$item", Map.of(), 3),
+            VtlInput.body(dynamo));
+    assertEquals(Run.json("{\"a\":[1,2],\"b\":\"x\"}"), Run.json(whole.body()));
+    assertEquals(Optional.empty(), whole.statusOverride());
+  }
 }

@@ -69,8 +69,13 @@ class WriteDefinitionTest {
     assertTrue(path.at("/delete/requestBody").isMissingNode());
     assertTrue(doc.at("/components/schemas/PutUserBody").isObject());
     assertTrue(doc.at("/components/schemas/AnyValue0").isObject());
-    assertTrue(path.at("/put/responses/409").isObject());
-    assertTrue(path.at("/get/responses/409").isMissingNode());
+    // each method declares the statuses its templates can answer
+    assertTrue(path.at("/put/responses/413").isObject());
+    assertTrue(path.at("/put/responses/404").isObject());
+    assertTrue(path.at("/put/responses/201").isMissingNode());
+    assertTrue(path.at("/delete/responses/204").isObject());
+    assertTrue(path.at("/delete/responses/201").isMissingNode());
+    assertTrue(path.at("/get/responses/413").isMissingNode());
     assertEquals(
         "'DELETE,GET,PUT,OPTIONS'",
         path.at(

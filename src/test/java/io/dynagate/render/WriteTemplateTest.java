@@ -98,10 +98,12 @@ class WriteTemplateTest {
     assertEquals("3", request.at("/ExpressionAttributeValues/:vexp/N").asText());
     assertEquals(
         "SET #a0 = :a0, #ua = :now, #ca = if_not_exists(#ca, :now), #ver = #ver + :one"
-            + " REMOVE #a7",
+            + " REMOVE #a1",
         request.get("UpdateExpression").asText());
-    assertEquals("tags", request.at("/ExpressionAttributeNames/#a7").asText());
-    assertFalse(request.at("/ExpressionAttributeValues").has(":a7"));
+    // placeholders are numbered in the body's order
+    assertEquals("active", request.at("/ExpressionAttributeNames/#a0").asText());
+    assertEquals("tags", request.at("/ExpressionAttributeNames/#a1").asText());
+    assertFalse(request.at("/ExpressionAttributeValues").has(":a1"));
   }
 
   @Test
@@ -132,5 +134,60 @@ class WriteTemplateTest {
     assertEquals("", request.at("/Item/userId/S").asText());
     JsonNode agreeing = request(put(Mode.create, false, false), "{\"userId\": \"u1\"}", Map.of());
     assertEquals("u1", agreeing.at("/Item/userId/S").asText());
+  }
+
+  @Test
+  void aBodyLongerThanTheWalkGetsAMemberDynamoDbRefuses() {
+    String body = "{\"a\": [1, 2, 3], \"b\": true}";
+    for (int steps : new int[] {2, 3}) {
+      String template =
+          "#set($body = $input.path('$')){\"k\": {\"S\": \"x\"}"
+              + TypedVtl.members("$body", "{}", true, 1, steps)
+              + "}";
+      JsonNode item =
+          Run.json(Run.render(template, new VtlInput(body, Map.of(), Map.of(), Map.of())).body());
+      assertEquals(3, item.at("/a/L").size(), item.toString());
+      if (steps == 2) {
+        // four steps write "a" whole, then the walk stops: {"NULL": false} is refused by DynamoDB
+        assertEquals(Run.json("{\"NULL\": false}"), item.get(""));
+        assertFalse(item.has("b"));
+      } else {
+        assertEquals(Run.json("{\"BOOL\": true}"), item.get("b"));
+        assertFalse(item.has(""));
+      }
+    }
+  }
+
+  @Test
+  void writeErrorsAreMappedByConditionAndSize() {
+    String conflict =
+        "{\"__type\":\"com.amazonaws.dynamodb.v20120810#ConditionalCheckFailedException\"}";
+    String tooLarge =
+        "{\"__type\":\"com.amazon.coral.validate#ValidationException\","
+            + "\"message\":\"Item size has exceeded the maximum allowed size\"}";
+    String create = Templates.of(put(Mode.create, false, false)).clientError();
+    assertEquals(409, status(create, conflict, Map.of()));
+    assertEquals(413, status(create, tooLarge, Map.of()));
+    RouteSpec versioned =
+        RouteSpec.write(
+            "DELETE",
+            "/users/{userId}",
+            "users",
+            Action.DeleteItem,
+            Map.of(),
+            null,
+            "age",
+            null,
+            null,
+            null);
+    String delete = Templates.of(versioned).clientError();
+    assertEquals(412, status(delete, conflict, Map.of("If-Match", "\"3\"")));
+    assertEquals(409, status(delete, conflict, Map.of()));
+  }
+
+  private static int status(String template, String dynamo, Map<String, String> headers) {
+    var out = Run.render(template, new VtlInput(dynamo, Map.of("userId", "u1"), Map.of(), headers));
+    Run.json(out.body());
+    return out.statusOverride().orElse(400);
   }
 }
