@@ -42,8 +42,9 @@ final class Cors {
     String origins = String.join(",", cors.allowOrigins().stream().map(Vtl::string).toList());
     return "#set($cors=["
         + origins
-        + "])#set($origin=$input.params().header)"
-        + "#set($origin=\"$!origin.get('Origin')$!origin.get('origin')\")"
+        + "])#set($h=$input.params().header)#set($origin=\"$!h.get('Origin')\")"
+        // HTTP/2 clients send the name in lower case; a map that finds any case gives it once
+        + "#if($origin=='')#set($origin=\"$!h.get('origin')\")#end"
         + "#if($cors.contains($origin))#set($context.responseOverride.header."
         + ALLOW_ORIGIN
         + "=$origin)#end\n";
