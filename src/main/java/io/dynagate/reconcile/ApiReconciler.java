@@ -253,6 +253,7 @@ public class ApiReconciler {
     steps.apply(api, pass, dependents.policies(), plan.policy(), null);
     String restApiId =
         steps.apply(api, pass, dependents.definitions(), plan.definition(), null).id();
+    steps.apply(api, pass, dependents.endpoints(), plan.endpoint(), restApiId);
     String deploymentId =
         steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId).id();
     steps.apply(api, pass, dependents.stageSettings(), plan.stageSettings(), restApiId);

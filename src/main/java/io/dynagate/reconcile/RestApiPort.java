@@ -12,8 +12,10 @@ public interface RestApiPort {
   /** Every REST API carrying the tag {@code key=value} (how a crashed pass's API is adopted). */
   List<LiveRestApi> findTagged(String key, String value);
 
-  LiveRestApi create(
-      String name, String description, String endpointType, Map<String, String> tags);
+  LiveRestApi create(String name, String description, Endpoint endpoint, Map<String, String> tags);
+
+  /** Changes the REST API's endpoint type and VPC endpoints from {@code live} to {@code wanted}. */
+  void updateEndpoint(String id, Endpoint live, Endpoint wanted);
 
   /** Replaces the API's whole definition with an OpenAPI 3 document (PutRestApi overwrite). */
   void put(String id, String openApi);
@@ -45,7 +47,23 @@ public interface RestApiPort {
   /** The URL the stage answers on. */
   String invokeUrl(String id, String stage);
 
-  record LiveRestApi(String id, String name, Map<String, String> tags) {}
+  record LiveRestApi(String id, String name, Map<String, String> tags, Endpoint endpoint) {}
+
+  /**
+   * Where a REST API answers: its endpoint type ({@code REGIONAL}, {@code EDGE}, {@code PRIVATE})
+   * and, for a private one, the VPC endpoints it is associated with (order does not matter).
+   */
+  record Endpoint(String type, List<String> vpcEndpointIds) {
+    public Endpoint {
+      vpcEndpointIds =
+          vpcEndpointIds == null ? List.of() : List.copyOf(new java.util.TreeSet<>(vpcEndpointIds));
+    }
+
+    @Override
+    public String toString() {
+      return vpcEndpointIds.isEmpty() ? type : type + " " + vpcEndpointIds;
+    }
+  }
 
   /** A stage and the description of the deployment it points at (which carries our hash). */
   record LiveStage(

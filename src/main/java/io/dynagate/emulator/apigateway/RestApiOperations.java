@@ -64,7 +64,8 @@ class RestApiOperations implements ApiGatewayOperations {
             Map.of(),
             Map.of(),
             settings.ipAddressType(),
-            settings.minimumCompressionSize());
+            settings.minimumCompressionSize(),
+            ApiGatewayJson.stringList(body.path("endpointConfiguration"), "vpcEndpointIds"));
     store.put(api);
     return answer(201, api);
   }
@@ -100,7 +101,8 @@ class RestApiOperations implements ApiGatewayOperations {
             Map.of(),
             Map.of(),
             null,
-            null);
+            null,
+            List.of());
     store.put(api);
     return ApiGatewayJson.answer(201, warned(ApiGatewayJson.restApi(api), document));
   }

@@ -131,6 +131,7 @@ class ApiGatewayStoreRestartTest {
         Map.of(deployment.id(), deployment),
         Map.of("dev", stage),
         "ipv4",
-        null);
+        null,
+        List.of("vpce-0a1b2c3d4e5f60789"));
   }
 }

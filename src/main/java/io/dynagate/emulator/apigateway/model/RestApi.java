@@ -24,6 +24,8 @@ import java.util.Map;
  * @param stages by name
  * @param ipAddressType {@code ipv4} or {@code dualstack}
  * @param minimumCompressionSize bytes from which answers are compressed, or null when off
+ * @param vpcEndpointIds the VPC endpoints a {@code PRIVATE} API is associated with (Route 53
+ *     aliases on AWS), in the order they were added
  */
 public record RestApi(
     String id,
@@ -42,7 +44,8 @@ public record RestApi(
     Map<String, Deployment> deployments,
     Map<String, Stage> stages,
     String ipAddressType,
-    Integer minimumCompressionSize) {
+    Integer minimumCompressionSize,
+    List<String> vpcEndpointIds) {
 
   public RestApi {
     endpointTypes = Maps.list(endpointTypes);
@@ -56,6 +59,7 @@ public record RestApi(
     models = Maps.copy(models);
     deployments = Maps.copy(deployments);
     stages = Maps.copy(stages);
+    vpcEndpointIds = Maps.list(vpcEndpointIds);
   }
 
   public RestApi withDraft(ApiDefinition next) {
@@ -76,7 +80,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        vpcEndpointIds);
   }
 
   public RestApi withDeployment(Deployment deployment) {
@@ -113,7 +118,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        vpcEndpointIds);
   }
 
   /**
@@ -142,7 +148,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        vpcEndpointIds);
   }
 
   /** This API with another set of deployments. */
@@ -164,7 +171,8 @@ public record RestApi(
         next,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        vpcEndpointIds);
   }
 
   private RestApi withStages(Map<String, Stage> next) {
@@ -185,7 +193,8 @@ public record RestApi(
         deployments,
         next,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        vpcEndpointIds);
   }
 
   /** This API with another resource policy (JSON text), or none. */
@@ -207,7 +216,8 @@ public record RestApi(
         deployments,
         stages,
         ipAddressType,
-        minimumCompressionSize);
+        minimumCompressionSize,
+        vpcEndpointIds);
   }
 
   /** This API with other endpoint and compression settings, as UpdateRestApi sets them. */
@@ -230,6 +240,30 @@ public record RestApi(
         deployments,
         stages,
         nextIpAddressType,
-        nextCompression);
+        nextCompression,
+        vpcEndpointIds);
+  }
+
+  /** This API associated with other VPC endpoints, as UpdateRestApi sets them. */
+  public RestApi withVpcEndpointIds(List<String> next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages,
+        ipAddressType,
+        minimumCompressionSize,
+        next);
   }
 }
