@@ -209,17 +209,23 @@ public class ApiReconciler {
       steps.apply(api, pass, consumerDependent, decision, live.restApiId());
       consumerChanges += decision.changes().size();
     }
+    List<ApiDeclaration.NamedRoute> open = publicRoutes(stored);
     Status ready =
         Status.ready(
                 stored.version(),
-                message(changes.size() + consumerChanges) + publicNote(stored),
+                message(changes.size() + consumerChanges) + publicNote(open),
                 clock.instant())
             .withApi(
                 live.restApiId(),
                 desired.roleArn(),
                 live.deploymentId(),
                 apis.invokeUrl(live.restApiId(), desired.stage()),
-                desired.definitionHash());
+                desired.definitionHash())
+            .withPublicRoutes(
+                open.stream()
+                    .map(route -> route.spec().method() + " " + route.spec().path())
+                    .sorted()
+                    .toList());
     write(stored, ready);
     markRoutesReady(api);
   }
@@ -282,16 +288,25 @@ public class ApiReconciler {
     return decision.changes().size();
   }
 
-  // Said plainly in status: a route anyone who reaches it may call.
-  private String publicNote(Stored stored) {
+  /** The API's routes anyone who reaches them may call: NONE, and no resource policy. */
+  private List<ApiDeclaration.NamedRoute> publicRoutes(Stored stored) {
     AccessSpec access = specs.read(stored, ApiSpec.class).access();
-    List<String> open =
-        registry.all(Kind.ROUTE, stored.ref().name()).stream()
-            .map(route -> route.ref().name())
-            .filter(route -> AccessSpec.isPublic(access, route))
-            .sorted()
-            .toList();
-    return open.isEmpty() ? "" : "; public routes (anyone may call): " + String.join(", ", open);
+    return registry.all(Kind.ROUTE, stored.ref().name()).stream()
+        .filter(route -> AccessSpec.isPublic(access, route.ref().name()))
+        .map(
+            route ->
+                new ApiDeclaration.NamedRoute(
+                    route.ref().name(), specs.read(route, RouteSpec.class)))
+        .sorted(java.util.Comparator.comparing(ApiDeclaration.NamedRoute::name))
+        .toList();
+  }
+
+  // Said plainly in the status message too, by route name.
+  private static String publicNote(List<ApiDeclaration.NamedRoute> open) {
+    return open.isEmpty()
+        ? ""
+        : "; public routes (anyone may call): "
+            + String.join(", ", open.stream().map(ApiDeclaration.NamedRoute::name).toList());
   }
 
   private static String message(int changes) {
