@@ -78,6 +78,14 @@ class WriteLeastPrivilegeTest {
                 .billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("userId").attributeType("S"))
                 .keySchema(k -> k.attributeName("userId").keyType("HASH")));
+    // dynalite answers for a table only once it is ACTIVE
+    while (!dynamo
+        .describeTable(b -> b.tableName(TABLE))
+        .table()
+        .tableStatusAsString()
+        .equals("ACTIVE")) {
+      Thread.onSpinWait();
+    }
     Definition definition = ApiRenderer.render(declaration());
     Deployer deployer = new Deployer(apiGateway, iam, engine.emulatorEndpoint());
     deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
