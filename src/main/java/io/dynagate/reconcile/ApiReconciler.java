@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -297,7 +298,7 @@ public class ApiReconciler {
             route ->
                 new ApiDeclaration.NamedRoute(
                     route.ref().name(), specs.read(route, RouteSpec.class)))
-        .sorted(java.util.Comparator.comparing(ApiDeclaration.NamedRoute::name))
+        .sorted(Comparator.comparing(ApiDeclaration.NamedRoute::name))
         .toList();
   }
 

@@ -3,6 +3,7 @@ package io.dynagate.reconcile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** API Gateway REST APIs, their definition, stage and deployments. */
 public interface RestApiPort {
@@ -35,7 +36,7 @@ public interface RestApiPort {
    * The per-method throttling of a stage (its method settings other than {@code *}/{@code *}),
    * keyed by the method's patch path {@code /~1RESOURCE~1PATH/METHOD}; empty when the stage is not.
    */
-  java.util.Map<String, Desired.Throttling> methodThrottles(String id, String stage);
+  Map<String, Desired.Throttling> methodThrottles(String id, String stage);
 
   /** Sets one method's throttling, {@code key} as in {@link #methodThrottles}. */
   void throttleMethod(String id, String stage, String key, Desired.Throttling throttling);
@@ -56,7 +57,7 @@ public interface RestApiPort {
   record Endpoint(String type, List<String> vpcEndpointIds) {
     public Endpoint {
       vpcEndpointIds =
-          vpcEndpointIds == null ? List.of() : List.copyOf(new java.util.TreeSet<>(vpcEndpointIds));
+          vpcEndpointIds == null ? List.of() : List.copyOf(new TreeSet<>(vpcEndpointIds));
     }
 
     @Override

@@ -215,7 +215,6 @@ record Policy(List<Statement> statements) {
     }
 
     private boolean holdsFor(String value) {
-
       boolean any = values.stream().anyMatch(p -> p.matcher(value).matches());
       return switch (operator) {
         case "StringEquals", "StringEqualsIgnoreCase", "StringLike", "ArnEquals", "ArnLike" -> any;
