@@ -110,6 +110,36 @@ class PrivateEndpointFlowTest {
   }
 
   @Test
+  void aRegionalApiTurnedPrivateIsPatchedInPlace() throws Exception {
+    given()
+        .body(Seed.usersTableNamed("priv_turned"))
+        .put("/api/v1/tables/priv_turned")
+        .then()
+        .statusCode(201);
+    given().body("{}").put("/api/v1/apis/turned").then().statusCode(201);
+    given()
+        .body("{\"method\":\"GET\",\"path\":\"/users/{userId}\",\"table\":\"priv_turned\"}")
+        .put("/api/v1/apis/turned/routes/get-user")
+        .then()
+        .statusCode(201);
+    String invokeUrl = reconcile("turned");
+    String id = given().get("/api/v1/apis/turned").then().extract().path("status.restApiId");
+    assertEquals(
+        List.of("REGIONAL"),
+        apiGateway.getRestApi(b -> b.restApiId(id)).endpointConfiguration().typesAsStrings());
+    assertEquals(404, get(invokeUrl + "/users/u1", null).statusCode());
+
+    given().body(api(List.of(FIRST))).put("/api/v1/apis/turned").then().statusCode(200);
+    assertEquals(invokeUrl, reconcile("turned"), "the same REST API, not a new one");
+    EndpointConfiguration turned =
+        apiGateway.getRestApi(b -> b.restApiId(id)).endpointConfiguration();
+    assertEquals(List.of("PRIVATE"), turned.typesAsStrings());
+    assertEquals(List.of(FIRST), turned.vpcEndpointIds());
+    assertEquals(403, get(invokeUrl + "/users/u1", null).statusCode());
+    assertEquals(404, get(invokeUrl + "/users/u1", FIRST).statusCode());
+  }
+
+  @Test
   void vpcEndpointsOfAnApiThatIsNotPrivateAreRefused() {
     given()
         .body("{\"endpointType\":\"REGIONAL\",\"vpcEndpointIds\":[\"" + FIRST + "\"]}")
@@ -132,8 +162,12 @@ class PrivateEndpointFlowTest {
   }
 
   private static String reconcile() {
+    return reconcile("inside");
+  }
+
+  private static String reconcile(String api) {
     return given()
-        .post("/api/v1/apis/inside/reconcile?wait=true")
+        .post("/api/v1/apis/" + api + "/reconcile?wait=true")
         .then()
         .statusCode(200)
         .body("status.phase", equalTo("Ready"))
