@@ -200,11 +200,11 @@ public class ApiReconciler {
       }
       events.record(api, "drift", "found, repairing", pass);
     }
-    Live live = apply(api, pass, plan);
+    Live live = apply(stored, pass, plan, desired);
     if (drift) {
       meters.driftRepaired(api);
     }
-    desired = trustTheRestApi(stored, desired, live.restApiId(), pass);
+    desired = live.desired();
     int consumerChanges = throttleRoutes(stored, desired.stage(), live.restApiId(), pass);
     for (Decision decision : consumerDecisions(stored, desired.stage(), live.restApiId())) {
       steps.apply(api, pass, consumerDependent, decision, live.restApiId());
@@ -249,10 +249,11 @@ public class ApiReconciler {
     return !desired.shape().methods().isEmpty() && plan.definition().outcome() != Outcome.UNCHANGED;
   }
 
-  /** What a pass left live: the ids status reports. */
-  private record Live(String restApiId, String deploymentId) {}
+  /** What a pass left live: the ids status reports, and the desired state as it now stands. */
+  private record Live(String restApiId, String deploymentId, Desired desired) {}
 
-  private Live apply(String api, String pass, Plan plan) {
+  private Live apply(Stored stored, String pass, Plan plan, Desired desired) {
+    String api = stored.ref().name();
     for (Decision table : plan.tables()) {
       steps.apply(api, pass, dependents.tables(), table, null);
     }
@@ -261,10 +262,14 @@ public class ApiReconciler {
     String restApiId =
         steps.apply(api, pass, dependents.definitions(), plan.definition(), null).id();
     steps.apply(api, pass, dependents.endpoints(), plan.endpoint(), restApiId);
+    // Before the deployment: a new REST API's role then trusts it already, and the deployment
+    // carries the hash of the definition as it stays, so that the next pass finds it deployed.
+    Desired pinned = trustTheRestApi(stored, desired, restApiId, pass);
+    Decision deployment = DeploymentDependent.of(pinned, plan.deployment());
     String deploymentId =
-        steps.apply(api, pass, dependents.deployments(), plan.deployment(), restApiId).id();
+        steps.apply(api, pass, dependents.deployments(), deployment, restApiId).id();
     steps.apply(api, pass, dependents.stageSettings(), plan.stageSettings(), restApiId);
-    return new Live(restApiId, deploymentId);
+    return new Live(restApiId, deploymentId, pinned);
   }
 
   private static String restApiId(Plan plan) {
