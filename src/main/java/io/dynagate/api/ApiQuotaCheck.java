@@ -7,6 +7,7 @@ import io.dynagate.declaration.TableSpec;
 import io.dynagate.declaration.Violation;
 import io.dynagate.render.ApiDeclaration;
 import io.dynagate.render.ApiRenderer;
+import io.dynagate.render.Definition;
 import io.dynagate.store.Kind;
 import io.dynagate.store.Ref;
 import io.dynagate.store.Registry;
@@ -21,10 +22,10 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * Refuses a route whose API would pass API Gateway's quotas ({@link ApiQuotas}) once it is
+ * Refuses a route whose API would pass API Gateway's or IAM's quotas ({@link ApiQuotas}) once it is
  * declared: the API's other routes plus this one are counted as resources, then rendered and the
- * definition measured. Another route declared at the same moment is not seen: the quotas hold for
- * declarations made one after the other.
+ * definition and the role's policy measured. Another route declared at the same moment is not seen:
+ * the quotas hold for declarations made one after the other.
  */
 @ApplicationScoped
 public class ApiQuotaCheck {
@@ -71,17 +72,19 @@ public class ApiQuotaCheck {
     ApiDeclaration declaration =
         new ApiDeclaration(
             apiName, apiSpec, routes, tables, REGION, ACCOUNT, "dynagate-" + apiName);
-    long bytes;
+    Definition definition;
     try {
-      bytes = ApiRenderer.render(declaration).openApi().getBytes(StandardCharsets.UTF_8).length;
+      definition = ApiRenderer.render(declaration);
     } catch (IllegalArgumentException e) {
       return; // two routes on one method: the reconciler reports the clash
     }
-    ApiQuotas.checkDefinition(bytes)
-        .ifPresent(
-            v -> {
-              throw ApiException.invalid(List.of(v));
-            });
+    List<Violation> over = new ArrayList<>();
+    ApiQuotas.checkDefinition(definition.openApi().getBytes(StandardCharsets.UTF_8).length)
+        .ifPresent(over::add);
+    ApiQuotas.checkRolePolicy(definition.permissionPolicySize()).ifPresent(over::add);
+    if (!over.isEmpty()) {
+      throw ApiException.invalid(over);
+    }
   }
 
   private RouteSpec read(Stored route) {

@@ -7,6 +7,7 @@ import io.dynagate.reconcile.ApiShape.ResponseShape;
 import io.dynagate.reconcile.AwsFailure;
 import io.dynagate.reconcile.Desired;
 import io.dynagate.reconcile.RestApiPort;
+import io.dynagate.reconcile.RestApiPort.Endpoint;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +65,7 @@ public class ApiGatewayRestApis implements RestApiPort {
 
   @Override
   public LiveRestApi create(
-      String name, String description, String endpointType, Map<String, String> tags) {
+      String name, String description, Endpoint endpoint, Map<String, String> tags) {
     return live(
         AwsErrors.call(
             "CreateRestApi",
@@ -75,9 +76,41 @@ public class ApiGatewayRestApis implements RestApiPort {
                             .description(description)
                             .endpointConfiguration(
                                 EndpointConfiguration.builder()
-                                    .typesWithStrings(endpointType)
+                                    .typesWithStrings(endpoint.type())
+                                    .vpcEndpointIds(
+                                        endpoint.vpcEndpointIds().isEmpty()
+                                            ? null
+                                            : endpoint.vpcEndpointIds())
                                     .build())
                             .tags(tags))));
+  }
+
+  /**
+   * UpdateRestApi's patch operations as AWS documents them: VPC endpoints removed and added one by
+   * one at {@code /endpointConfiguration/vpcEndpointIds}, the type replaced at {@code
+   * /endpointConfiguration/types/LIVE_TYPE}; removals first, so that a private API leaving that
+   * type holds no VPC endpoint, and additions last, once it is private.
+   */
+  @Override
+  public void updateEndpoint(String id, Endpoint live, Endpoint wanted) {
+    List<PatchOperation> patches = new ArrayList<>();
+    String vpce = "/endpointConfiguration/vpcEndpointIds";
+    for (String gone : live.vpcEndpointIds()) {
+      if (!wanted.vpcEndpointIds().contains(gone)) {
+        patches.add(PatchOperation.builder().op(Op.REMOVE).path(vpce).value(gone).build());
+      }
+    }
+    if (!live.type().equals(wanted.type())) {
+      patches.add(replace("/endpointConfiguration/types/" + live.type(), wanted.type()));
+    }
+    for (String added : wanted.vpcEndpointIds()) {
+      if (!live.vpcEndpointIds().contains(added)) {
+        patches.add(PatchOperation.builder().op(Op.ADD).path(vpce).value(added).build());
+      }
+    }
+    AwsErrors.call(
+        "UpdateRestApi",
+        () -> apiGateway.updateRestApi(b -> b.restApiId(id).patchOperations(patches)));
   }
 
   @Override
@@ -246,15 +279,22 @@ public class ApiGatewayRestApis implements RestApiPort {
   }
 
   private static LiveRestApi live(RestApi api) {
-    return new LiveRestApi(api.id(), api.name(), api.tags());
+    return new LiveRestApi(api.id(), api.name(), api.tags(), endpoint(api.endpointConfiguration()));
   }
 
   private static LiveRestApi live(CreateRestApiResponse api) {
-    return new LiveRestApi(api.id(), api.name(), api.tags());
+    return new LiveRestApi(api.id(), api.name(), api.tags(), endpoint(api.endpointConfiguration()));
   }
 
   private static LiveRestApi live(GetRestApiResponse api) {
-    return new LiveRestApi(api.id(), api.name(), api.tags());
+    return new LiveRestApi(api.id(), api.name(), api.tags(), endpoint(api.endpointConfiguration()));
+  }
+
+  private static Endpoint endpoint(EndpointConfiguration configuration) {
+    if (configuration == null || configuration.types().isEmpty()) {
+      return new Endpoint("EDGE", List.of());
+    }
+    return new Endpoint(configuration.typesAsStrings().get(0), configuration.vpcEndpointIds());
   }
 
   private static MethodShape method(Integration integration) {

@@ -58,6 +58,13 @@ public final class AccessRules {
                 "is required for a PRIVATE endpoint: API Gateway refuses to deploy one without"));
       }
     }
+    if (spec.endpointTypeOrDefault() != ApiSpec.EndpointType.PRIVATE
+        && spec.vpcEndpointIds() != null
+        && !spec.vpcEndpointIds().isEmpty()) {
+      out.add(
+          Violation.of(
+              "vpcEndpointIds", "only a PRIVATE endpoint is associated with VPC endpoints"));
+    }
     if (spec.vpcEndpointIds() != null) {
       each(spec.vpcEndpointIds(), "vpcEndpointIds", VPC_ENDPOINT, "must be a vpce-... id", out);
     }

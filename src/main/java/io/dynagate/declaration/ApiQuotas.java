@@ -17,6 +17,13 @@ public final class ApiQuotas {
   /** Size of an API definition imported by {@code PutRestApi}: 6 MB. */
   public static final long DEFINITION_BYTES = 6L * 1024 * 1024;
 
+  /**
+   * IAM's quota on the aggregate size of a role's inline policies, in characters (white space not
+   * counted). The API's role has one inline policy, which grows with its routes and their
+   * attributes.
+   */
+  public static final int ROLE_POLICY_CHARACTERS = 10_240;
+
   private ApiQuotas() {}
 
   /** The resources API Gateway creates for these paths: the root and every path prefix. */
@@ -65,5 +72,20 @@ public final class ApiQuotas {
                 + " bytes; API Gateway's quota is "
                 + DEFINITION_BYTES
                 + " bytes (6 MB) per imported definition"));
+  }
+
+  /** A violation when the role's inline policy of {@code characters} exceeds IAM's quota. */
+  public static Optional<Violation> checkRolePolicy(int characters) {
+    if (characters <= ROLE_POLICY_CHARACTERS) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        Violation.of(
+            "path",
+            "the API's IAM role policy would be "
+                + characters
+                + " characters; IAM's quota is "
+                + ROLE_POLICY_CHARACTERS
+                + " characters for a role's inline policies"));
   }
 }

@@ -17,6 +17,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -211,17 +212,23 @@ public class ApiReconciler {
       steps.apply(api, pass, consumerDependent, decision, live.restApiId());
       consumerChanges += decision.changes().size();
     }
+    List<ApiDeclaration.NamedRoute> open = publicRoutes(stored);
     Status ready =
         Status.ready(
                 stored.version(),
-                message(changes.size() + consumerChanges) + publicNote(stored),
+                message(changes.size() + consumerChanges) + publicNote(open),
                 clock.instant())
             .withApi(
                 live.restApiId(),
                 desired.roleArn(),
                 live.deploymentId(),
                 apis.invokeUrl(live.restApiId(), desired.stage()),
-                desired.definitionHash());
+                desired.definitionHash())
+            .withPublicRoutes(
+                open.stream()
+                    .map(route -> route.spec().method() + " " + route.spec().path())
+                    .sorted()
+                    .toList());
     write(stored, ready);
     markRoutesReady(api);
     return ready.phase();
@@ -257,14 +264,11 @@ public class ApiReconciler {
     steps.apply(api, pass, dependents.policies(), plan.policy(), null);
     String restApiId =
         steps.apply(api, pass, dependents.definitions(), plan.definition(), null).id();
-    // Before deploying: the deployment carries the definition's hash, which covers the role's trust
-    // in the REST API; a REST API made by this pass is first deployed with its pinned hash, else
-    // the next pass would find the deployment stale and deploy it once more.
+    steps.apply(api, pass, dependents.endpoints(), plan.endpoint(), restApiId);
+    // Before the deployment: a new REST API's role then trusts it already, and the deployment
+    // carries the hash of the definition as it stays, so that the next pass finds it deployed.
     Desired pinned = trustTheRestApi(stored, desired, restApiId, pass);
-    Decision deployment =
-        plan.definition().outcome() == Outcome.CREATED
-            ? DeploymentDependent.decide(pinned, plan.definition(), Optional.empty())
-            : plan.deployment();
+    Decision deployment = DeploymentDependent.of(pinned, plan.deployment());
     String deploymentId =
         steps.apply(api, pass, dependents.deployments(), deployment, restApiId).id();
     steps.apply(api, pass, dependents.stageSettings(), plan.stageSettings(), restApiId);
@@ -293,16 +297,25 @@ public class ApiReconciler {
     return decision.changes().size();
   }
 
-  // Said plainly in status: a route anyone who reaches it may call.
-  private String publicNote(Stored stored) {
+  /** The API's routes anyone who reaches them may call: NONE, and no resource policy. */
+  private List<ApiDeclaration.NamedRoute> publicRoutes(Stored stored) {
     AccessSpec access = specs.read(stored, ApiSpec.class).access();
-    List<String> open =
-        registry.all(Kind.ROUTE, stored.ref().name()).stream()
-            .map(route -> route.ref().name())
-            .filter(route -> AccessSpec.isPublic(access, route))
-            .sorted()
-            .toList();
-    return open.isEmpty() ? "" : "; public routes (anyone may call): " + String.join(", ", open);
+    return registry.all(Kind.ROUTE, stored.ref().name()).stream()
+        .filter(route -> AccessSpec.isPublic(access, route.ref().name()))
+        .map(
+            route ->
+                new ApiDeclaration.NamedRoute(
+                    route.ref().name(), specs.read(route, RouteSpec.class)))
+        .sorted(Comparator.comparing(ApiDeclaration.NamedRoute::name))
+        .toList();
+  }
+
+  // Said plainly in the status message too, by route name.
+  private static String publicNote(List<ApiDeclaration.NamedRoute> open) {
+    return open.isEmpty()
+        ? ""
+        : "; public routes (anyone may call): "
+            + String.join(", ", open.stream().map(ApiDeclaration.NamedRoute::name).toList());
   }
 
   private static String message(int changes) {

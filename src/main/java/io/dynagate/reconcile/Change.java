@@ -54,10 +54,16 @@ public sealed interface Change {
   }
 
   record CreateRestApi(
-      String name, String description, String endpointType, Map<String, String> tags)
+      String name, String description, RestApiPort.Endpoint endpoint, Map<String, String> tags)
       implements Change {
     public String describe() {
       return "create REST API " + name;
+    }
+  }
+
+  record UpdateEndpoint(RestApiPort.Endpoint from, RestApiPort.Endpoint to) implements Change {
+    public String describe() {
+      return "change the endpoint from " + from + " to " + to;
     }
   }
 

@@ -47,7 +47,7 @@ public class DefinitionDependent implements Dependent {
       return Decision.create(
           resource,
           new Change.CreateRestApi(
-              desired.api(), desired.description(), desired.endpointType(), desired.tags()),
+              desired.api(), desired.description(), desired.endpoint(), desired.tags()),
           new Change.PutRestApi(desired.openApi(), "new API"));
     }
     String id = restApi.get().id();
@@ -85,7 +85,7 @@ public class DefinitionDependent implements Dependent {
   public Result create(Decision decision, String restApiId) {
     Change.CreateRestApi create = decision.change(Change.CreateRestApi.class);
     String id =
-        apis.create(create.name(), create.description(), create.endpointType(), create.tags()).id();
+        apis.create(create.name(), create.description(), create.endpoint(), create.tags()).id();
     apis.put(id, decision.change(Change.PutRestApi.class).openApi());
     return Result.created(decision.resource(), id);
   }

@@ -10,6 +10,7 @@ public class Dependents {
   private final RoleDependent roles;
   private final RolePolicyDependent policies;
   private final DefinitionDependent definitions;
+  private final EndpointDependent endpoints;
   private final DeploymentDependent deployments;
   private final StageSettingsDependent stageSettings;
 
@@ -18,12 +19,14 @@ public class Dependents {
       RoleDependent roles,
       RolePolicyDependent policies,
       DefinitionDependent definitions,
+      EndpointDependent endpoints,
       DeploymentDependent deployments,
       StageSettingsDependent stageSettings) {
     this.tables = tables;
     this.roles = roles;
     this.policies = policies;
     this.definitions = definitions;
+    this.endpoints = endpoints;
     this.deployments = deployments;
     this.stageSettings = stageSettings;
   }
@@ -42,6 +45,10 @@ public class Dependents {
 
   public DefinitionDependent definitions() {
     return definitions;
+  }
+
+  public EndpointDependent endpoints() {
+    return endpoints;
   }
 
   public DeploymentDependent deployments() {

@@ -2,6 +2,7 @@ package io.dynagate.reconcile;
 
 import io.dynagate.reconcile.RestApiPort.LiveStage;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -50,6 +51,23 @@ public class DeploymentDependent implements Dependent {
     return stage
         .map(live -> Decision.delete(resource, null, new Change.DeleteStage(desired.stage())))
         .orElseGet(() -> Decision.unchanged(resource, null));
+  }
+
+  /**
+   * The same decision for {@code desired} once its role trusts the new REST API: the deployment
+   * then names that definition's hash (its OpenAPI document is the same).
+   */
+  static Decision of(Desired desired, Decision decision) {
+    if (decision.changes().isEmpty()
+        || !(decision.changes().get(0) instanceof Change.CreateDeployment deploy)
+        || deploy.definitionHash().equals(desired.definitionHash())) {
+      return decision;
+    }
+    return new Decision(
+        decision.resource(),
+        decision.outcome(),
+        List.of(deploy(desired, deploy.reason())),
+        decision.liveId());
   }
 
   private static Change.CreateDeployment deploy(Desired desired, String reason) {

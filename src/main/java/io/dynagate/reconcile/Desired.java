@@ -9,7 +9,7 @@ public record Desired(
     String api,
     String stage,
     String description,
-    String endpointType,
+    RestApiPort.Endpoint endpoint,
     List<TableSpec> tables,
     RolePort.DesiredRole role,
     String roleArn,

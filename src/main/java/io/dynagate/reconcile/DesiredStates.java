@@ -90,7 +90,7 @@ public class DesiredStates {
         name,
         spec.stageOrDefault(),
         spec.description(),
-        spec.endpointTypeOrDefault().name(),
+        new RestApiPort.Endpoint(spec.endpointTypeOrDefault().name(), spec.vpcEndpointIds()),
         List.copyOf(new TreeMap<>(tables).values()),
         role,
         declaration.roleArn(),

@@ -9,14 +9,16 @@ import java.util.stream.Stream;
 /**
  * Every dependent's decision for one API, from desired and observed state; pure. The plan endpoint
  * shows it, a pass applies it, in this order: tables and the role exist before the definition names
- * them, the deployment snapshots the new definition, and stage settings need the stage the first
- * deployment makes.
+ * them, the endpoint is changed before a deployment (a private API deploys only with its policy,
+ * which the definition carries), the deployment snapshots the new definition, and stage settings
+ * need the stage the first deployment makes.
  */
 public record Plan(
     List<Decision> tables,
     Decision role,
     Decision policy,
     Decision definition,
+    Decision endpoint,
     Decision deployment,
     Decision stageSettings) {
 
@@ -34,6 +36,7 @@ public record Plan(
           Decision.unchanged("role " + desired.role().name(), null),
           Decision.unchanged("policy " + desired.policyName(), null),
           Decision.unchanged("REST API " + desired.api(), restApiId),
+          Decision.unchanged("endpoint of REST API " + desired.api(), restApiId),
           DeploymentDependent.withoutRoutes(desired, observed.stage()),
           Decision.unchanged("settings of stage " + desired.stage(), null));
     }
@@ -53,13 +56,15 @@ public record Plan(
         RoleDependent.decide(desired, observed.role()),
         RolePolicyDependent.decide(desired, observed.role(), observed.policy()),
         definition,
+        EndpointDependent.decide(desired, observed.restApi()),
         DeploymentDependent.decide(desired, definition, observed.stage()),
         StageSettingsDependent.decide(desired, observed.stage()));
   }
 
   public List<Decision> decisions() {
     return Stream.concat(
-            tables.stream(), Stream.of(role, policy, definition, deployment, stageSettings))
+            tables.stream(),
+            Stream.of(role, policy, definition, endpoint, deployment, stageSettings))
         .toList();
   }
 

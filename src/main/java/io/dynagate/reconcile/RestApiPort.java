@@ -3,6 +3,7 @@ package io.dynagate.reconcile;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /** API Gateway REST APIs, their definition, stage and deployments. */
 public interface RestApiPort {
@@ -12,8 +13,10 @@ public interface RestApiPort {
   /** Every REST API carrying the tag {@code key=value} (how a crashed pass's API is adopted). */
   List<LiveRestApi> findTagged(String key, String value);
 
-  LiveRestApi create(
-      String name, String description, String endpointType, Map<String, String> tags);
+  LiveRestApi create(String name, String description, Endpoint endpoint, Map<String, String> tags);
+
+  /** Changes the REST API's endpoint type and VPC endpoints from {@code live} to {@code wanted}. */
+  void updateEndpoint(String id, Endpoint live, Endpoint wanted);
 
   /** Replaces the API's whole definition with an OpenAPI 3 document (PutRestApi overwrite). */
   void put(String id, String openApi);
@@ -33,7 +36,7 @@ public interface RestApiPort {
    * The per-method throttling of a stage (its method settings other than {@code *}/{@code *}),
    * keyed by the method's patch path {@code /~1RESOURCE~1PATH/METHOD}; empty when the stage is not.
    */
-  java.util.Map<String, Desired.Throttling> methodThrottles(String id, String stage);
+  Map<String, Desired.Throttling> methodThrottles(String id, String stage);
 
   /** Sets one method's throttling, {@code key} as in {@link #methodThrottles}. */
   void throttleMethod(String id, String stage, String key, Desired.Throttling throttling);
@@ -45,7 +48,23 @@ public interface RestApiPort {
   /** The URL the stage answers on. */
   String invokeUrl(String id, String stage);
 
-  record LiveRestApi(String id, String name, Map<String, String> tags) {}
+  record LiveRestApi(String id, String name, Map<String, String> tags, Endpoint endpoint) {}
+
+  /**
+   * Where a REST API answers: its endpoint type ({@code REGIONAL}, {@code EDGE}, {@code PRIVATE})
+   * and, for a private one, the VPC endpoints it is associated with (order does not matter).
+   */
+  record Endpoint(String type, List<String> vpcEndpointIds) {
+    public Endpoint {
+      vpcEndpointIds =
+          vpcEndpointIds == null ? List.of() : List.copyOf(new TreeSet<>(vpcEndpointIds));
+    }
+
+    @Override
+    public String toString() {
+      return vpcEndpointIds.isEmpty() ? type : type + " " + vpcEndpointIds;
+    }
+  }
 
   /** A stage and the description of the deployment it points at (which carries our hash). */
   record LiveStage(

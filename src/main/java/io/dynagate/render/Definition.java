@@ -10,4 +10,13 @@ package io.dynagate.render;
  * @param hash SHA-256 (hex) over the three documents: equal hashes, equal definitions
  */
 public record Definition(
-    String openApi, String trustPolicy, String permissionPolicy, String roleName, String hash) {}
+    String openApi, String trustPolicy, String permissionPolicy, String roleName, String hash) {
+
+  /**
+   * The permission policy's size as IAM counts it against its quota on a role's inline policies:
+   * characters without the white space between tokens.
+   */
+  public int permissionPolicySize() {
+    return CanonicalJson.withoutWhiteSpace(permissionPolicy).length();
+  }
+}

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonValue;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * What the reconciler last observed and did for one declaration. Made through the factories below,
@@ -13,6 +14,8 @@ import java.util.Arrays;
  * @param phase where the declaration stands
  * @param observedVersion the declaration version the last pass applied
  * @param drift what the last pass found changed outside Dynagate (REPORT policy), else null
+ * @param publicRoutes an API's routes open to anyone who reaches them ({@code NONE}, no resource
+ *     policy) as the last pass left them live, as {@code METHOD /path}; null for tables
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Status(
@@ -26,7 +29,12 @@ public record Status(
     String deploymentId,
     String invokeUrl,
     String definitionHash,
-    String drift) {
+    String drift,
+    List<String> publicRoutes) {
+
+  public Status {
+    publicRoutes = publicRoutes == null ? null : List.copyOf(publicRoutes);
+  }
 
   /** The phases of DESIGN.md, written as their names there. */
   public enum Phase {
@@ -74,18 +82,20 @@ public record Status(
         null,
         null,
         null,
+        null,
         null);
   }
 
   /** Converged at {@code version}; the live ids are added with {@link #withApi} or table ARN. */
   public static Status ready(long version, String message, Instant at) {
-    return new Status(Phase.READY, version, message, at, null, null, null, null, null, null, null);
+    return new Status(
+        Phase.READY, version, message, at, null, null, null, null, null, null, null, null);
   }
 
   /** A live table. */
   public static Status tableReady(long version, String message, Instant at, String tableArn) {
     return new Status(
-        Phase.READY, version, message, at, tableArn, null, null, null, null, null, null);
+        Phase.READY, version, message, at, tableArn, null, null, null, null, null, null, null);
   }
 
   /** The ids of a live API. */
@@ -106,7 +116,25 @@ public record Status(
         deploymentId,
         invokeUrl,
         definitionHash,
-        drift);
+        drift,
+        publicRoutes);
+  }
+
+  /** The routes open to anyone, as the pass left them live. */
+  public Status withPublicRoutes(List<String> routes) {
+    return new Status(
+        phase,
+        observedVersion,
+        message,
+        lastReconciledAt,
+        tableArn,
+        restApiId,
+        roleArn,
+        deploymentId,
+        invokeUrl,
+        definitionHash,
+        drift,
+        routes);
   }
 
   /** The pass failed: what was live stays reported. */
@@ -121,7 +149,8 @@ public record Status(
 
   /** No routes: nothing to serve, and nothing left to do once the stage is gone. */
   public Status idle(long version, Instant at) {
-    return next(Phase.IDLE, version, "no routes declared: nothing to serve", at, null);
+    return next(Phase.IDLE, version, "no routes declared: nothing to serve", at, null)
+        .withPublicRoutes(List.of());
   }
 
   /** Drift found and only reported. */
@@ -146,6 +175,7 @@ public record Status(
         deploymentId,
         invokeUrl,
         definitionHash,
-        drift);
+        drift,
+        publicRoutes);
   }
 }

@@ -61,6 +61,7 @@ class AccessFlowTest {
             .then()
             .statusCode(200)
             .body("status.phase", equalTo("Ready"))
+            .body("status.publicRoutes", org.hamcrest.Matchers.empty())
             .extract()
             .path("status.invokeUrl");
     String apiId = given().get("/api/v1/apis/guarded").then().extract().path("status.restApiId");

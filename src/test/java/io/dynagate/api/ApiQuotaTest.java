@@ -84,4 +84,39 @@ class ApiQuotaTest {
         .statusCode(400)
         .body("errors[0].message", containsString("300 resources per API"));
   }
+
+  @Test
+  void aWriteRouteWhoseRolePolicyWouldPassIamsQuotaIsRefused() {
+    // 45 attributes of 250 characters: the PutItem statement names them all, over 10,240
+    StringBuilder schema = new StringBuilder();
+    for (int i = 0; i < 45; i++) {
+      schema
+          .append(i == 0 ? "" : ",")
+          .append("\"")
+          .append("a".repeat(248))
+          .append(i < 10 ? "0" : "");
+      schema.append(i).append("\":\"S\"");
+    }
+    String table =
+        Seed.usersTableNamed("quota-wide")
+            .replaceFirst("\\{", "{\"AttributeSchema\":{" + schema + "},");
+    given().body(table).put("/api/v1/tables/quota-wide").then().statusCode(201);
+    given().body("{}").put("/api/v1/apis/quota-wide").then().statusCode(201);
+    given()
+        .body(route("/users/{userId}", "quota-wide"))
+        .put("/api/v1/apis/quota-wide/routes/read")
+        .then()
+        .statusCode(201);
+    given()
+        .body(
+            "{\"method\":\"PUT\",\"path\":\"/users/{userId}\",\"table\":\"quota-wide\","
+                + "\"action\":\"PutItem\"}")
+        .put("/api/v1/apis/quota-wide/routes/write")
+        .then()
+        .statusCode(400)
+        .body(
+            "errors[0].message",
+            containsString("IAM's quota is 10240 characters for a role's inline policies"));
+    given().get("/api/v1/apis/quota-wide/routes/write").then().statusCode(404);
+  }
 }

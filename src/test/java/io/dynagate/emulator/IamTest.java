@@ -134,6 +134,33 @@ class IamTest {
   }
 
   @Test
+  void inlinePoliciesPastIamsAggregateQuotaAreRefusedAndNothingChanges() {
+    iam.createRole(b -> b.roleName("quota-role").assumeRolePolicyDocument(TRUST));
+    String half = policy("a".repeat(5000));
+    iam.putRolePolicy(b -> b.roleName("quota-role").policyName("one").policyDocument(half));
+    // white space is not counted: the same policy indented still fits beside the first
+    String indented = half.replace(",", ",\n      ");
+    iam.putRolePolicy(b -> b.roleName("quota-role").policyName("two").policyDocument(indented));
+    var refused =
+        assertThrows(
+            software.amazon.awssdk.services.iam.model.LimitExceededException.class,
+            () ->
+                iam.putRolePolicy(
+                    b -> b.roleName("quota-role").policyName("three").policyDocument(half)));
+    assertTrue(
+        refused.getMessage().contains("Maximum policy size of 10240 bytes exceeded for role"),
+        refused.getMessage());
+    assertEquals(
+        List.of("one", "two"), iam.listRolePolicies(b -> b.roleName("quota-role")).policyNames());
+  }
+
+  private static String policy(String sid) {
+    return "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Sid\":\""
+        + sid
+        + "\",\"Effect\":\"Allow\",\"Action\":\"dynamodb:GetItem\",\"Resource\":\"*\"}]}";
+  }
+
+  @Test
   void listRolesFiltersByPathAndPages() {
     for (int i = 0; i < 5; i++) {
       String name = "paged-" + i;

@@ -39,12 +39,14 @@ class PlannerTest {
           null,
           null,
           null);
+  private static final RestApiPort.Endpoint REGIONAL =
+      new RestApiPort.Endpoint("REGIONAL", List.of());
   private static final Desired DESIRED =
       new Desired(
           "shop",
           "dev",
           null,
-          "REGIONAL",
+          REGIONAL,
           List.of(USERS),
           new RolePort.DesiredRole("dynagate-shop", "/dynagate/", TRUST, TAGS, Optional.empty()),
           "arn:role",
@@ -69,7 +71,7 @@ class PlannerTest {
                     TablePort.ownerTags("shop")))),
         Optional.of(new LiveRole("dynagate-shop", "arn:role", TRUST.replace(" ", ""), TAGS)),
         Optional.of(POLICY),
-        Optional.of(new LiveRestApi("abc123defg", "shop", TAGS)),
+        Optional.of(new LiveRestApi("abc123defg", "shop", TAGS, REGIONAL)),
         OpenApiShape.of(OPENAPI),
         Optional.of(new LiveStage("dev", "d1", Desired.deploymentDescription("h1"), null)));
   }
@@ -106,6 +108,53 @@ class PlannerTest {
   @Test
   void aConvergedApiNeedsNoChange() {
     assertEquals(List.of(), plan(DESIRED, converged()));
+  }
+
+  @Test
+  void aPrivateEndpointIsPatchedOntoTheLiveApiAloneWithoutARedeployment() {
+    Desired wanted = withEndpoint(new RestApiPort.Endpoint("PRIVATE", List.of("vpce-1", "vpce-0")));
+    List<Change> plan = plan(wanted, converged());
+    assertEquals(List.of("UpdateEndpoint"), kinds(plan));
+    assertEquals(
+        "change the endpoint from REGIONAL to PRIVATE [vpce-0, vpce-1]", plan.get(0).describe());
+  }
+
+  @Test
+  void theSameVpcEndpointsInAnotherOrderAreNoChange() {
+    Observed o = converged();
+    RestApiPort.LiveRestApi live = o.restApi().orElseThrow();
+    Observed privateLive =
+        new Observed(
+            o.tables(),
+            o.role(),
+            o.policy(),
+            Optional.of(
+                new RestApiPort.LiveRestApi(
+                    live.id(),
+                    live.name(),
+                    live.tags(),
+                    new RestApiPort.Endpoint("PRIVATE", List.of("vpce-1", "vpce-0")))),
+            o.shape(),
+            o.stage());
+    Desired wanted = withEndpoint(new RestApiPort.Endpoint("PRIVATE", List.of("vpce-0", "vpce-1")));
+    assertEquals(List.of(), plan(wanted, privateLive));
+  }
+
+  private static Desired withEndpoint(RestApiPort.Endpoint endpoint) {
+    return new Desired(
+        DESIRED.api(),
+        DESIRED.stage(),
+        DESIRED.description(),
+        endpoint,
+        DESIRED.tables(),
+        DESIRED.role(),
+        DESIRED.roleArn(),
+        DESIRED.policyName(),
+        DESIRED.permissionPolicy(),
+        DESIRED.openApi(),
+        DESIRED.definitionHash(),
+        DESIRED.tags(),
+        DESIRED.throttling());
   }
 
   @Test
@@ -289,7 +338,7 @@ class PlannerTest {
             DESIRED.api(),
             DESIRED.stage(),
             null,
-            "REGIONAL",
+            REGIONAL,
             DESIRED.tables(),
             DESIRED.role(),
             DESIRED.roleArn(),
@@ -345,7 +394,7 @@ class PlannerTest {
             "shop",
             "dev",
             null,
-            "REGIONAL",
+            REGIONAL,
             List.of(),
             DESIRED.role(),
             DESIRED.roleArn(),

@@ -6,8 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.RouteSpec.Action;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -148,5 +152,190 @@ class LeastPrivilegeTest {
     } catch (Exception e) {
       throw new AssertionError(e);
     }
+  }
+
+  /** An API writing three tables through routes of every kind (see the golden file). */
+  static ApiDeclaration writingApi() {
+    RouteSpec putCreate =
+        RouteSpec.write(
+            "POST",
+            "/users/{userId}",
+            "users",
+            Action.PutItem,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            true);
+    RouteSpec putReplace =
+        RouteSpec.write(
+            "PUT",
+            "/users/{userId}",
+            "users",
+            Action.PutItem,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            null);
+    RouteSpec update =
+        RouteSpec.write(
+            "PATCH",
+            "/users/{userId}",
+            "users",
+            Action.UpdateItem,
+            Map.of(),
+            null,
+            "age",
+            null,
+            true,
+            true);
+    RouteSpec deleteFile =
+        RouteSpec.write(
+            "DELETE",
+            "/files/{fileId}",
+            "files",
+            Action.DeleteItem,
+            Map.of(),
+            null,
+            "rev",
+            null,
+            null,
+            null);
+    RouteSpec putOrderOpen =
+        RouteSpec.write(
+            "PUT",
+            "/orders/{customerId}",
+            "orders",
+            Action.PutItem,
+            Map.of("createdAt", "header.X-Created"),
+            RouteSpec.Mode.upsert,
+            null,
+            true,
+            null,
+            null);
+    RouteSpec putOrderDeclared =
+        RouteSpec.write(
+            "POST",
+            "/orders/{customerId}",
+            "orders",
+            Action.PutItem,
+            Map.of("createdAt", "header.X-Created"),
+            null,
+            null,
+            null,
+            null,
+            null);
+    RouteSpec putEvent =
+        RouteSpec.write(
+            "PUT",
+            "/events/{tenant}/{eventId}",
+            "events",
+            Action.PutItem,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            null);
+    return Fixtures.api(
+        new ApiSpec(null, null, null, null, null, null),
+        List.of(
+            new ApiDeclaration.NamedRoute("create-user", putCreate),
+            new ApiDeclaration.NamedRoute("replace-user", putReplace),
+            new ApiDeclaration.NamedRoute("update-user", update),
+            new ApiDeclaration.NamedRoute("delete-file", deleteFile),
+            new ApiDeclaration.NamedRoute("put-order", putOrderOpen),
+            new ApiDeclaration.NamedRoute("post-order", putOrderDeclared),
+            new ApiDeclaration.NamedRoute("put-event", putEvent),
+            new ApiDeclaration.NamedRoute(
+                "get-user", Fixtures.getItem("/users/{userId}", "users", Map.of()))));
+  }
+
+  @Test
+  void writePoliciesMatchTheirGoldenFile() {
+    Golden.assertMatches(
+        "policies/writes.json", ApiRenderer.render(writingApi()).permissionPolicy());
+  }
+
+  @Test
+  void aDeclaredWriteMayWriteExactlyTheKeyTheSchemaTheVersionAndTheTimestamps() {
+    List<String> granted = new ArrayList<>();
+    for (JsonNode statement :
+        read(ApiRenderer.render(writingApi()).permissionPolicy()).path("Statement")) {
+      JsonNode attributes =
+          statement.path("Condition").path("ForAllValues:StringEquals").path("dynamodb:Attributes");
+      String table = values(statement.path("Resource")).toString().replaceAll(".*table/", "");
+      granted.add(
+          values(statement.path("Action")).get(0).replace("dynamodb:", "")
+              + " "
+              + table.replace("]", "")
+              + (attributes.isMissingNode() ? "" : " " + values(attributes)));
+    }
+    TreeSet<String> user = new TreeSet<>(Fixtures.USER_SCHEMA.keySet());
+    user.add("userId");
+    TreeSet<String> stamped = new TreeSet<>(user);
+    stamped.addAll(List.of("createdAt", "updatedAt"));
+    assertEquals(
+        List.of(
+            "DeleteItem files [fileId, rev]",
+            "GetItem users",
+            // the open upsert makes the declared POST on orders no narrower: one statement, open
+            "PutItem orders",
+            "PutItem users " + stamped,
+            "PutItem users " + user,
+            "PutItem events [eventId, tenant]",
+            "UpdateItem users " + stamped),
+        granted);
+  }
+
+  @Test
+  void routesWithTheSameActionAndAttributesShareAStatementAcrossTables() {
+    RouteSpec one =
+        RouteSpec.write(
+            "PUT",
+            "/users/{userId}",
+            "users",
+            Action.PutItem,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            null);
+    RouteSpec two =
+        RouteSpec.write(
+            "PATCH",
+            "/users/{userId}",
+            "users",
+            Action.PutItem,
+            Map.of(),
+            null,
+            null,
+            null,
+            null,
+            null);
+    JsonNode policy =
+        read(
+            ApiRenderer.render(
+                    Fixtures.api(
+                        new ApiSpec(null, null, null, null, null, null),
+                        List.of(
+                            new ApiDeclaration.NamedRoute("one", one),
+                            new ApiDeclaration.NamedRoute("two", two))))
+                .permissionPolicy());
+    assertEquals(1, policy.path("Statement").size(), policy.toString());
+    assertEquals("DynamodbPutItem", policy.path("Statement").get(0).path("Sid").asText());
+  }
+
+  @Test
+  void sidsAreUniqueWithinThePolicy() {
+    List<String> sids = new ArrayList<>();
+    read(ApiRenderer.render(writingApi()).permissionPolicy())
+        .path("Statement")
+        .forEach(s -> sids.add(s.path("Sid").asText()));
+    assertEquals(new TreeSet<>(sids).size(), sids.size(), sids.toString());
   }
 }

@@ -71,7 +71,13 @@ class AdminUiTest {
             ExpectedConditions.presenceOfElementLocated(By.cssSelector("#route-form[data-ready]")));
   }
 
+  /** Chooses once the option is there: a form's choices (e.g. tables) arrive after it shows. */
   private void choose(String id, String value) {
+    browser
+        .waitFor(Duration.ofSeconds(10))
+        .until(
+            ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("#" + id + " option[value='" + value + "']")));
     new Select(browser.visible(By.id(id))).selectByValue(value);
   }
 

@@ -69,6 +69,9 @@ final class ApiGatewayJson {
     ObjectNode endpoint = node.putObject("endpointConfiguration");
     endpoint.put("ipAddressType", api.ipAddressType());
     endpoint.set("types", MAPPER.valueToTree(api.endpointTypes()));
+    if (!api.vpcEndpointIds().isEmpty()) {
+      endpoint.set("vpcEndpointIds", MAPPER.valueToTree(api.vpcEndpointIds()));
+    }
     if (api.minimumCompressionSize() != null) {
       node.put("minimumCompressionSize", api.minimumCompressionSize());
     }

@@ -66,7 +66,8 @@ class RestApiOperations implements ApiGatewayOperations {
             Map.of(),
             settings.ipAddressType(),
             settings.minimumCompressionSize(),
-            Map.of());
+            Map.of(),
+            ApiGatewayJson.stringList(body.path("endpointConfiguration"), "vpcEndpointIds"));
     store.put(api);
     return answer(201, api);
   }
@@ -103,7 +104,8 @@ class RestApiOperations implements ApiGatewayOperations {
             Map.of(),
             null,
             null,
-            document.requestValidators());
+            document.requestValidators(),
+            List.of());
     store.put(api);
     return ApiGatewayJson.answer(201, warned(ApiGatewayJson.restApi(api), document));
   }

@@ -8,8 +8,8 @@ import java.util.Set;
 
 /**
  * UpdateRestApi's patch operations as AWS applies them: header fields, {@code binaryMediaTypes}
- * addressed like object keys ({@code /binaryMediaTypes/image~1png}), endpoint type and IP address
- * type, and the compression threshold, with AWS's texts for what it refuses.
+ * addressed like object keys ({@code /binaryMediaTypes/image~1png}), endpoint type, VPC endpoints
+ * and IP address type, and the compression threshold, with AWS's texts for what it refuses.
  */
 final class RestApiPatch {
 
@@ -17,6 +17,8 @@ final class RestApiPatch {
       Set.of("add", "remove", "move", "test", "replace", "copy");
   private static final Set<String> TYPES = Set.of("REGIONAL", "EDGE", "PRIVATE");
   private static final String MEDIA = "/binaryMediaTypes/";
+  private static final String TYPE = "/endpointConfiguration/types/";
+  private static final String VPC_ENDPOINTS = "/endpointConfiguration/vpcEndpointIds";
 
   private RestApiPatch() {}
 
@@ -71,9 +73,15 @@ final class RestApiPatch {
               api.name(), api.description(), value, api.binaryMediaTypes(), api.models());
       case "/minimumCompressionSize" -> compression(api, op, value);
       case "/policy" -> api.withPolicy(op.equals("remove") ? null : value);
-      case "/endpointConfiguration/types/0" -> endpointType(api, op, value);
       case "/endpointConfiguration/ipAddressType" -> ipAddressType(api, op, value);
-      default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
+      case VPC_ENDPOINTS -> vpcEndpoints(api, op, value);
+      default -> {
+        // AWS documents the type's own name as the index, its recordings show 0: both are taken
+        if (path.startsWith(TYPE) && isTypeIndex(api, path.substring(TYPE.length()))) {
+          yield endpointType(api, op, value);
+        }
+        throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
+      }
     };
   }
 
@@ -120,6 +128,28 @@ final class RestApiPatch {
     // a private API is reachable over dualstack only, so the type change brings the IP type along
     String ip = value.equals("PRIVATE") ? "dualstack" : api.ipAddressType();
     return api.withSettings(List.of(value), ip, api.minimumCompressionSize());
+  }
+
+  private static boolean isTypeIndex(RestApi api, String index) {
+    return index.equals("0") || api.endpointTypes().contains(index);
+  }
+
+  /** One VPC endpoint added or removed per operation; adding one already there changes nothing. */
+  private static RestApi vpcEndpoints(RestApi api, String op, String value) {
+    if (value == null || value.isEmpty()) {
+      throw ApiGatewayErrors.badRequest("Invalid VPC endpoint id specified");
+    }
+    List<String> ids = new ArrayList<>(api.vpcEndpointIds());
+    switch (op) {
+      case "add" -> {
+        if (!ids.contains(value)) {
+          ids.add(value);
+        }
+      }
+      case "remove" -> ids.remove(value);
+      default -> throw replaceAddRemoveOnly();
+    }
+    return api.withVpcEndpointIds(ids);
   }
 
   private static RestApi ipAddressType(RestApi api, String op, String value) {

@@ -25,6 +25,9 @@ class CallerAccess {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** The VPC endpoint a request came through ({@code aws:SourceVpce}), as API Gateway names it. */
+  static final String VPC_ENDPOINT_HEADER = "x-amzn-vpce-id";
+
   private final Signers signers;
   private final KeyUsage keys;
   private final Throttles stageThrottles = new Throttles();
@@ -48,6 +51,11 @@ class CallerAccess {
    */
   Optional<EmulatorResponse> refusal(
       DeployedStage deployed, RouteTree.Match match, EmulatorRequest request, String path) {
+    if (deployed.api().endpointTypes().contains("PRIVATE")
+        && request.header(VPC_ENDPOINT_HEADER) == null) {
+      // A private API answers only what reaches it through an interface VPC endpoint.
+      return Optional.of(AccessResponses.forbidden());
+    }
     Method method = match.method();
     String apiId = deployed.api().id();
     String stage = deployed.stage().stageName();
@@ -178,7 +186,7 @@ class CallerAccess {
       EmulatorRequest request, ResourcePolicy.Principal principal) {
     Map<String, String> keys = new HashMap<>();
     keys.put("aws:sourceip", sourceIp(request.header("x-forwarded-for")));
-    String vpce = request.header("x-amzn-vpce-id");
+    String vpce = request.header(VPC_ENDPOINT_HEADER);
     if (vpce != null) {
       keys.put("aws:sourcevpce", vpce);
     }

@@ -14,8 +14,9 @@ import java.util.regex.Pattern;
  * wildcards (actions case-insensitive, resources case-sensitive), service principals, and the
  * string and ARN condition operators (with {@code IfExists}), and the set qualifiers {@code
  * ForAllValues:} and {@code ForAnyValue:} over multi-valued keys (e.g. {@code dynamodb:Attributes},
- * {@code dynamodb:LeadingKeys}). An unknown condition operator never matches, so it cannot grant
- * access.
+ * {@code dynamodb:LeadingKeys}). A key absent from the request matches no value, so a negated
+ * operator ({@code StringNotEquals}, ...) holds for it, as IAM documents. An unknown condition
+ * operator never matches, so it cannot grant access.
  */
 record Policy(List<Statement> statements) {
 
@@ -204,8 +205,13 @@ record Policy(List<Statement> statements) {
       return switch (qualifier) {
         case FOR_ALL -> set == null || set.stream().allMatch(this::holdsFor);
         case FOR_ANY -> set != null && set.stream().anyMatch(this::holdsFor);
-        case NONE -> set == null ? ifExists : set.stream().anyMatch(this::holdsFor);
+        // A key the request does not have matches no value: a negated operator then holds.
+        case NONE -> set == null ? ifExists || negated() : set.stream().anyMatch(this::holdsFor);
       };
+    }
+
+    private boolean negated() {
+      return operator.startsWith("StringNot") || operator.startsWith("ArnNot");
     }
 
     private boolean holdsFor(String value) {

@@ -14,6 +14,8 @@ import java.util.TreeMap;
 @ApplicationScoped
 class RolePolicyOperations {
 
+  static final int ROLE_POLICY_QUOTA = 10_240;
+
   private final IamStore store;
 
   RolePolicyOperations(IamStore store) {
@@ -40,10 +42,28 @@ class RolePolicyOperations {
             role -> {
               TreeMap<String, String> policies = new TreeMap<>(role.inlinePolicies());
               policies.put(policyName, document);
+              checkAggregateSize(roleName, policies);
               return role.withInlinePolicies(policies);
             })
         .orElseThrow(() -> noSuchRole(roleName));
     return null;
+  }
+
+  /**
+   * IAM's quota on the aggregate size of a role's inline policies: 10,240 characters, white space
+   * not counted. Past it, PutRolePolicy fails with {@code LimitExceeded} and nothing changes.
+   */
+  private static void checkAggregateSize(String roleName, Map<String, String> policies) {
+    long size =
+        policies.values().stream()
+            .mapToLong(text -> text.chars().filter(c -> !Character.isWhitespace(c)).count())
+            .sum();
+    if (size > ROLE_POLICY_QUOTA) {
+      throw new AwsError(
+          409,
+          "LimitExceeded",
+          "Maximum policy size of " + ROLE_POLICY_QUOTA + " bytes exceeded for role " + roleName);
+    }
   }
 
   private String get(Map<String, String> parameters) {

@@ -132,6 +132,7 @@ class ApiGatewayStoreRestartTest {
         Map.of("dev", stage),
         "ipv4",
         null,
-        Map.of());
+        Map.of(),
+        List.of("vpce-0a1b2c3d4e5f60789"));
   }
 }

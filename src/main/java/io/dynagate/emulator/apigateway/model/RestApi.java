@@ -26,6 +26,8 @@ import java.util.Map;
  * @param minimumCompressionSize bytes from which answers are compressed, or null when off
  * @param requestValidators by name, from imported {@code x-amazon-apigateway-request-validators} (a
  *     validator's name is its id here)
+ * @param vpcEndpointIds the VPC endpoints a {@code PRIVATE} API is associated with (Route 53
+ *     aliases on AWS), in the order they were added
  */
 public record RestApi(
     String id,
@@ -45,7 +47,8 @@ public record RestApi(
     Map<String, Stage> stages,
     String ipAddressType,
     Integer minimumCompressionSize,
-    Map<String, RequestValidator> requestValidators) {
+    Map<String, RequestValidator> requestValidators,
+    List<String> vpcEndpointIds) {
 
   public RestApi {
     endpointTypes = Maps.list(endpointTypes);
@@ -60,6 +63,7 @@ public record RestApi(
     deployments = Maps.copy(deployments);
     stages = Maps.copy(stages);
     requestValidators = Maps.copy(requestValidators);
+    vpcEndpointIds = Maps.list(vpcEndpointIds);
   }
 
   public RestApi withDraft(ApiDefinition next) {
@@ -81,7 +85,8 @@ public record RestApi(
         stages,
         ipAddressType,
         minimumCompressionSize,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   public RestApi withDeployment(Deployment deployment) {
@@ -119,7 +124,8 @@ public record RestApi(
         stages,
         ipAddressType,
         minimumCompressionSize,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   /**
@@ -149,7 +155,8 @@ public record RestApi(
         stages,
         ipAddressType,
         minimumCompressionSize,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   /** This API with another set of deployments. */
@@ -172,7 +179,8 @@ public record RestApi(
         stages,
         ipAddressType,
         minimumCompressionSize,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   private RestApi withStages(Map<String, Stage> next) {
@@ -194,7 +202,8 @@ public record RestApi(
         next,
         ipAddressType,
         minimumCompressionSize,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   /** This API with another resource policy (JSON text), or none. */
@@ -217,7 +226,8 @@ public record RestApi(
         stages,
         ipAddressType,
         minimumCompressionSize,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   /** This API with other endpoint and compression settings, as UpdateRestApi sets them. */
@@ -241,7 +251,8 @@ public record RestApi(
         stages,
         nextIpAddressType,
         nextCompression,
-        requestValidators);
+        requestValidators,
+        vpcEndpointIds);
   }
 
   /** This API with the request validators an import declared. */
@@ -264,6 +275,31 @@ public record RestApi(
         stages,
         ipAddressType,
         minimumCompressionSize,
+        next,
+        vpcEndpointIds);
+  }
+
+  /** This API associated with other VPC endpoints, as UpdateRestApi sets them. */
+  public RestApi withVpcEndpointIds(List<String> next) {
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        draft,
+        deployments,
+        stages,
+        ipAddressType,
+        minimumCompressionSize,
+        requestValidators,
         next);
   }
 }

@@ -28,7 +28,19 @@ function showStatus(envelope) {
   $('#api-stage').textContent = envelope.spec?.stage || 'dev';
   $('#api-drift').textContent = status.drift || 'none';
   $('#api-access').textContent = accessSummary(envelope.spec);
+  $('#api-public-routes').replaceChildren(...publicRoutes(status.publicRoutes));
   $('#api-status').removeAttribute('aria-busy');
+}
+
+/** The live routes anyone may call, each plainly marked; none said in words. */
+function publicRoutes(routes) {
+  if (!routes) {
+    return ['–'];
+  }
+  if (routes.length === 0) {
+    return ['none: every live route asks who calls'];
+  }
+  return routes.map((route) => el('span', { class: 'badge public', text: `PUBLIC ${route}` }));
 }
 
 /** Reads the API; while a pass is pending, reads it again until it settles, then the rest. */
