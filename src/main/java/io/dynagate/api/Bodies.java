@@ -12,6 +12,7 @@ import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import java.util.Optional;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
@@ -85,7 +86,7 @@ public class Bodies {
     if (type == null) {
       return false;
     }
-    String subtype = type.getSubtype().toLowerCase(java.util.Locale.ROOT);
+    String subtype = type.getSubtype().toLowerCase(Locale.ROOT);
     return type.getType().equalsIgnoreCase("application")
         && (subtype.equals("json")
             || subtype.endsWith("+json")

@@ -2,6 +2,7 @@ package io.dynagate.api;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.dynagate.declaration.Violation;
 import io.dynagate.store.Page;
 import io.dynagate.store.Status;
 import io.dynagate.store.Stored;
@@ -90,8 +91,7 @@ public class Envelopes {
       limit = 0;
     }
     if (limit < 1 || limit > 500) {
-      throw ApiException.invalid(
-          List.of(io.dynagate.declaration.Violation.of("limit", "must be between 1 and 500")));
+      throw ApiException.invalid(List.of(Violation.of("limit", "must be between 1 and 500")));
     }
     return limit;
   }

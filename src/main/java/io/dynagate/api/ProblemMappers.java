@@ -1,10 +1,13 @@
 package io.dynagate.api;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.dynagate.declaration.Violation;
 import io.dynagate.store.InvalidCursorException;
 import io.dynagate.store.VersionConflictException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -29,16 +32,14 @@ public class ProblemMappers {
 
   @ServerExceptionMapper
   public Response cursor(InvalidCursorException e) {
-    return answer(
-        Problem.invalid(
-            java.util.List.of(io.dynagate.declaration.Violation.of("cursor", e.getMessage()))));
+    return answer(Problem.invalid(List.of(Violation.of("cursor", e.getMessage()))));
   }
 
   // Only a syntax error's message is the client's own text; a binding error's names Java types.
   @ServerExceptionMapper
   public Response json(JsonProcessingException e) {
     String detail =
-        e instanceof com.fasterxml.jackson.core.JsonParseException
+        e instanceof JsonParseException
             ? "the body is not valid JSON: " + e.getOriginalMessage()
             : "the body does not have the expected fields and types";
     return answer(Problem.of(400, "Malformed JSON", detail));

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
 import software.amazon.awssdk.services.apigateway.model.CreateRestApiResponse;
@@ -216,7 +217,7 @@ public class ApiGatewayRestApis implements RestApiPort {
       }
       throw e;
     }
-    Map<String, Desired.Throttling> out = new java.util.TreeMap<>();
+    Map<String, Desired.Throttling> out = new TreeMap<>();
     live.methodSettings()
         .forEach(
             (key, setting) -> {

@@ -21,6 +21,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -250,7 +251,7 @@ public class BundleService {
   }
 
   private static String kind(Stored stored) {
-    return stored.ref().kind().name().toLowerCase(java.util.Locale.ROOT);
+    return stored.ref().kind().name().toLowerCase(Locale.ROOT);
   }
 
   private static String name(Stored stored) {

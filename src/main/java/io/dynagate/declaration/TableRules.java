@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 
 /**
@@ -74,7 +75,7 @@ public final class TableRules {
     spec.attributeSchema().keySet().stream()
         .filter(name -> !Names.isAttributeName(name))
         .forEach(name -> out.add(Violation.of("AttributeSchema", "invalid attribute name")));
-    new java.util.TreeMap<>(spec.attributeSchema())
+    new TreeMap<>(spec.attributeSchema())
         .forEach(
             (name, type) ->
                 spec.typeOf(name)

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The declared type of a non-key attribute (the table's {@code AttributeSchema}), which drives the
@@ -26,7 +27,7 @@ public sealed interface ValueType {
     public Scalar {
       if (!SCALARS.contains(name)) {
         throw new IllegalArgumentException(
-            "unknown type " + name + "; expected one of " + new java.util.TreeSet<>(SCALARS));
+            "unknown type " + name + "; expected one of " + new TreeSet<>(SCALARS));
       }
     }
 

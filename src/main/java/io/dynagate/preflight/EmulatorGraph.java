@@ -7,6 +7,7 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.spi.Bean;
 import jakarta.inject.Inject;
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Constructor;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -15,11 +16,13 @@ import java.lang.reflect.Proxy;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 
@@ -156,7 +159,7 @@ final class EmulatorGraph implements AutoCloseable {
                 case "stream" -> all.stream();
                 case "spliterator" -> all.spliterator();
                 case "forEach" -> {
-                  all.forEach((java.util.function.Consumer<Object>) args[0]);
+                  all.forEach((Consumer<Object>) args[0]);
                   yield null;
                 }
                 case "isResolvable" -> all.size() == 1;
@@ -172,8 +175,7 @@ final class EmulatorGraph implements AutoCloseable {
             });
   }
 
-  private static void callAnnotated(
-      Object instance, Class<? extends java.lang.annotation.Annotation> annotation)
+  private static void callAnnotated(Object instance, Class<? extends Annotation> annotation)
       throws ReflectiveOperationException {
     for (Class<?> c = instance.getClass(); c != Object.class; c = c.getSuperclass()) {
       for (Method method : c.getDeclaredMethods()) {
@@ -189,7 +191,7 @@ final class EmulatorGraph implements AutoCloseable {
   @Override
   public synchronized void close() {
     List<Object> reversed = new ArrayList<>(created);
-    java.util.Collections.reverse(reversed);
+    Collections.reverse(reversed);
     for (Object instance : reversed) {
       try {
         callAnnotated(instance, PreDestroy.class);

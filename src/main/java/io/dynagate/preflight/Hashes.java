@@ -1,6 +1,7 @@
 package io.dynagate.preflight;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import java.nio.charset.StandardCharsets;
@@ -14,8 +15,7 @@ final class Hashes {
   private static final ObjectMapper CANONICAL =
       new ObjectMapper()
           .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true)
-          .configure(
-              com.fasterxml.jackson.databind.MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
+          .configure(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY, true);
 
   private Hashes() {}
 

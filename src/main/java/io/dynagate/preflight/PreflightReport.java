@@ -2,6 +2,7 @@ package io.dynagate.preflight;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -71,7 +72,7 @@ public record PreflightReport(
     }
 
     Request withHeader(String name, String value) {
-      Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+      Map<String, String> more = new LinkedHashMap<>(headers);
       more.put(name, value);
       return new Request(method, path, more, body);
     }

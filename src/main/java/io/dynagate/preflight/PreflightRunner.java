@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
@@ -69,8 +70,7 @@ public class PreflightRunner {
               return size() > KEPT;
             }
           });
-  private final Map<String, PreflightReport> lastByApi =
-      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, PreflightReport> lastByApi = new ConcurrentHashMap<>();
 
   public PreflightRunner(Shadow shadow) {
     this.shadow = shadow;

@@ -2,6 +2,7 @@ package io.dynagate.preflight;
 
 import io.dynagate.declaration.TableSpec;
 import java.util.List;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
@@ -24,7 +25,7 @@ final class ShadowTables {
             spec.attributeDefinitions().stream()
                 .map(
                     d ->
-                        software.amazon.awssdk.services.dynamodb.model.AttributeDefinition.builder()
+                        AttributeDefinition.builder()
                             .attributeName(d.attributeName())
                             .attributeType(d.attributeType().name())
                             .build())

@@ -6,6 +6,7 @@ import io.dynagate.declaration.AttributeType;
 import io.dynagate.declaration.KeyType;
 import io.dynagate.declaration.TableSpec;
 import io.dynagate.declaration.TableSpec.KeySchemaElement;
+import io.dynagate.declaration.ValueType;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -93,7 +94,7 @@ final class TableFixture {
   private JsonNode item(Variant variant, int i) {
     boolean hostileValues = variant == Variant.HOSTILE;
     ObjectNode item = SyntheticValues.NODES.objectNode();
-    Map<String, io.dynagate.declaration.ValueType> schema =
+    Map<String, ValueType> schema =
         table.attributeSchema() == null ? Map.of() : new TreeMap<>(table.attributeSchema());
     int seed = 0;
     for (var declared : schema.entrySet()) {
@@ -148,7 +149,7 @@ final class TableFixture {
     return table.typeOf(attribute).orElseThrow();
   }
 
-  private static io.dynagate.declaration.ValueType scalar(String name) {
-    return new io.dynagate.declaration.ValueType.Scalar(name);
+  private static ValueType scalar(String name) {
+    return new ValueType.Scalar(name);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +65,7 @@ final class TypedJson {
           strings(
               "BS",
               value.bs().stream()
-                  .map(b -> java.util.Base64.getEncoder().encodeToString(b.asByteArray()))
+                  .map(b -> Base64.getEncoder().encodeToString(b.asByteArray()))
                   .toList());
       case L -> {
         ArrayNode list = SyntheticValues.NODES.arrayNode();
@@ -93,6 +94,6 @@ final class TypedJson {
   }
 
   private static byte[] decode(String base64) {
-    return java.util.Base64.getDecoder().decode(base64);
+    return Base64.getDecoder().decode(base64);
   }
 }

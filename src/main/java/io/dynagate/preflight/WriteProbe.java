@@ -7,6 +7,8 @@ import io.dynagate.declaration.RouteSpec.Mode;
 import io.dynagate.preflight.PreflightReport.ProbeResult;
 import io.dynagate.preflight.PreflightReport.Request;
 import io.dynagate.preflight.StageClient.Reply;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -104,7 +106,7 @@ final class WriteProbe implements Probe {
     Writes.removeServerSet(route, plain);
     ObjectNode expected = wanted.deepCopy();
     Writes.removeServerSet(route, expected);
-    java.util.List<String> names = new java.util.ArrayList<>();
+    List<String> names = new ArrayList<>();
     expected.fieldNames().forEachRemaining(names::add);
     return PlainShape.mismatch(expected, names, plain).map(r -> "answer: " + r);
   }

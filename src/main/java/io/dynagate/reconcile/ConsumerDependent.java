@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -32,7 +33,7 @@ public class ConsumerDependent implements Dependent {
       Limits limits,
       String fingerprint,
       String planName,
-      java.util.Map<String, String> planTags) {
+      Map<String, String> planTags) {
 
     public static Limits limits(ConsumerSpec spec) {
       return new Limits(spec.rateLimit(), spec.burstLimit(), spec.quotaLimit(), spec.quotaPeriod());

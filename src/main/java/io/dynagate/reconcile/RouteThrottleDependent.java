@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * Per-route throttling ({@code access.routes.NAME.throttling}) as the stage's method settings, each
@@ -26,7 +27,7 @@ public class RouteThrottleDependent implements Dependent {
   /** The method settings an API's declarations want, keyed by patch path. */
   public static Map<String, Desired.Throttling> wanted(
       String api, ApiSpec spec, List<ApiDeclaration.NamedRoute> routes) {
-    Map<String, Desired.Throttling> out = new java.util.TreeMap<>();
+    Map<String, Desired.Throttling> out = new TreeMap<>();
     MethodThrottles.of(new ApiDeclaration(api, spec, routes, Map.of(), "-", "-", "-"))
         .forEach((key, t) -> out.put(key, new Desired.Throttling(t.rateLimit(), t.burstLimit())));
     return out;

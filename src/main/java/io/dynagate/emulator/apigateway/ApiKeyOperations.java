@@ -3,6 +3,7 @@ package io.dynagate.emulator.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.apigateway.model.ApiKey;
+import io.dynagate.emulator.core.AwsError;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -144,7 +145,7 @@ class ApiKeyOperations implements ApiGatewayOperations {
     }
   }
 
-  private static io.dynagate.emulator.core.AwsError unsupported(JsonNode op) {
+  private static AwsError unsupported(JsonNode op) {
     return ApiGatewayErrors.badRequest(
         "Invalid patch path '"
             + op.path("path").asText()

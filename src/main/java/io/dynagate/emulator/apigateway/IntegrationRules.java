@@ -3,6 +3,7 @@ package io.dynagate.emulator.apigateway;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynagate.emulator.apigateway.model.Integration;
 import io.dynagate.emulator.apigateway.model.IntegrationResponse;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -41,7 +42,7 @@ final class IntegrationRules {
   static Integration validated(Integration integration) {
     if (integration.type() != null && !TYPES.contains(integration.type())) {
       throw RestApiSettings.validation(
-          java.util.List.of(
+          List.of(
               "Value '"
                   + integration.type()
                   + "' at 'putIntegrationInput.type' failed to satisfy constraint: Member must"

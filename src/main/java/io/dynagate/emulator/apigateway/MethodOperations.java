@@ -9,6 +9,7 @@ import io.dynagate.emulator.core.EmulatorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
@@ -48,7 +49,7 @@ class MethodOperations implements ApiGatewayOperations {
     String authorization = ApiGatewayJson.text(body, "authorizationType");
     if (authorization != null) {
       // AWS takes the authorization type in any case and answers it in capitals
-      authorization = authorization.toUpperCase(java.util.Locale.ROOT);
+      authorization = authorization.toUpperCase(Locale.ROOT);
     }
     if (authorization == null || !AUTHORIZATION_TYPES.contains(authorization)) {
       throw ApiGatewayErrors.badRequest(
@@ -211,7 +212,7 @@ class MethodOperations implements ApiGatewayOperations {
    * unknown verb is simply a method that does not exist, as on AWS.
    */
   static String httpMethod(ApiGatewayCall call) {
-    return call.parameter("http_method").toUpperCase(java.util.Locale.ROOT);
+    return call.parameter("http_method").toUpperCase(Locale.ROOT);
   }
 
   private static String validHttpMethod(ApiGatewayCall call) {

@@ -5,8 +5,11 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.emulator.apigateway.model.RestApi;
 import io.dynagate.emulator.core.EmulatorResponse;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.io.IOException;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Models, read only: those an imported document declares ({@code components.schemas}, Swagger's
@@ -15,9 +18,8 @@ import java.util.function.Function;
 @ApplicationScoped
 class ModelOperations implements ApiGatewayOperations {
 
-  private static final java.util.regex.Pattern LOCAL_REFERENCE =
-      java.util.regex.Pattern.compile(
-          "\"\\$ref\"\\s*:\\s*\"#/(?:components/schemas|definitions)/([^\"]+)\"");
+  private static final Pattern LOCAL_REFERENCE =
+      Pattern.compile("\"\\$ref\"\\s*:\\s*\"#/(?:components/schemas|definitions)/([^\"]+)\"");
 
   private final ApiGatewayStore store;
 
@@ -68,7 +70,7 @@ class ModelOperations implements ApiGatewayOperations {
       if (description != null && description.isTextual()) {
         model.put("description", description.asText());
       }
-    } catch (java.io.IOException notJson) {
+    } catch (IOException notJson) {
       // a schema that is not JSON has no description
     }
     return model.put("schema", absoluteReferences(api.id(), schema));
@@ -83,7 +85,7 @@ class ModelOperations implements ApiGatewayOperations {
         .matcher(schema)
         .replaceAll(
             "\"\\$ref\":\"https://apigateway.amazonaws.com/restapis/"
-                + java.util.regex.Matcher.quoteReplacement(apiId)
+                + Matcher.quoteReplacement(apiId)
                 + "/models/$1\"");
   }
 }

@@ -2,16 +2,20 @@ package io.dynagate.emulator.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.dynagate.emulator.apigateway.model.Integration;
 import io.dynagate.emulator.apigateway.model.IntegrationResponse;
 import io.dynagate.emulator.apigateway.model.Method;
 import io.dynagate.emulator.apigateway.model.MethodResponse;
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Reads OpenAPI 3 and Swagger 2.0 (JSON or YAML) with API Gateway's extensions, as ImportRestApi
@@ -44,7 +48,7 @@ final class OpenApiReader {
     }
     JsonNode info = root.path("info");
     String prefix = BasePath.prefix(root, basepathMode);
-    Documents context = new Documents(root, swagger, new java.util.ArrayList<>());
+    Documents context = new Documents(root, swagger, new ArrayList<>());
     Map<String, Map<String, Method>> paths = new LinkedHashMap<>();
     RequestValidators validators = RequestValidators.of(root);
     root.path("paths")
@@ -123,8 +127,7 @@ final class OpenApiReader {
       Documents context) {
     Map<String, Boolean> parameters = new LinkedHashMap<>();
     // every variable of the path is a required path parameter, declared or not, as AWS imports it
-    java.util.regex.Matcher variable =
-        java.util.regex.Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
+    Matcher variable = Pattern.compile("\\{([^}+]+)\\+?}").matcher(path);
     while (variable.find()) {
       parameters.put("method.request.path." + variable.group(1), true);
     }
@@ -216,7 +219,7 @@ final class OpenApiReader {
     List<String> produces(JsonNode operation) {
       JsonNode produces =
           operation.has("produces") ? operation.get("produces") : root.path("produces");
-      List<String> types = new java.util.ArrayList<>();
+      List<String> types = new ArrayList<>();
       produces.forEach(type -> types.add(type.asText()));
       return types.isEmpty() ? List.of("application/json") : types;
     }
@@ -256,9 +259,8 @@ final class OpenApiReader {
     if (!parameters.isObject()) {
       return node;
     }
-    com.fasterxml.jackson.databind.node.ObjectNode copy =
-        (com.fasterxml.jackson.databind.node.ObjectNode) node.deepCopy();
-    com.fasterxml.jackson.databind.node.ObjectNode kept = copy.putObject("requestParameters");
+    ObjectNode copy = (ObjectNode) node.deepCopy();
+    ObjectNode kept = copy.putObject("requestParameters");
     parameters
         .fields()
         .forEachRemaining(

@@ -10,8 +10,10 @@ import io.dynagate.emulator.core.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** REST APIs: create, import, put (overwrite or merge), get, list, update, delete. */
@@ -131,7 +133,7 @@ class RestApiOperations implements ApiGatewayOperations {
                   new LinkedHashMap<>(merge ? api.requestValidators() : Map.of());
               validators.putAll(document.requestValidators());
               // merge adds the document's media types to the API's; both take its title
-              java.util.Set<String> media = new java.util.LinkedHashSet<>(api.binaryMediaTypes());
+              Set<String> media = new LinkedHashSet<>(api.binaryMediaTypes());
               media.addAll(document.binaryMediaTypes());
               RestApi next =
                   merge
@@ -201,8 +203,7 @@ class RestApiOperations implements ApiGatewayOperations {
     }
   }
 
-  private static com.fasterxml.jackson.databind.node.ObjectNode warned(
-      com.fasterxml.jackson.databind.node.ObjectNode api, OpenApiDocument document) {
+  private static ObjectNode warned(ObjectNode api, OpenApiDocument document) {
     if (!document.warnings().isEmpty()) {
       document.warnings().forEach(api.putArray("warnings")::add);
     }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.net.URI;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * GetExport's {@code swagger} type: the OpenAPI 3 export rewritten as Swagger 2.0, as API Gateway
@@ -55,7 +57,7 @@ final class SwaggerExport {
         p.remove("schema");
       }
     }
-    java.util.Set<String> produces = new java.util.LinkedHashSet<>();
+    Set<String> produces = new LinkedHashSet<>();
     out.path("responses")
         .fields()
         .forEachRemaining(

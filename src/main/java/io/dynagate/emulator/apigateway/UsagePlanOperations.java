@@ -8,8 +8,10 @@ import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.core.Ids;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -146,7 +148,7 @@ class UsagePlanOperations implements ApiGatewayOperations {
     List<ApiKey> keys =
         plan.keyIds().stream()
             .map(store::key)
-            .flatMap(java.util.Optional::stream)
+            .flatMap(Optional::stream)
             .filter(k -> name == null || (k.name() != null && k.name().startsWith(name)))
             .toList();
     return ApiGatewayJson.answer(
@@ -188,7 +190,7 @@ class UsagePlanOperations implements ApiGatewayOperations {
     if (apiId == null || stage == null) {
       throw ApiGatewayErrors.badRequest("API Stage must name an apiId and a stage");
     }
-    Map<String, UsagePlan.Throttle> throttles = new java.util.LinkedHashMap<>();
+    Map<String, UsagePlan.Throttle> throttles = new LinkedHashMap<>();
     node.path("throttle")
         .fields()
         .forEachRemaining(e -> throttles.put(e.getKey(), UsagePlanPatch.throttle(e.getValue())));

@@ -10,6 +10,7 @@ import io.vertx.core.http.HttpServerResponse;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -158,6 +159,6 @@ public class EmulatorServer {
   }
 
   private static String decode(String text) {
-    return java.net.URLDecoder.decode(text, StandardCharsets.UTF_8);
+    return URLDecoder.decode(text, StandardCharsets.UTF_8);
   }
 }

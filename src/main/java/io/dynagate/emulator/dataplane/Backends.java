@@ -1,7 +1,9 @@
 package io.dynagate.emulator.dataplane;
 
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.dynagate.emulator.apigateway.model.Integration;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.dynagate.emulator.vtl.RequestContext;
@@ -23,9 +25,7 @@ class Backends {
    * answers it.
    */
   private static final ObjectMapper LENIENT =
-      com.fasterxml.jackson.databind.json.JsonMapper.builder()
-          .enable(com.fasterxml.jackson.core.json.JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES)
-          .build();
+      JsonMapper.builder().enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
 
   private static final Pattern DYNAMODB_ACTION =
       Pattern.compile("arn:[^:]+:apigateway:[^:]+:dynamodb:action/([A-Za-z]+)");

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * DynamoDB called as API Gateway calls it for an {@code AWS} integration: as the credentials role,
@@ -45,7 +46,7 @@ class DynamoBackend {
   private final CallCounter calls;
   private final String region;
   private final String accountId;
-  private final Map<String, String> partitionKeys = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, String> partitionKeys = new ConcurrentHashMap<>();
 
   DynamoBackend(DynamoPassThrough dynamo, CallCounter calls, EmulatorSettings settings) {
     this.dynamo = dynamo;

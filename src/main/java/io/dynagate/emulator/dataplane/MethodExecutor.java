@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ThreadLocalRandom;
 import org.jboss.logging.Logger;
 
 /**
@@ -126,8 +128,8 @@ class MethodExecutor {
   /** API Gateway's extended request id: 12 random bytes in base64, 16 characters. */
   private static String apigwId() {
     byte[] bytes = new byte[12];
-    java.util.concurrent.ThreadLocalRandom.current().nextBytes(bytes);
-    return java.util.Base64.getEncoder().encodeToString(bytes);
+    ThreadLocalRandom.current().nextBytes(bytes);
+    return Base64.getEncoder().encodeToString(bytes);
   }
 
   /** The response whose regex matches the whole status, else the default, else none. */

@@ -2,9 +2,11 @@ package io.dynagate.emulator.dataplane;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -58,8 +60,8 @@ record Policy(List<Statement> statements) {
   }
 
   /** The lower-case condition keys the policy's statements test. */
-  java.util.Set<String> conditionKeyNames() {
-    java.util.Set<String> keys = new java.util.HashSet<>();
+  Set<String> conditionKeyNames() {
+    Set<String> keys = new HashSet<>();
     statements.forEach(s -> s.conditions().forEach(c -> keys.add(c.key())));
     return keys;
   }

@@ -6,6 +6,7 @@ import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * A REST API's resource policy, evaluated as API Gateway does for {@code execute-api:Invoke}:
@@ -148,8 +149,7 @@ record ResourcePolicy(List<Rule> rules) {
 
   /** IPv4 and IPv6 ranges in CIDR notation, or single addresses. */
   static final class Cidr {
-    private static final java.util.regex.Pattern LITERAL =
-        java.util.regex.Pattern.compile("[0-9a-fA-F:.]+(/\\d{1,3})?");
+    private static final Pattern LITERAL = Pattern.compile("[0-9a-fA-F:.]+(/\\d{1,3})?");
 
     private Cidr() {}
 

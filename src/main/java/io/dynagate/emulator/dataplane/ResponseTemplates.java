@@ -1,8 +1,10 @@
 package io.dynagate.emulator.dataplane;
 
 import io.dynagate.emulator.apigateway.model.IntegrationResponse;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /** Choosing an integration response's template, and its response parameters. */
 final class ResponseTemplates {
@@ -18,10 +20,10 @@ final class ResponseTemplates {
   static Map.Entry<String, String> choose(IntegrationResponse response, String accept) {
     Map<String, String> templates = response.templates();
     // Map.of's containsValue(null) throws, so look for the null by hand
-    if (templates.values().stream().anyMatch(java.util.Objects::isNull)) {
+    if (templates.values().stream().anyMatch(Objects::isNull)) {
       // a type mapped to no template (AWS shows it as null) passes the body like an absent one
-      templates = new java.util.LinkedHashMap<>(templates);
-      templates.values().removeIf(java.util.Objects::isNull);
+      templates = new LinkedHashMap<>(templates);
+      templates.values().removeIf(Objects::isNull);
     }
     if (templates.isEmpty()) {
       return null;

@@ -9,9 +9,11 @@ import io.dynagate.emulator.iam.ManagedPolicyStore;
 import io.dynagate.emulator.iam.Role;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -38,7 +40,7 @@ class RoleAccess {
     private final Policy trust;
     private final List<Policy> permissions;
     private final Map<Policy.Request, Policy.Decision> decisions = new ConcurrentHashMap<>();
-    private final java.util.Set<String> conditionKeys = new java.util.HashSet<>();
+    private final Set<String> conditionKeys = new HashSet<>();
 
     Parsed(Role role, List<ManagedPolicy> attached, Policy trust, List<Policy> permissions) {
       this.role = role;

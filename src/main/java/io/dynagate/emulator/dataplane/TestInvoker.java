@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
@@ -60,7 +61,7 @@ class TestInvoker implements MethodTester {
     RouteTree.Match match =
         new RouteTree.Match(resource, method, parameters(resource.path(), path));
     Trace trace = Trace.on();
-    String requestId = java.util.UUID.randomUUID().toString();
+    String requestId = UUID.randomUUID().toString();
     Map<String, List<String>> queryParameters = query(query);
     Map<String, String> firstValues = new LinkedHashMap<>();
     queryParameters.forEach((name, values) -> firstValues.put(name, values.get(0)));
@@ -120,8 +121,7 @@ class TestInvoker implements MethodTester {
         || header.equalsIgnoreCase("Date");
   }
 
-  private static EmulatorResponse await(
-      java.util.concurrent.CompletableFuture<EmulatorResponse> f) {
+  private static EmulatorResponse await(CompletableFuture<EmulatorResponse> f) {
     try {
       return f.get(30, TimeUnit.SECONDS);
     } catch (InterruptedException e) {

@@ -1,5 +1,10 @@
 package io.dynagate.emulator.dataplane;
 
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+
 /**
  * The execution log {@code TestInvokeMethod} answers; the data plane runs with it off, so that
  * nothing is formatted per request.
@@ -25,13 +30,12 @@ final class Trace {
   /**
    * AWS's time stamp before every line but the first, e.g. {@code Sat Nov 28 01:47:28 UTC 2026 : }.
    */
-  private static final java.time.format.DateTimeFormatter STAMP =
-      java.time.format.DateTimeFormatter.ofPattern(
-          "EEE MMM dd HH:mm:ss 'UTC' yyyy' : '", java.util.Locale.ROOT);
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("EEE MMM dd HH:mm:ss 'UTC' yyyy' : '", Locale.ROOT);
 
   void line(String format, Object... args) {
     if (on) {
-      String stamp = STAMP.format(java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC));
+      String stamp = STAMP.format(ZonedDateTime.now(ZoneOffset.UTC));
       synchronized (lines) {
         lines.append(stamp).append(String.format(format, args)).append('\n');
       }

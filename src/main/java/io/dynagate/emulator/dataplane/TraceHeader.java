@@ -1,6 +1,7 @@
 package io.dynagate.emulator.dataplane;
 
 import java.util.HexFormat;
+import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -29,7 +30,7 @@ final class TraceHeader {
           continue;
         }
         String value = part.substring(eq + 1);
-        switch (part.substring(0, eq).trim().toLowerCase(java.util.Locale.ROOT)) {
+        switch (part.substring(0, eq).trim().toLowerCase(Locale.ROOT)) {
           case "root" -> root = value;
           case "parent" -> parent = value;
           case "sampled" -> sampled = value;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynagate.emulator.core.EmulatorResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.util.Iterator;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +61,7 @@ public class RegistryGuard {
       request = JSON.readTree(body);
     } catch (JsonProcessingException e) {
       return Optional.empty(); // dynalite answers SerializationException, as DynamoDB does
-    } catch (java.io.IOException e) {
+    } catch (IOException e) {
       return Optional.empty();
     }
     if (request == null || !namesRegistry(request)) {
@@ -71,7 +73,7 @@ public class RegistryGuard {
   // The data plane's hot path skips parsing: no name and no escape (\\u0064 spells 'd') in the
   // bytes means no field can name the registry.
   private boolean mayName(byte[] body) {
-    String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+    String text = new String(body, StandardCharsets.UTF_8);
     return text.contains(registry) || text.indexOf('\\') >= 0;
   }
 

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
@@ -179,9 +180,7 @@ class UserOperations {
 
   /** Changes the keys of the user that owns {@code keyId} (and is named, when a name is given). */
   private void changeKeys(
-      Map<String, String> parameters,
-      String keyId,
-      java.util.function.Consumer<List<User.AccessKey>> change) {
+      Map<String, String> parameters, String keyId, Consumer<List<User.AccessKey>> change) {
     UserStore.Signer owner =
         store
             .signer(keyId)

@@ -3,6 +3,7 @@ package io.dynagate.emulator.apigateway.model;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,7 +30,7 @@ public record ApiDefinition(String rootResourceId, Map<String, Resource> resourc
     if (resources == null) {
       return null;
     }
-    Map<String, Resource> out = new java.util.LinkedHashMap<>();
+    Map<String, Resource> out = new LinkedHashMap<>();
     resources.forEach(
         (id, resource) -> {
           Resource settled = resource;
@@ -86,7 +87,7 @@ public record ApiDefinition(String rootResourceId, Map<String, Resource> resourc
       gone.add(id);
       children(id).forEach(child -> pending.add(child.id()));
     }
-    Map<String, Resource> kept = new java.util.LinkedHashMap<>(resources);
+    Map<String, Resource> kept = new LinkedHashMap<>(resources);
     kept.keySet().removeAll(gone);
     return new ApiDefinition(rootResourceId, kept);
   }
@@ -96,7 +97,7 @@ public record ApiDefinition(String rootResourceId, Map<String, Resource> resourc
    * everything under it following.
    */
   public ApiDefinition moved(String resourceId, String parentId, String pathPart) {
-    Map<String, Resource> next = new java.util.LinkedHashMap<>(resources);
+    Map<String, Resource> next = new LinkedHashMap<>(resources);
     Resource parent = resources.get(parentId);
     String prefix = parent.path().equals("/") ? "" : parent.path();
     List<Resource> pending = new ArrayList<>();

@@ -2,6 +2,7 @@ package io.dynagate.emulator.apigateway.model;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * A usage plan: the stages it covers, the request rate, burst and quota each of its keys gets, and
@@ -75,7 +76,7 @@ public record UsagePlan(
   }
 
   /** The stage this plan covers, if it does. */
-  public java.util.Optional<ApiStage> stage(String restApiId, String stageName) {
+  public Optional<ApiStage> stage(String restApiId, String stageName) {
     return apiStages.stream().filter(s -> s.covers(restApiId, stageName)).findFirst();
   }
 }
