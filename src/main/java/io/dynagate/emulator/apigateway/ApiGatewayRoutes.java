@@ -78,11 +78,21 @@ final class ApiGatewayRoutes {
                       "GetExport"),
                   route("GET", "/restapis/{restapi_id}/models", "GetModels"),
                   route("GET", "/restapis/{restapi_id}/models/{model_name}", "GetModel"),
+                  route(
+                      "POST", "/restapis/{restapi_id}/requestvalidators", "CreateRequestValidator"),
                   route("GET", "/restapis/{restapi_id}/requestvalidators", "GetRequestValidators"),
                   route(
                       "GET",
                       "/restapis/{restapi_id}/requestvalidators/{requestvalidator_id}",
                       "GetRequestValidator"),
+                  route(
+                      "PATCH",
+                      "/restapis/{restapi_id}/requestvalidators/{requestvalidator_id}",
+                      "UpdateRequestValidator"),
+                  route(
+                      "DELETE",
+                      "/restapis/{restapi_id}/requestvalidators/{requestvalidator_id}",
+                      "DeleteRequestValidator"),
                   route("GET", "/tags/{resource_arn}", "GetTags"),
                   route("PUT", "/tags/{resource_arn}", "TagResource"),
                   route("DELETE", "/tags/{resource_arn}", "UntagResource")))

@@ -75,10 +75,11 @@ class MethodOperations implements ApiGatewayOperations {
         api -> {
           Resource resource = Drafts.resource(api.draft(), resourceId);
           MethodRules.checkModels(api, method.requestModels());
+          Method checked = MethodRules.withValidator(api, method);
           if (resource.resourceMethods().containsKey(httpMethod)) {
             throw ApiGatewayErrors.conflict("Method already exists for this resource");
           }
-          return api.withDraft(api.draft().with(resource.withMethod(method)));
+          return api.withDraft(api.draft().with(resource.withMethod(checked)));
         });
     return ApiGatewayJson.answer(201, method);
   }

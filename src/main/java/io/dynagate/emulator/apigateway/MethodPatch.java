@@ -6,6 +6,7 @@ import io.dynagate.emulator.apigateway.model.RestApi;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * UpdateMethod's patch operations: {@code replace} on the method's own fields, {@code
@@ -22,6 +23,7 @@ final class MethodPatch {
   private String authorizerId;
   private boolean apiKeyRequired;
   private String operationName;
+  private String validatorId;
   private final Map<String, Boolean> parameters;
   private final Map<String, String> models;
 
@@ -31,6 +33,7 @@ final class MethodPatch {
     this.authorizerId = method.authorizerId();
     this.apiKeyRequired = Boolean.TRUE.equals(method.apiKeyRequired());
     this.operationName = method.operationName();
+    this.validatorId = method.requestValidatorId();
     this.parameters = new LinkedHashMap<>(method.requestParameters());
     this.models = new LinkedHashMap<>(method.requestModels());
   }
@@ -46,19 +49,23 @@ final class MethodPatch {
       MethodRules.check(ApiGatewayJson.MAPPER.createObjectNode(), patch.authorizationType);
     }
     MethodRules.checkModels(api, patch.models);
-    return new Method(
-        method.httpMethod(),
-        patch.authorizationType,
-        custom ? patch.authorizerId : null,
-        patch.apiKeyRequired,
-        patch.operationName,
-        method.requestValidatorId(),
-        patch.parameters,
-        patch.models,
-        method.authorizationScopes(),
-        method.methodResponses(),
-        method.methodIntegration(),
-        method.requestValidator());
+    Method patched =
+        new Method(
+            method.httpMethod(),
+            patch.authorizationType,
+            custom ? patch.authorizerId : null,
+            patch.apiKeyRequired,
+            patch.operationName,
+            patch.validatorId,
+            patch.parameters,
+            patch.models,
+            method.authorizationScopes(),
+            method.methodResponses(),
+            method.methodIntegration(),
+            method.requestValidator());
+    return Objects.equals(patch.validatorId, method.requestValidatorId())
+        ? patched
+        : MethodRules.withValidator(api, patched);
   }
 
   private void apply(JsonNode operation) {
@@ -89,10 +96,8 @@ final class MethodPatch {
       case "/authorizationType" -> authorizationType = replaced(op, value).toUpperCase(Locale.ROOT);
       case "/authorizerId" -> authorizerId = replaced(op, value);
       case "/requestValidatorId" -> {
-        replaced(op, value);
-        // the emulator keeps only the validators an import declares, and no patch re-points a
-        // method
-        throw ApiGatewayErrors.badRequest("Invalid Request Validator identifier specified");
+        String replacement = replaced(op, value);
+        validatorId = replacement.isEmpty() ? null : replacement;
       }
       default -> throw ApiGatewayErrors.badRequest("Invalid patch path " + path);
     }

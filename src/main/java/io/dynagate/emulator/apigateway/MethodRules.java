@@ -1,6 +1,8 @@
 package io.dynagate.emulator.apigateway;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.dynagate.emulator.apigateway.model.Method;
+import io.dynagate.emulator.apigateway.model.RequestValidator;
 import io.dynagate.emulator.apigateway.model.RestApi;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -15,6 +17,19 @@ final class MethodRules {
 
   private MethodRules() {}
 
+  /** The method holding the validator its id names; refused when the API has no such validator. */
+  static Method withValidator(RestApi api, Method method) {
+    String id = method.requestValidatorId();
+    if (id == null || id.isEmpty()) {
+      return method.withRequestValidator(null, null);
+    }
+    RequestValidator validator = api.requestValidators().get(id);
+    if (validator == null) {
+      throw ApiGatewayErrors.badRequest("Invalid Request Validator identifier specified");
+    }
+    return method.withRequestValidator(id, validator);
+  }
+
   static void check(JsonNode body, String authorization) {
     boolean needsAuthorizer =
         authorization.equals("CUSTOM") || authorization.equals("COGNITO_USER_POOLS");
@@ -23,10 +38,6 @@ final class MethodRules {
       throw ApiGatewayErrors.badRequest(
           "Invalid authorizer ID specified. Setting the authorization type to CUSTOM or"
               + " COGNITO_USER_POOLS requires a valid authorizer.");
-    }
-    if (ApiGatewayJson.text(body, "requestValidatorId") != null) {
-      // nor request validators made through the control plane
-      throw ApiGatewayErrors.badRequest("Invalid Request Validator identifier specified");
     }
     Set<String> names = new HashSet<>();
     Iterator<String> parameters = body.path("requestParameters").fieldNames();

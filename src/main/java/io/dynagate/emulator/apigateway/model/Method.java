@@ -69,6 +69,23 @@ public record Method(
         null);
   }
 
+  /** This method checked by another validator: its id and the validator, or null and null. */
+  public Method withRequestValidator(String validatorId, RequestValidator validator) {
+    return new Method(
+        httpMethod,
+        authorizationType,
+        authorizerId,
+        apiKeyRequired,
+        operationName,
+        validator == null ? null : validatorId,
+        requestParameters,
+        requestModels,
+        authorizationScopes,
+        methodResponses,
+        methodIntegration,
+        validator);
+  }
+
   public Method withResponse(MethodResponse response) {
     return with(Maps.with(methodResponses, response.statusCode(), response), methodIntegration);
   }

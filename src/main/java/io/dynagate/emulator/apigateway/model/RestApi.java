@@ -206,6 +206,44 @@ public record RestApi(
         vpcEndpointIds);
   }
 
+  /**
+   * This API with other request validators (by id), and its draft's methods that use one of them
+   * holding it as it now is.
+   */
+  public RestApi withRequestValidators(Map<String, RequestValidator> next) {
+    ApiDefinition relinked = draft;
+    for (Resource resource : draft.resources().values()) {
+      for (Method method : resource.resourceMethods().values()) {
+        String validatorId = method.requestValidatorId();
+        if (validatorId != null && requestValidators.containsKey(validatorId)) {
+          resource =
+              resource.withMethod(method.withRequestValidator(validatorId, next.get(validatorId)));
+        }
+      }
+      relinked = relinked.with(resource);
+    }
+    return new RestApi(
+        id,
+        name,
+        description,
+        createdDate,
+        version,
+        binaryMediaTypes,
+        apiKeySource,
+        endpointTypes,
+        disableExecuteApiEndpoint,
+        policy,
+        tags,
+        models,
+        relinked,
+        deployments,
+        stages,
+        ipAddressType,
+        minimumCompressionSize,
+        next,
+        vpcEndpointIds);
+  }
+
   /** This API with another resource policy (JSON text), or none. */
   public RestApi withPolicy(String next) {
     return new RestApi(
@@ -252,30 +290,6 @@ public record RestApi(
         nextIpAddressType,
         nextCompression,
         requestValidators,
-        vpcEndpointIds);
-  }
-
-  /** This API with the request validators an import declared. */
-  public RestApi withRequestValidators(Map<String, RequestValidator> next) {
-    return new RestApi(
-        id,
-        name,
-        description,
-        createdDate,
-        version,
-        binaryMediaTypes,
-        apiKeySource,
-        endpointTypes,
-        disableExecuteApiEndpoint,
-        policy,
-        tags,
-        models,
-        draft,
-        deployments,
-        stages,
-        ipAddressType,
-        minimumCompressionSize,
-        next,
         vpcEndpointIds);
   }
 
