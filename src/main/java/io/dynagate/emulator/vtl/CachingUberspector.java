@@ -11,12 +11,13 @@ import org.apache.velocity.util.introspection.Info;
 import org.apache.velocity.util.introspection.SecureUberspector;
 import org.apache.velocity.util.introspection.VelMethod;
 import org.apache.velocity.util.introspection.VelPropertyGet;
+import org.apache.velocity.util.introspection.VelPropertySet;
 
 /**
  * {@link SecureUberspector} with its answers kept. Velocity caches a lookup only for the length of
  * one render (in the render's context), so every request paid the secure introspection of every
  * method and property again. What the uberspector answers depends only on the target's class, the
- * name and the arguments' classes, so it is kept on those.
+ * name and the arguments' classes (for a setter, the value's), so it is kept on those.
  *
  * <p>{@code String.replaceAll}, {@code replaceFirst} and {@code matches}, which generated templates
  * call on every value, compile their regex on each call; here they reuse a compiled {@link
@@ -44,8 +45,11 @@ public final class CachingUberspector extends SecureUberspector {
 
   private record PropertyKey(Class<?> target, String name) {}
 
+  private record SetterKey(Class<?> target, String name, Class<?> valueType) {}
+
   private final Map<MethodKey, Optional<VelMethod>> methods = new ConcurrentHashMap<>();
   private final Map<PropertyKey, Optional<VelPropertyGet>> properties = new ConcurrentHashMap<>();
+  private final Map<SetterKey, Optional<VelPropertySet>> setters = new ConcurrentHashMap<>();
   private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
   @Override
@@ -73,6 +77,22 @@ public final class CachingUberspector extends SecureUberspector {
     if (known == null) {
       known = Optional.ofNullable(super.getPropertyGet(obj, identifier, i));
       bounded(properties).put(key, known);
+    }
+    return known.orElse(null);
+  }
+
+  // Velocity looks a setter up on every #set($map.key = ...), trying a bean setter by reflection
+  // before the map's put: the walk over nested values in generated templates does that per value.
+  @Override
+  public VelPropertySet getPropertySet(Object obj, String identifier, Object arg, Info i) {
+    if (obj == null || obj instanceof Class) {
+      return super.getPropertySet(obj, identifier, arg, i);
+    }
+    SetterKey key = new SetterKey(obj.getClass(), identifier, arg == null ? null : arg.getClass());
+    Optional<VelPropertySet> known = setters.get(key);
+    if (known == null) {
+      known = Optional.ofNullable(super.getPropertySet(obj, identifier, arg, i));
+      bounded(setters).put(key, known);
     }
     return known.orElse(null);
   }

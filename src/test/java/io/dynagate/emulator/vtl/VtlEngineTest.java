@@ -175,6 +175,19 @@ class VtlEngineTest {
   }
 
   @Test
+  void propertySetsHoldWhateverTheValueAndTheMapAcrossRenders() {
+    String template =
+        "#set($m = {})#set($m.a = 1)#set($m.b = $m.a + 1)#set($m.a = 'x')#set($m.c = [1])"
+            + "#set($o = $context.responseOverride)#set($o.status = 201)"
+            + "$m.a|$m.b|$m.c";
+    for (int render = 0; render < 3; render++) {
+      Rendered out = render(template, VtlInput.body(null));
+      assertEquals("x|2|[1]", out.body());
+      assertEquals(Optional.of(201), out.statusOverride());
+    }
+  }
+
+  @Test
   void noOverrideMeansNoStatus() {
     assertEquals(Optional.empty(), render("ok", VtlInput.body(null)).statusOverride());
   }
