@@ -71,19 +71,8 @@ public record Method(
 
   /** This method checked by another validator: its id and the validator, or null and null. */
   public Method withRequestValidator(String validatorId, RequestValidator validator) {
-    return new Method(
-        httpMethod,
-        authorizationType,
-        authorizerId,
-        apiKeyRequired,
-        operationName,
-        validator == null ? null : validatorId,
-        requestParameters,
-        requestModels,
-        authorizationScopes,
-        methodResponses,
-        methodIntegration,
-        validator);
+    return with(
+        methodResponses, methodIntegration, validator == null ? null : validatorId, validator);
   }
 
   public Method withResponse(MethodResponse response) {
@@ -100,18 +89,26 @@ public record Method(
   }
 
   private Method with(Map<String, MethodResponse> responses, Integration integration) {
+    return with(responses, integration, requestValidatorId, requestValidator);
+  }
+
+  private Method with(
+      Map<String, MethodResponse> responses,
+      Integration integration,
+      String validatorId,
+      RequestValidator validator) {
     return new Method(
         httpMethod,
         authorizationType,
         authorizerId,
         apiKeyRequired,
         operationName,
-        requestValidatorId,
+        validatorId,
         requestParameters,
         requestModels,
         authorizationScopes,
         responses,
         integration,
-        requestValidator);
+        validator);
   }
 }
