@@ -40,14 +40,15 @@ final class Cors {
       return "";
     }
     String origins = String.join(",", cors.allowOrigins().stream().map(Vtl::string).toList());
-    return "#set($cors=["
+    // $h.Origin reads the map's entry "Origin" as $h.get('Origin') does
+    return "#set($c=["
         + origins
-        + "])#set($h=$input.params().header)#set($origin=\"$!h.get('Origin')\")"
+        + "])#set($h=$input.params().header)#set($o=\"$!h.Origin\")"
         // HTTP/2 clients send the name in lower case; a map that finds any case gives it once
-        + "#if($origin=='')#set($origin=\"$!h.get('origin')\")#end"
-        + "#if($cors.contains($origin))#set($context.responseOverride.header."
+        + "#if($o=='')#set($o=\"$!h.origin\")#end"
+        + "#if($c.contains($o))#set($context.responseOverride.header."
         + ALLOW_ORIGIN
-        + "=$origin)#end\n";
+        + "=$o)#end\n";
   }
 
   /** The preflight method of a path whose routes answer {@code methods} (upper case). */

@@ -22,11 +22,10 @@ final class ItemVtl {
   static final int MAX_LEVEL = 5;
 
   /**
-   * Binds {@code $number}, the JSON number grammar. DynamoDB answers numbers as strings in this
-   * form, so they can be written raw; anything else is written as a string.
+   * Binds {@code $N}, the JSON number grammar. DynamoDB answers numbers as strings in this form, so
+   * they can be written raw; anything else is written as a string.
    */
-  static final String PRELUDE =
-      "#set($number = '-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?')\n";
+  static final String PRELUDE = "#set($N='-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?')\n";
 
   /**
    * One step: the next child of the frame ({@code $n}, a key of a map frame or a list's element),
@@ -42,11 +41,11 @@ final class ItemVtl {
       #set($t=$s.get(0))#set($g=false)\
       #if($t=='')#set($g=true)#foreach($y in $v.keySet())#set($t=$y)#end#end\
       #if(!$v.containsKey($t))null#{else}#set($r=$v.get($t))\
-      #if($t=='N'&&$r.matches($number))$r#elseif($t=='S'||$t=='B'||$t=='N')"VALUE"\
+      #if($t=='N'&&$r.matches($N))$r#elseif($t.matches('[SBN]'))"VALUE"\
       #elseif($t=='BOOL')#if($r)true#{else}false#end\
-      #elseif($t.length()==2&&$t.endsWith('S'))[#foreach($e in $r)#if($foreach.index>0),#end\
-      #if($t=='NS'&&$e.matches($number))$e#{else}"ELEMENT"#end#end]\
-      #elseif(($t=='L'||$t=='M')&&(!$g||$l<MAX))\
+      #elseif($t.matches('.S'))[#foreach($e in $r)#if($foreach.index>0),#end\
+      #if($t=='NS'&&$e.matches($N))$e#{else}"ELEMENT"#end#end]\
+      #elseif($t.matches('[LM]')&&(!$g||$l<MAX))\
       #if(!$g)#set($c=$s.get(1))#elseif($t=='M')#set($c={})#{else}#set($c=[''])#end\
       #if($t=='M'){#set($k=[])#set($o=$k.addAll($r.keySet()))\
       #set($f={'p':$f,'c':$k,'i':0,'l':$l,'m':$r,'s':$c,'e':'}'})\

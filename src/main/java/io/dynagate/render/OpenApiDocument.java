@@ -97,6 +97,9 @@ final class OpenApiDocument {
       doc.put("components", components);
     }
     doc.put("x-amazon-apigateway-request-validators", validators);
+    // the API's validator applies to every method that names none (AWS: "The API-level validator
+    // applies to all of the methods unless it is overridden by the method-level validator")
+    doc.put("x-amazon-apigateway-request-validator", VALIDATOR);
     return doc;
   }
 
@@ -152,7 +155,6 @@ final class OpenApiDocument {
     if (security != null) {
       method.put("security", security);
     }
-    method.put("x-amazon-apigateway-request-validator", VALIDATOR);
     if (action == Action.PutItem || action == Action.UpdateItem) {
       requestBody(route, method);
     }
@@ -236,7 +238,10 @@ final class OpenApiDocument {
     Map<String, Object> p = new TreeMap<>();
     p.put("name", name);
     p.put("in", in);
-    p.put("required", required);
+    if (required) {
+      // OpenAPI's default is false
+      p.put("required", true);
+    }
     p.put("schema", Map.of("type", "string"));
     return p;
   }

@@ -23,22 +23,35 @@ import java.util.Set;
  */
 final class Paging {
 
-  private static final String BASE64URL =
-      "(?:[A-Za-z0-9_-]{4})*(?:[A-Za-z0-9_-]{2}==|[A-Za-z0-9_-]{3}=)?";
+  /** URL-safe base64 ({@code \\w} is {@code [A-Za-z0-9_]} in Java's patterns). */
+  private static final String BASE64URL = "(?:[\\w-]{4})*(?:[\\w-]{2}==|[\\w-]{3}=)?";
+
   private static final String JSON_STRING =
       "\"(?:[^\"\\\\\\x00-\\x1F]|\\\\(?:[\"\\\\/bfnrt]|u[0-9A-Fa-f]{4}))*\"";
-  private static final String MEMBER =
-      JSON_STRING + "\\s*:\\s*\\{\\s*\"[SNB]\"\\s*:\\s*" + JSON_STRING + "\\s*\\}";
-  private static final String START_KEY =
-      "\\s*\\{\\s*" + MEMBER + "(?:\\s*,\\s*" + MEMBER + "){0,3}\\s*\\}\\s*";
+
+  /**
+   * A member {@code "name": {"S|N|B": "value"}}, with {@code J} for {@link #JSON_STRING}: the
+   * template puts it in, so that the pattern holds the string pattern once, not four times.
+   */
+  private static final String MEMBER = "J\\s*:\\s*\\{\\s*\"[SNB]\"\\s*:\\s*J\\s*\\}";
+
+  /** One to four members ({@code M}) in an object. */
+  private static final String START_KEY = "\\s*\\{\\s*M(?:\\s*,\\s*M){0,3}\\s*\\}\\s*";
+
   private static final int MAX_CURSOR = 8192;
+
+  /** The limit to send, digits. */
+  static final String LIMIT = "$L";
+
+  /** The {@code ?order=} asked, or empty. */
+  static final String ORDER = "$O";
 
   private Paging() {}
 
   /**
-   * Binds {@code $limit} (digits: {@code ?limit=} clamped to maxLimit, or the default when absent),
-   * {@code $order} and {@code $cursor}. VTL has no safe string to number conversion, so the clamp
-   * compares digit strings: by length, then lexicographically.
+   * Binds {@link #LIMIT} (digits: {@code ?limit=} clamped to maxLimit, or the default when absent),
+   * {@link #ORDER} and {@code $C}, the cursor. VTL has no safe string to number conversion, so the
+   * clamp compares digit strings: by length, then lexicographically.
    *
    * <p>A {@code limit} that is not a positive integer ({@code -1}, {@code 0}, {@code 2.5}, {@code
    * 1e9}) or an {@code order} other than {@code asc} or {@code desc} is the client's mistake, and a
@@ -50,14 +63,13 @@ final class Paging {
     int fallback = Math.min(route.limitOrDefault(), max);
     int digits = Integer.toString(max).length();
     return """
-        #set($limit='%1$d')
-        #set($asked="$!p.querystring.get('limit')")
-        #if($asked != '')#if($asked.matches('[1-9][0-9]*'))#if($asked.length() < %2$d || \
-        ($asked.length() == %2$d && $asked.compareTo('%3$d') <= 0))#set($limit=$asked)\
-        #{else}#set($limit='%3$d')#end#{else}#set($limit='0')#end#end
-        #set($order="$!p.querystring.get('order')")
-        #if($order != '' && $order != 'asc' && $order != 'desc')#set($limit='0')#end
-        #set($cursor="$!p.querystring.get('cursor')")
+        #set($L='%1$d')#set($A="$!p.querystring.get('limit')")\
+        #if($A!='')#if($A.matches('[1-9][0-9]*'))#if($A.length()<%2$d||\
+        ($A.length()==%2$d&&$A.compareTo('%3$d')<=0))#set($L=$A)\
+        #{else}#set($L='%3$d')#end#{else}#set($L='0')#end#end\
+        #set($O="$!p.querystring.get('order')")\
+        #if($O!=''&&$O!='asc'&&$O!='desc')#set($L='0')#end\
+        #set($C="$!p.querystring.get('cursor')")\
         """
         .formatted(fallback, digits, max);
   }
@@ -70,19 +82,19 @@ final class Paging {
     List<String> members = new ArrayList<>();
     for (String attribute : attributes) {
       String type = table.typeOf(attribute).orElseThrow().name();
-      String value = "\"$!start.get(" + Vtl.string(attribute) + ")." + type + "\"";
-      members.add(Vtl.json(attribute) + ": {\"" + type + "\": \"" + Vtl.escaped(value) + "\"}");
+      String value = "\"$!X.get(" + Vtl.string(attribute) + ")." + type + "\"";
+      members.add(Vtl.json(attribute) + ":{\"" + type + "\":\"" + Vtl.escaped(value) + "\"}");
     }
+    // $X is the parsed cursor; its JSON $Y is checked against the pattern put together in $Z:
+    // a VTL string literal's methods cannot be called, hence $W
     return """
-
-        #if($cursor != '')
-        #set($start='')
-        #if($cursor.length() <= %d && $cursor.matches('%s'))\
-        #set($startJson=$util.base64Decode($cursor.replace('-', '+').replace('_', '/')))\
-        #if($startJson.matches('%s'))#set($start=$util.parseJson($startJson))#end#end
-        ,
-          "ExclusiveStartKey": {%s}
-        #end"""
-        .formatted(MAX_CURSOR, BASE64URL, START_KEY, String.join(", ", members));
+        #if($C!='')#set($X='')\
+        #if($C.length()<=%d&&$C.matches('%s'))\
+        #set($Y=$util.base64Decode($C.replace('-','+').replace('_','/')))\
+        #set($Z='%s')#set($Z=$Z.replace('J','%s'))#set($W='%s')#set($Z=$W.replace('M',$Z))\
+        #if($Y.matches($Z))#set($X=$util.parseJson($Y))#end#end\
+        ,"ExclusiveStartKey":{%s}#end"""
+        .formatted(
+            MAX_CURSOR, BASE64URL, MEMBER, JSON_STRING, START_KEY, String.join(",", members));
   }
 }

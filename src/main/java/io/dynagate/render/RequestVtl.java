@@ -23,7 +23,7 @@ final class RequestVtl {
 
   private final RouteSpec route;
   private final TableSpec table;
-  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())\n");
+  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())");
   private final Map<String, String> names = new LinkedHashMap<>();
   private final Map<String, String> values = new LinkedHashMap<>();
   private final List<String> fields = new ArrayList<>();
@@ -31,7 +31,7 @@ final class RequestVtl {
   private RequestVtl(RouteSpec route, TableSpec table) {
     this.route = route;
     this.table = table;
-    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
+    fields.add("\"TableName\":" + Vtl.json(table.tableName()));
   }
 
   static String getItem(RouteSpec route, TableSpec table) {
@@ -46,39 +46,35 @@ final class RequestVtl {
     List<String> key = new ArrayList<>();
     for (var binding : RouteRules.keySources(route, table.keySchema()).entrySet()) {
       String value = typedValue(binding.getKey(), bind("$v" + key.size(), binding.getValue()));
-      key.add(Vtl.json(binding.getKey()) + ": " + value);
+      key.add(Vtl.json(binding.getKey()) + ":" + value);
     }
-    fields.add("\"Key\": {" + String.join(", ", key) + "}");
+    fields.add("\"Key\":{" + String.join(",", key) + "}");
     projection();
     if (!names.isEmpty()) {
-      fields.add("\"ExpressionAttributeNames\": " + placeholders(names));
+      fields.add("\"ExpressionAttributeNames\":" + placeholders(names));
     }
-    fields.add("\"ConsistentRead\": " + route.consistentReadOrDefault());
-    return bindings + "{\n  " + String.join(",\n  ", fields) + "\n}\n";
+    fields.add("\"ConsistentRead\":" + route.consistentReadOrDefault());
+    return bindings + "{" + String.join(",", fields) + "}";
   }
 
   private String query() {
     List<KeySchemaElement> keys = table.keySchemaOf(route.index()).orElseThrow();
     if (route.index() != null) {
-      fields.add("\"IndexName\": " + Vtl.json(route.index()));
+      fields.add("\"IndexName\":" + Vtl.json(route.index()));
     }
     var partition = RouteRules.keySources(route, keys).entrySet().iterator().next();
     names.put("#k0", Vtl.json(partition.getKey()));
     values.put(":k0", typedValue(partition.getKey(), bind("$v0", partition.getValue())));
     String condition = "#k0 = :k0" + sortCondition(keys);
-    fields.add("\"KeyConditionExpression\": \"" + condition + "\"");
+    fields.add("\"KeyConditionExpression\":\"" + condition + "\"");
     projection();
-    fields.add("\"ExpressionAttributeNames\": " + placeholders(names));
-    fields.add("\"ExpressionAttributeValues\": " + placeholders(values));
-    fields.add("\"ConsistentRead\": " + route.consistentReadOrDefault());
+    fields.add("\"ExpressionAttributeNames\":" + placeholders(names));
+    fields.add("\"ExpressionAttributeValues\":" + placeholders(values));
+    fields.add("\"ConsistentRead\":" + route.consistentReadOrDefault());
     bindings.append(Paging.variables(route));
-    fields.add("\"Limit\": $limit");
-    fields.add("\"ScanIndexForward\": #if($order == 'desc')false#{else}true#end");
-    return bindings
-        + "{\n  "
-        + String.join(",\n  ", fields)
-        + Paging.exclusiveStartKey(table, keys)
-        + "\n}\n";
+    fields.add("\"Limit\":" + Paging.LIMIT);
+    fields.add("\"ScanIndexForward\":#if(" + Paging.ORDER + "=='desc')false#{else}true#end");
+    return bindings + "{" + String.join(",", fields) + Paging.exclusiveStartKey(table, keys) + "}";
   }
 
   private String sortCondition(List<KeySchemaElement> keys) {
@@ -116,7 +112,7 @@ final class RequestVtl {
       names.put("#p" + i, Vtl.json(route.projection().get(i)));
       placeholders.add("#p" + i);
     }
-    fields.add("\"ProjectionExpression\": \"" + String.join(", ", placeholders) + "\"");
+    fields.add("\"ProjectionExpression\":\"" + String.join(", ", placeholders) + "\"");
   }
 
   /**
@@ -137,24 +133,24 @@ final class RequestVtl {
           case query -> "querystring";
           case header -> "header";
         };
-    String out = "#set(" + var + "=\"$!p." + map + ".get('" + source.name() + "')\")\n";
+    String out = "#set(" + var + "=\"$!p." + map + ".get('" + source.name() + "')\")";
     String lower = source.name().toLowerCase(Locale.ROOT);
     if (map.equals("header") && !lower.equals(source.name())) {
-      out += "#if(" + var + " == '')#set(" + var + "=\"$!p.header.get('" + lower + "')\")#end\n";
+      out += "#if(" + var + "=='')#set(" + var + "=\"$!p.header.get('" + lower + "')\")#end";
     }
     return out;
   }
 
-  /** {@code {"S": "..."}} with the key's declared type; numbers and binaries travel as strings. */
+  /** {@code {"S":"..."}} with the key's declared type; numbers and binaries travel as strings. */
   private String typedValue(String attribute, String var) {
     String type = table.typeOf(attribute).orElseThrow().name();
-    return "{\"" + type + "\": \"" + Vtl.escaped(var) + "\"}";
+    return "{\"" + type + "\":\"" + Vtl.escaped(var) + "\"}";
   }
 
   /** A JSON object keyed by this class's own placeholders ({@code #k0}, {@code :s1}). */
   private static String placeholders(Map<String, String> members) {
     List<String> out = new ArrayList<>();
-    members.forEach((k, v) -> out.add("\"" + k + "\": " + v));
-    return "{" + String.join(", ", out) + "}";
+    members.forEach((k, v) -> out.add("\"" + k + "\":" + v));
+    return "{" + String.join(",", out) + "}";
   }
 }

@@ -12,15 +12,15 @@ final class ResponseVtl {
   static String getItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
         + """
-        #set($item=$input.path('$.Item'))
-        #if("$!item" == '')
+        #set($I=$input.path('$.Item'))
+        #if("$!I"=='')
         #set($context.responseOverride.status=404)
         {"message":"Not found","requestId":"$context.requestId"}
         #else
         %s
         #end
         """
-            .formatted(ItemVtl.object("$item", declared));
+            .formatted(ItemVtl.object("$I", declared));
   }
 
   /**
@@ -30,12 +30,12 @@ final class ResponseVtl {
   static String query(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
         + """
-        {"items":[#foreach($item in $input.path('$.Items'))#if($foreach.index > 0),#end%s#end],
-        "nextCursor":#if("$!input.path('$.LastEvaluatedKey')" == '')null#{else}\
-        "$util.base64Encode($input.json('$.LastEvaluatedKey')).replace('+', '-').replace('/', '_')"\
+        {"items":[#foreach($I in $input.path('$.Items'))#if($foreach.index>0),#end%s#end],
+        "nextCursor":#if("$!input.path('$.LastEvaluatedKey')"=='')null#{else}\
+        "$util.base64Encode($input.json('$.LastEvaluatedKey')).replace('+','-').replace('/','_')"\
         #end}
         """
-            .formatted(ItemVtl.object("$item", declared));
+            .formatted(ItemVtl.object("$I", declared));
   }
 
   /**
@@ -48,28 +48,35 @@ final class ResponseVtl {
     return TYPE + "\n" + byType() + "\n" + ANSWER;
   }
 
-  /** Binds {@code $type}, DynamoDB's {@code __type}. */
-  static final String TYPE = "#set($type=\"$!input.path('$.__type')\")";
+  /** Binds {@code $t}, DynamoDB's {@code __type}. */
+  static final String TYPE = "#set($t=\"$!input.path('$.__type')\")";
 
-  /** The error chosen by {@code $status} and {@code $message}. */
+  /** The error chosen by {@code $s} (status) and {@code $m} (message). */
   static final String ANSWER =
-      "#set($context.responseOverride.status=$status)"
-          + "{\"message\":\"$message\",\"requestId\":\"$context.requestId\"}\n";
+      "#set($context.responseOverride.status=$s)"
+          + "{\"message\":\"$m\",\"requestId\":\"$context.requestId\"}\n";
 
-  /** The branches of {@link #clientError}, setting {@code $status} and {@code $message}. */
+  /** The branches of {@link #clientError}, setting {@code $s} and {@code $m}. */
   static String byType() {
-    return "#if($type.matches('.*(ProvisionedThroughputExceeded|Throttling|RequestLimitExceeded).*'))"
-        + error(429, "Too many requests")
-        + "#elseif($type.matches('.*(Validation|Serialization)Exception.*'))"
-        + error(400, "Bad request")
-        + "#{else}"
-        + error(500, "Internal server error")
-        + "#end";
+    return "#if(" + byTypeBranches() + "#end";
   }
 
-  /** Sets {@code $status} and {@code $message} (plain text, no quotes) for {@link #ANSWER}. */
+  /**
+   * The conditions and branches of {@link #byType} without its opening {@code #if(} and closing
+   * {@code #end}, so that a write's error template continues its own chain with them.
+   */
+  static String byTypeBranches() {
+    return "$t.matches('.*(ProvisionedThroughputExceeded|Throttling|RequestLimitExceeded).*'))"
+        + error(429, "Too many requests")
+        + "#elseif($t.matches('.*(Validation|Serialization)Exception.*'))"
+        + error(400, "Bad request")
+        + "#{else}"
+        + error(500, "Internal server error");
+  }
+
+  /** Sets {@code $s} and {@code $m} (plain text, no quotes) for {@link #ANSWER}. */
   static String error(int status, String message) {
-    return "#set($status=" + status + ")#set($message='" + message + "')";
+    return "#set($s=" + status + ")#set($m='" + message + "')";
   }
 
   /** DynamoDB 5xx: the backend failed. */

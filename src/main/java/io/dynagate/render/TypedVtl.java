@@ -22,32 +22,31 @@ final class TypedVtl {
 
   /**
    * One step: the next child {@code $n} of the frame, its value {@code $v} and declared type {@code
-   * $s}; for undeclared content {@code $t} becomes what the value is ({@code GM} and {@code GL} for
-   * maps and lists). Frames add {@code u} (undeclared members written), {@code d} (how many more
-   * undeclared levels may open) and {@code n} (members written).
+   * $s}; undeclared content is given the type {@code $t} of what the value is, and for a list or
+   * map, {@code $c} the declared type of its content. Frames add {@code u} (undeclared members
+   * written), {@code d} (how many more undeclared levels may open) and {@code n} (members written);
+   * a list's frame is the one whose closing text {@code e} is <code>]}</code>.
    */
   private static final String STEP =
       """
-      #set($n=$f.c.get($f.i))#set($f.i=$f.i+1)#if($f.containsKey('m'))\
+      #set($n=$f.c.get($f.i))#set($f.i=$f.i+1)#if($f.e!=']}')\
       #set($v=$f.m.get($n))#if($f.s.containsKey($n))#set($s=$f.s.get($n))\
       #elseif($f.u)#set($s=[''])#{else}#set($s=['-'])#end\
       #{else}#set($v=$n)#set($s=$f.s)#end#set($t=$s.get(0))#if($t!='-')\
-      #if($f.n>0), #end#set($f.n=$f.n+1)#if($f.containsKey('m'))"KEY":#end\
-      #if($t=='')#if("$!v.containsKey('')"!='')#set($t='GM')\
-      #elseif("$!v.subList(0,0)"!='')#set($t='GL')#elseif("$!v.isEmpty()"!='')#set($t='S')\
-      #elseif("$!v.booleanValue()"!='')#set($t='BOOL')\
-      #elseif("$!v.doubleValue()"!='')#set($t='N')#{else}#set($t='NULL')#end#end\
-      #if($t=='S'||$t=='B'||$t=='N'){"$t":"VALUE"}\
+      #if($f.n>0),#end#set($f.n=$f.n+1)#if($f.e!=']}')"KEY":#end#set($d=DEPTH)#set($m=true)\
+      #if($t=='')#set($d=$f.d - 1)#if("$!v.containsKey('')"!='')#set($t='M')#set($c={})\
+      #elseif("$!v.subList(0,0)"!='')#set($t='L')#set($c=[''])\
+      #elseif("$!v.isEmpty()"!='')#set($t='S')#elseif("$!v.booleanValue()"!='')#set($t='BOOL')\
+      #elseif("$!v.doubleValue()"!='')#set($t='N')#{else}#set($t='NULL')#end\
+      #elseif($t.matches('[LM]'))#set($c=$s.get(1))#if($t=='M')#set($m=$s.get(2))#end#end\
+      #if($t.matches('[SBN]')){"$t":"VALUE"}\
       #elseif($t=='BOOL'){"BOOL":#if("$v"=='true')true#{else}false#end}\
       #elseif($t=='NULL'){"NULL":true}\
       #elseif($t.endsWith('S')){"$t":[#foreach($e in $v)#if($foreach.index>0),#end"ELEMENT"#end]}\
-      #{else}#set($d=DEPTH)#set($m=true)#if($t=='GM')#set($d=$f.d - 1)#set($c={})\
-      #elseif($t=='GL')#set($d=$f.d - 1)#set($c=[''])#{else}#set($c=$s.get(1))\
-      #if($t=='M')#set($m=$s.get(2))#end#end\
-      #if($d<0){"NULL":false}#elseif($t.endsWith('M')){"M":{#set($k=[])\
-      #set($o=$k.addAll($v.keySet()))#set($f={'p':$f,'c':$k,'i':0,'n':0,'d':$d, \
-      'm':$v,'s':$c,'u':$m,'e':'}}'})#{else}{"L":[#set($f={'p':$f,'c':$v,'i':0, \
-      'n':0,'d':$d,'s':$c,'e':']}'})#end#end#end\
+      #elseif($d<0){"NULL":false}#elseif($t=='M'){"M":{#set($k=[])\
+      #set($o=$k.addAll($v.keySet()))#set($f={'p':$f,'c':$k,'i':0,'n':0,'d':$d,\
+      'm':$v,'s':$c,'u':$m,'e':'}}'})#{else}{"L":[#set($f={'p':$f,'c':$v,'i':0,\
+      'n':0,'d':$d,'s':$c,'e':']}'})#end#end\
       """
           .replace("KEY", Vtl.escaped("$n"))
           .replace("VALUE", Vtl.escaped("\"$v\""))
@@ -55,7 +54,7 @@ final class TypedVtl {
           .replace("DEPTH", Integer.toString(WriteVtl.GENERIC_DEPTH));
 
   /** A member that makes DynamoDB refuse the request: written when the walk runs out of steps. */
-  static final String TOO_LARGE = "#if($q), \"\": {\"NULL\": false}#end";
+  static final String TOO_LARGE = "#if($q),\"\":{\"NULL\":false}#end";
 
   private TypedVtl() {}
 

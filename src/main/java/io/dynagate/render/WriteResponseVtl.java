@@ -23,25 +23,21 @@ final class WriteResponseVtl {
       case create -> created;
       case replace -> replaced;
       case upsert ->
-          "#if(\"$!input.path('$.Attributes')\" == '')\n"
-              + created
-              + "#else\n"
-              + replaced
-              + "#end\n";
+          "#if(\"$!input.path('$.Attributes')\"=='')\n" + created + "#else\n" + replaced + "#end\n";
     };
   }
 
   /** UpdateItem: the new item, plain JSON. */
   static String updateItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
-        + "#set($item=$input.path('$.Attributes'))\n"
-        + ItemVtl.object("$item", declared)
+        + "#set($I=$input.path('$.Attributes'))\n"
+        + ItemVtl.object("$I", declared)
         + "\n";
   }
 
   /** DeleteItem: 204 without a body, or 404 when there was no item. */
   static String deleteItem() {
-    return "#if(\"$!input.path('$.Attributes')\" == '')\n"
+    return "#if(\"$!input.path('$.Attributes')\"=='')\n"
         + message(404, "Not found")
         + "#else\n#set($context.responseOverride.status=204)\n#end\n";
   }
@@ -49,21 +45,21 @@ final class WriteResponseVtl {
   /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
   static String clientError(RouteSpec route) {
     return ResponseVtl.TYPE
-        + "#set($said=\"$!input.path('$.message')$!input.path('$.Message')\")"
-        + "\n#if($type.contains('ConditionalCheckFailed'))"
+        + "#set($d=\"$!input.path('$.message')$!input.path('$.Message')\")"
+        + "\n#if($t.contains('ConditionalCheckFailed'))"
         + conditionFailed(route)
-        + "\n#elseif($type.contains('ValidationException') && $said.contains('size has exceeded'))"
+        + "\n#elseif($t.contains('ValidationException')&&$d.contains('size has exceeded'))"
         + ResponseVtl.error(413, "Item too large")
-        + "\n#{else}"
-        + ResponseVtl.byType()
+        + "\n#elseif("
+        + ResponseVtl.byTypeBranches()
         + "#end\n"
         + ResponseVtl.ANSWER;
   }
 
   private static String conditionFailed(RouteSpec route) {
     if (route.versionAttribute() != null) {
-      return "#set($p=$input.params().header)"
-          + "#if(\"$!p.get('If-Match')$!p.get('if-match')\" != '')"
+      return "#set($h=$input.params().header)"
+          + "#if(\"$!h.get('If-Match')$!h.get('if-match')\"!='')"
           + ResponseVtl.error(412, "Precondition failed")
           + "#{else}"
           + ResponseVtl.error(409, "Version conflict")

@@ -27,14 +27,14 @@ final class WriteVtl {
 
   private final RouteSpec route;
   private final TableSpec table;
-  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())\n");
+  private final StringBuilder bindings = new StringBuilder("#set($p=$input.params())");
   private final Map<String, String> keyVars = new LinkedHashMap<>();
 
   private WriteVtl(RouteSpec route, TableSpec table, boolean body) {
     this.route = route;
     this.table = table;
     if (body) {
-      bindings.append("#set($body=$input.path('$'))\n");
+      bindings.append("#set($B=$input.path('$'))");
     }
     for (var source : RouteRules.keySources(route, table.keySchema()).entrySet()) {
       String var = "$v" + keyVars.size();
@@ -42,7 +42,7 @@ final class WriteVtl {
       if (body) {
         String name = Vtl.string(source.getKey());
         bindings.append(
-            "#if($body.containsKey(%s) && \"$body.get(%s)\" != %s)#set(%s='')#end\n"
+            "#if($B.containsKey(%s)&&\"$B.get(%s)\"!=%s)#set(%s='')#end"
                 .formatted(name, name, var, var));
       }
       keyVars.put(source.getKey(), var);
@@ -75,25 +75,25 @@ final class WriteVtl {
 
   private String putItem() {
     List<String> fields = new ArrayList<>();
-    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
-    StringBuilder item = new StringBuilder("{").append(String.join(", ", keyMembers()));
-    item.append(TypedVtl.members("$body", types(), route.allowUndeclaredOrDefault(), 1));
+    fields.add("\"TableName\":" + Vtl.json(table.tableName()));
+    StringBuilder item = new StringBuilder("{").append(String.join(",", keyMembers()));
+    item.append(TypedVtl.members("$B", types(), route.allowUndeclaredOrDefault(), 1));
     if (route.timestampsOrDefault()) {
       for (String name : List.of(WriteRules.CREATED_AT, WriteRules.UPDATED_AT)) {
-        item.append(", ").append(Vtl.json(name)).append(": {\"N\": \"$context.requestTimeEpoch\"}");
+        item.append(',').append(Vtl.json(name)).append(":{\"N\":\"$context.requestTimeEpoch\"}");
       }
     }
-    fields.add("\"Item\": " + item.append('}'));
+    fields.add("\"Item\":" + item.append('}'));
     Mode mode = route.modeOrDefault();
     if (mode == Mode.upsert) {
       // the old item, if any, tells a creation (201) from a replacement (200)
-      fields.add("\"ReturnValues\": \"ALL_OLD\"");
+      fields.add("\"ReturnValues\":\"ALL_OLD\"");
     } else {
       String condition = mode == Mode.create ? "attribute_not_exists" : "attribute_exists";
-      fields.add("\"ConditionExpression\": \"" + condition + "(#k0)\"");
-      fields.add("\"ExpressionAttributeNames\": {\"#k0\": " + Vtl.json(hashKey()) + "}");
+      fields.add("\"ConditionExpression\":\"" + condition + "(#k0)\"");
+      fields.add("\"ExpressionAttributeNames\":{\"#k0\":" + Vtl.json(hashKey()) + "}");
     }
-    return bindings + "{\n  " + String.join(",\n  ", fields) + "\n}\n";
+    return bindings + "{" + String.join(",", fields) + "}";
   }
 
   /**
@@ -102,65 +102,57 @@ final class WriteVtl {
    */
   private String updateItem() {
     sortMembers();
+    // $z is the separator: 'SET ', then ', '; then ' REMOVE ', then ', '
     StringBuilder set =
-        new StringBuilder(
-            "#set($sep='SET ')#foreach($i in $sets)$sep#a$i = :a$i#set($sep=', ')#end");
-    List<String> names = new ArrayList<>(List.of("\"#k0\": " + Vtl.json(hashKey())));
-    names.add(
-        "#foreach($i in $names.keySet()),\"#a$i\": \"" + Vtl.escaped("$names.get($i)") + "\"#end");
+        new StringBuilder("#set($z='SET ')#foreach($i in $S)$z#a$i = :a$i#set($z=', ')#end");
+    List<String> names = new ArrayList<>(List.of("\"#k0\":" + Vtl.json(hashKey())));
+    names.add("#foreach($i in $M.keySet()),\"#a$i\":\"" + Vtl.escaped("$M.get($i)") + "\"#end");
     List<String> values = new ArrayList<>();
     String condition = "attribute_exists(#k0)";
     if (route.timestampsOrDefault()) {
-      set.append("$sep#ua = :now, #ca = if_not_exists(#ca, :now)#set($sep=', ')");
-      names.add(",\"#ca\": " + Vtl.json(WriteRules.CREATED_AT));
-      names.add(",\"#ua\": " + Vtl.json(WriteRules.UPDATED_AT));
-      values.add("\":now\": {\"N\": \"$context.requestTimeEpoch\"}");
+      set.append("$z#ua = :now, #ca = if_not_exists(#ca, :now)#set($z=', ')");
+      names.add(",\"#ca\":" + Vtl.json(WriteRules.CREATED_AT));
+      names.add(",\"#ua\":" + Vtl.json(WriteRules.UPDATED_AT));
+      values.add("\":now\":{\"N\":\"$context.requestTimeEpoch\"}");
     }
     if (route.versionAttribute() != null) {
       bindVersion(true);
-      set.append("$sep#ver = #ver + :one#set($sep=', ')");
+      set.append("$z#ver = #ver + :one#set($z=', ')");
       condition += " AND #ver = :vexp";
-      names.add(",\"#ver\": " + Vtl.json(route.versionAttribute()));
-      values.add("\":vexp\": {\"N\": \"" + Vtl.escaped("$ver") + "\"}");
-      values.add("\":one\": {\"N\": \"1\"}");
+      names.add(",\"#ver\":" + Vtl.json(route.versionAttribute()));
+      values.add("\":vexp\":{\"N\":\"" + Vtl.escaped("$E") + "\"}");
+      values.add("\":one\":{\"N\":\"1\"}");
     }
-    String remove = "#set($sep=' REMOVE ')#foreach($i in $removes)$sep#a$i#set($sep=', ')#end";
+    String remove = "#set($z=' REMOVE ')#foreach($i in $R)$z#a$i#set($z=', ')#end";
     List<String> fields = new ArrayList<>();
-    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
-    fields.add("\"Key\": {" + String.join(", ", keyMembers()) + "}");
-    fields.add("\"UpdateExpression\": \"" + set + remove + "\"");
-    fields.add("\"ConditionExpression\": \"" + condition + "\"");
-    fields.add("\"ExpressionAttributeNames\": {" + String.join("", names) + "}");
-    fields.add("\"ReturnValues\": \"ALL_NEW\"");
-    return bindings
-        + "{\n  "
-        + valuesField(String.join(", ", values))
-        + "\n  "
-        + String.join(",\n  ", fields)
-        + "\n}\n";
+    fields.add("\"TableName\":" + Vtl.json(table.tableName()));
+    fields.add("\"Key\":{" + String.join(",", keyMembers()) + "}");
+    fields.add("\"UpdateExpression\":\"" + set + remove + "\"");
+    fields.add("\"ConditionExpression\":\"" + condition + "\"");
+    fields.add("\"ExpressionAttributeNames\":{" + String.join("", names) + "}");
+    fields.add("\"ReturnValues\":\"ALL_NEW\"");
+    return bindings + "{" + valuesField(String.join(",", values)) + String.join(",", fields) + "}";
   }
 
   /**
-   * One pass over the body: {@code $sets} and {@code $removes} get the positions of the members set
-   * and removed ({@code null}, where allowed), {@code $names} their names, {@code $vals} and {@code
-   * $types} the values to set and their declared types, for one walk to write them.
+   * One pass over the body: {@code $S} and {@code $R} get the positions of the members set and
+   * removed ({@code null}, where allowed), {@code $M} their names, {@code $V} and {@code $T} the
+   * values to set and their declared types, for one walk to write them.
    */
   private void sortMembers() {
     String removes =
-        route.allowRemoveOrDefault() ? "#if(" + TypedVtl.isNull("$w") + ")" : "#if(false)";
+        route.allowRemoveOrDefault() ? "#if(" + TypedVtl.isNull("$x") + ")" : "#if(false)";
     bindings
-        .append("#set($sets=[])#set($removes=[])#set($names={})#set($vals={})#set($types={})")
-        .append("#set($declared=")
+        .append("#set($S=[])#set($R=[])#set($M={})#set($V={})#set($T={})#set($D=")
         .append(types())
-        .append(")\n#foreach($u in $body.keySet())#if($declared.containsKey($u))")
-        .append("#set($ws=$declared.get($u))#{else}#set($ws=")
+        .append(")#foreach($u in $B.keySet())#if($D.containsKey($u))#set($w=$D.get($u))")
+        .append("#{else}#set($w=")
         .append(route.allowUndeclaredOrDefault() ? Walk.GENERIC : TypedVtl.SKIP)
-        .append(")#end#if($ws.get(0)!='-')")
-        .append("#set($w=$body.get($u))#set($wo=$names.put($foreach.index,$u))")
+        .append(")#end#if($w.get(0)!='-')#set($x=$B.get($u))#set($o=$M.put($foreach.index,$u))")
         .append(removes)
-        .append("#set($wo=$removes.add($foreach.index))#{else}")
-        .append("#set($wo=$sets.add($foreach.index))#set($wo=$vals.put(\":a$foreach.index\",$w))")
-        .append("#set($wo=$types.put(\":a$foreach.index\",$ws))#end#end#end\n");
+        .append("#set($o=$R.add($foreach.index))#{else}#set($o=$S.add($foreach.index))")
+        .append("#set($o=$V.put(\":a$foreach.index\",$x))")
+        .append("#set($o=$T.put(\":a$foreach.index\",$w))#end#end#end");
   }
 
   /**
@@ -169,12 +161,12 @@ final class WriteVtl {
    */
   private String valuesField(String fixed) {
     String field =
-        "\"ExpressionAttributeValues\": {"
-            + TypedVtl.members("$vals", "$types", false, 0)
-            + (fixed.isEmpty() ? "" : "#if(!$vals.isEmpty()), #end" + fixed)
+        "\"ExpressionAttributeValues\":{"
+            + TypedVtl.members("$V", "$T", false, 0)
+            + (fixed.isEmpty() ? "" : "#if(!$V.isEmpty()),#end" + fixed)
             + "},";
     return fixed.isEmpty() && !route.allowUndeclaredOrDefault()
-        ? "#if(!$vals.isEmpty())" + field + "#end"
+        ? "#if(!$V.isEmpty())" + field + "#end"
         : field;
   }
 
@@ -193,47 +185,46 @@ final class WriteVtl {
 
   private String deleteItem() {
     List<String> fields = new ArrayList<>();
-    fields.add("\"TableName\": " + Vtl.json(table.tableName()));
-    fields.add("\"Key\": {" + String.join(", ", keyMembers()) + "}");
+    fields.add("\"TableName\":" + Vtl.json(table.tableName()));
+    fields.add("\"Key\":{" + String.join(",", keyMembers()) + "}");
     // the old item tells a deletion (204) from an absent item (404)
-    fields.add("\"ReturnValues\": \"ALL_OLD\"");
+    fields.add("\"ReturnValues\":\"ALL_OLD\"");
     String version = "";
     if (route.versionAttribute() != null) {
       bindVersion(false);
       version =
-          "#if($ver != ''),\n  \"ConditionExpression\": \"#ver = :vexp\",\n"
-              + "  \"ExpressionAttributeNames\": {\"#ver\": "
+          "#if($E!=''),\"ConditionExpression\":\"#ver = :vexp\","
+              + "\"ExpressionAttributeNames\":{\"#ver\":"
               + Vtl.json(route.versionAttribute())
-              + "},\n  \"ExpressionAttributeValues\": {\":vexp\": {\"N\": \""
-              + Vtl.escaped("$ver")
+              + "},\"ExpressionAttributeValues\":{\":vexp\":{\"N\":\""
+              + Vtl.escaped("$E")
               + "\"}}#end";
     }
-    return bindings + "{\n  " + String.join(",\n  ", fields) + version + "\n}\n";
+    return bindings + "{" + String.join(",", fields) + version + "}";
   }
 
   /**
-   * {@code $ver}: the version the caller read, from {@code If-Match} (an entity tag, quotes and
-   * weak prefix dropped) or, when the route has a body, from the body's version attribute.
+   * {@code $E}: the version the caller read, from {@code If-Match} (an entity tag, quotes and weak
+   * prefix dropped) or, when the route has a body, from the body's version attribute.
    */
   private void bindVersion(boolean fromBody) {
     bindings.append(
-        RequestVtl.binding("$ver", new RequestSource(RequestSource.Location.header, "If-Match")));
-    bindings.append("#set($ver=$ver.replace('W/', '').replace('\"', ''))\n");
+        RequestVtl.binding("$E", new RequestSource(RequestSource.Location.header, "If-Match")));
+    bindings.append("#set($E=$E.replace('W/','').replace('\"',''))");
     if (fromBody) {
       String name = Vtl.string(route.versionAttribute());
       bindings.append(
-          "#if($ver == '' && $body.containsKey(%s))#set($ver=\"$body.get(%s)\")#end\n"
-              .formatted(name, name));
+          "#if($E==''&&$B.containsKey(%s))#set($E=\"$B.get(%s)\")#end".formatted(name, name));
     }
   }
 
-  /** Typed key members, {@code "userId": {"S": "..."}}. */
+  /** Typed key members, {@code "userId":{"S":"..."}}. */
   private List<String> keyMembers() {
     List<String> members = new ArrayList<>();
     keyVars.forEach(
         (name, var) -> {
           String type = table.typeOf(name).orElseThrow().name();
-          members.add(Vtl.json(name) + ": {\"" + type + "\": \"" + Vtl.escaped(var) + "\"}");
+          members.add(Vtl.json(name) + ":{\"" + type + "\":\"" + Vtl.escaped(var) + "\"}");
         });
     return members;
   }

@@ -139,7 +139,7 @@ class DefinitionTest {
                     + ":"
                     + p.get("name").asText()
                     + ":"
-                    + p.get("required").asBoolean()));
+                    + p.path("required").asBoolean()));
     assertEquals(
         List.of(
             "path:customerId:true",

@@ -387,7 +387,7 @@ class DataPlaneTest {
                     .pathWithQueryString("/users/u1"));
     assertEquals(200, answer.status(), answer.log());
     assertEquals("Ada", JSON.readTree(answer.body()).path("name").asText());
-    assertTrue(answer.log().contains("\"TableName\": \"" + USERS + "\""), answer.log());
+    assertTrue(answer.log().contains("\"TableName\":\"" + USERS + "\""), answer.log());
     assertNotNull(answer.latency());
     TestInvokeMethodResponse missing =
         apiGateway.testInvokeMethod(
