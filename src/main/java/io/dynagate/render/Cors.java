@@ -1,9 +1,11 @@
 package io.dynagate.render;
 
 import io.dynagate.declaration.ApiSpec;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * CORS from {@code ApiSpec.cors}: an OPTIONS mock method per path, and the allow-origin header on
@@ -53,9 +55,9 @@ final class Cors {
 
   /** The preflight method of a path whose routes answer {@code methods} (upper case). */
   Map<String, Object> optionsMethod(
-      List<Map<String, Object>> pathParameters, java.util.Collection<String> methods) {
+      List<Map<String, Object>> pathParameters, Collection<String> methods) {
     Map<String, String> parameters = new TreeMap<>(originParameter());
-    String allowed = String.join(",", new java.util.TreeSet<>(methods)) + ",OPTIONS";
+    String allowed = String.join(",", new TreeSet<>(methods)) + ",OPTIONS";
     parameters.put(HEADER + "Access-Control-Allow-Methods", quoted(allowed));
     List<String> headers =
         cors.allowHeaders() == null ? List.of("Content-Type") : cors.allowHeaders();

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -52,14 +53,14 @@ final class OpenApiDocument {
       @SuppressWarnings("unchecked")
       Map<String, Object> methods =
           (Map<String, Object>) paths.computeIfAbsent(route.spec().path(), p -> new TreeMap<>());
-      String verb = route.spec().method().toLowerCase(java.util.Locale.ROOT);
+      String verb = route.spec().method().toLowerCase(Locale.ROOT);
       if (methods.put(verb, method(route)) != null) {
         throw new IllegalArgumentException("two routes answer " + verb + " " + route.spec().path());
       }
       List<String> verbs =
           methods.keySet().stream()
               .filter(v -> !v.equals("options"))
-              .map(v -> v.toUpperCase(java.util.Locale.ROOT))
+              .map(v -> v.toUpperCase(Locale.ROOT))
               .toList();
       cors.ifPresent(
           c -> methods.put("options", c.optionsMethod(pathParameters(route.spec()), verbs)));

@@ -1,5 +1,6 @@
 package io.dynagate.render;
 
+import io.dynagate.declaration.KeyType;
 import io.dynagate.declaration.RequestSource;
 import io.dynagate.declaration.RouteRules;
 import io.dynagate.declaration.RouteSpec;
@@ -258,7 +259,7 @@ final class WriteVtl {
 
   private String hashKey() {
     return table.keySchema().stream()
-        .filter(k -> k.keyType() == io.dynagate.declaration.KeyType.HASH)
+        .filter(k -> k.keyType() == KeyType.HASH)
         .findFirst()
         .orElseThrow()
         .attributeName();

@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.Base64;
 import javax.crypto.Cipher;
 import javax.crypto.SecretKey;
@@ -64,8 +65,7 @@ public class Cursors {
       throw new InvalidCursorException();
     }
     try {
-      Cipher cipher =
-          cipher(Cipher.DECRYPT_MODE, key.get(), java.util.Arrays.copyOf(raw, NONCE), scope);
+      Cipher cipher = cipher(Cipher.DECRYPT_MODE, key.get(), Arrays.copyOf(raw, NONCE), scope);
       ByteBuffer plain = ByteBuffer.wrap(cipher.doFinal(raw, NONCE, raw.length - NONCE));
       int length = plain.getShort();
       if (length < 1 || length > PADDED - 2) {
