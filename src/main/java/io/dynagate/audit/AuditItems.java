@@ -1,62 +1,120 @@
 package io.dynagate.audit;
 
-import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
-/** Audit events to and from registry items. */
+import io.dynagate.store.RegistryTable;
+import java.time.Instant;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+
+/**
+ * Audit events as registry items: one event under one of the partitions it is listed in, its id as
+ * the sort key. Versions and specs an event does not have are left out of the item.
+ */
 final class AuditItems {
 
   private AuditItems() {}
 
-  static Map<String, AttributeValue> toItem(AuditEvent event) {
-    Map<String, AttributeValue> item = new HashMap<>();
-    item.put("at", AttributeValue.fromS(event.at().toString()));
-    item.put("actor", AttributeValue.fromS(event.actor()));
-    item.put("team", AttributeValue.fromS(event.team()));
-    item.put("action", AttributeValue.fromS(event.action()));
-    item.put("kind", AttributeValue.fromS(event.kind()));
-    item.put("name", AttributeValue.fromS(event.name()));
-    putNumber(item, "versionBefore", event.versionBefore());
-    putNumber(item, "versionAfter", event.versionAfter());
-    putText(item, "specBefore", event.specBefore());
-    putText(item, "specAfter", event.specAfter());
-    return item;
-  }
+  /** One event as listed in one partition. */
+  record Item(String partition, AuditEvent event) {}
 
-  static AuditEvent fromItem(Map<String, AttributeValue> item) {
-    return new AuditEvent(
-        item.get(AuditTrail.SK).s(),
-        Instant.parse(item.get("at").s()),
-        item.get("actor").s(),
-        item.get("team").s(),
-        item.get("action").s(),
-        item.get("kind").s(),
-        item.get("name").s(),
-        number(item, "versionBefore"),
-        number(item, "versionAfter"),
-        text(item, "specBefore"),
-        text(item, "specAfter"));
-  }
+  private static final class Builder {
+    private String partition;
+    private String id;
+    private Instant at;
+    private String actor;
+    private String team;
+    private String action;
+    private String kind;
+    private String name;
+    private Long versionBefore;
+    private Long versionAfter;
+    private String specBefore;
+    private String specAfter;
 
-  private static void putNumber(Map<String, AttributeValue> item, String name, Long value) {
-    if (value != null) {
-      item.put(name, AttributeValue.fromN(value.toString()));
+    Item build() {
+      return new Item(
+          partition,
+          new AuditEvent(
+              id,
+              at,
+              actor,
+              team,
+              action,
+              kind,
+              name,
+              versionBefore,
+              versionAfter,
+              specBefore,
+              specAfter));
     }
   }
 
-  private static void putText(Map<String, AttributeValue> item, String name, String value) {
-    if (value != null) {
-      item.put(name, AttributeValue.fromS(value));
-    }
-  }
-
-  private static Long number(Map<String, AttributeValue> item, String name) {
-    return item.containsKey(name) ? Long.valueOf(item.get(name).n()) : null;
-  }
-
-  private static String text(Map<String, AttributeValue> item, String name) {
-    return item.containsKey(name) ? item.get(name).s() : null;
-  }
+  static final TableSchema<Item> SCHEMA =
+      StaticImmutableTableSchema.builder(Item.class, Builder.class)
+          .newItemBuilder(Builder::new, Builder::build)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name(RegistryTable.PK)
+                      .getter(Item::partition)
+                      .setter((b, v) -> b.partition = v)
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name(RegistryTable.SK)
+                      .getter(item -> item.event().id())
+                      .setter((b, v) -> b.id = v)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              Instant.class,
+              a -> a.name("at").getter(item -> item.event().at()).setter((b, v) -> b.at = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("actor")
+                      .getter(item -> item.event().actor())
+                      .setter((b, v) -> b.actor = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("team").getter(item -> item.event().team()).setter((b, v) -> b.team = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("action")
+                      .getter(item -> item.event().action())
+                      .setter((b, v) -> b.action = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("kind").getter(item -> item.event().kind()).setter((b, v) -> b.kind = v))
+          .addAttribute(
+              String.class,
+              a -> a.name("name").getter(item -> item.event().name()).setter((b, v) -> b.name = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("versionBefore")
+                      .getter(item -> item.event().versionBefore())
+                      .setter((b, v) -> b.versionBefore = v))
+          .addAttribute(
+              Long.class,
+              a ->
+                  a.name("versionAfter")
+                      .getter(item -> item.event().versionAfter())
+                      .setter((b, v) -> b.versionAfter = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("specBefore")
+                      .getter(item -> item.event().specBefore())
+                      .setter((b, v) -> b.specBefore = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("specAfter")
+                      .getter(item -> item.event().specAfter())
+                      .setter((b, v) -> b.specAfter = v))
+          .build();
 }

@@ -8,17 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.security.SecureRandom;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.model.WriteBatch;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.PutRequest;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
-import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
  * The audit trail in the registry. Each event is written twice: to partition {@code audit} (what
@@ -28,8 +25,6 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 @ApplicationScoped
 public class AuditTrail {
 
-  static final String PK = "pk";
-  static final String SK = "sk";
   private static final String ALL = "audit";
   // Fixed width, so that the text order of sort keys is the time order.
   private static final DateTimeFormatter TIME =
@@ -37,31 +32,31 @@ public class AuditTrail {
   private static final Pattern ID = Pattern.compile("[0-9T:.Z-]{30}#[0-9a-f]{8}");
   private static final SecureRandom RANDOM = new SecureRandom();
 
-  private final DynamoDbClient dynamo;
-  private final String table;
-
+  private final DynamoDbEnhancedClient enhanced;
+  private final DynamoDbTable<AuditItems.Item> items;
   private final Cursors cursors;
 
-  public AuditTrail(DynamoDbClient dynamo, RegistryTable registryTable, Cursors cursors) {
-    this.dynamo = dynamo;
-    this.table = registryTable.name();
+  public AuditTrail(RegistryTable registryTable, Cursors cursors) {
+    this.enhanced = registryTable.enhanced();
+    this.items = registryTable.mapped(AuditItems.SCHEMA);
     this.cursors = cursors;
   }
 
   public void record(AuditEvent event) {
-    String id = TIME.format(event.at()) + "#" + HexFormat.of().formatHex(randomBytes());
-    List<WriteRequest> writes = new ArrayList<>();
-    for (String partition : List.of(ALL, ALL + "#" + event.team())) {
-      Map<String, AttributeValue> item = AuditItems.toItem(event.withId(id));
-      item.put(PK, AttributeValue.fromS(partition));
-      item.put(SK, AttributeValue.fromS(id));
-      writes.add(
-          WriteRequest.builder().putRequest(PutRequest.builder().item(item).build()).build());
-    }
-    Map<String, List<WriteRequest>> pending = Map.of(table, writes);
+    AuditEvent withId =
+        event.withId(TIME.format(event.at()) + "#" + HexFormat.of().formatHex(randomBytes()));
+    List<AuditItems.Item> pending =
+        List.of(
+            new AuditItems.Item(ALL, withId),
+            new AuditItems.Item(ALL + "#" + event.team(), withId));
     while (!pending.isEmpty()) {
-      Map<String, List<WriteRequest>> request = pending;
-      pending = dynamo.batchWriteItem(b -> b.requestItems(request)).unprocessedItems();
+      WriteBatch.Builder<AuditItems.Item> batch =
+          WriteBatch.builder(AuditItems.Item.class).mappedTableResource(items);
+      pending.forEach(batch::addPutItem);
+      pending =
+          enhanced
+              .batchWriteItem(b -> b.writeBatches(batch.build()))
+              .unprocessedPutItemsForTable(items);
     }
   }
 
@@ -70,31 +65,27 @@ public class AuditTrail {
     String partition = team == null ? ALL : ALL + "#" + team;
     Map<String, AttributeValue> start =
         cursor == null ? null : decode(partition, cursors.open(partition, cursor));
-    QueryResponse page =
-        dynamo.query(
-            b ->
-                b.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS(partition)))
+    var page =
+        items
+            .query(
+                RegistryTable.queryOf(partition)
                     .scanIndexForward(false)
                     .exclusiveStartKey(start)
-                    .limit(limit));
-    List<AuditEvent> events = page.items().stream().map(AuditItems::fromItem).toList();
-    String next =
-        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? cursors.seal(partition, page.lastEvaluatedKey().get(SK).s())
-            : null;
-    return new Page<>(events, next);
+                    .limit(limit)
+                    .build())
+            .iterator()
+            .next();
+    String stoppedAt = RegistryTable.stoppedAt(page.lastEvaluatedKey());
+    return new Page<>(
+        page.items().stream().map(AuditItems.Item::event).toList(),
+        stoppedAt == null ? null : cursors.seal(partition, stoppedAt));
   }
 
   private static Map<String, AttributeValue> decode(String partition, String id) {
     if (!ID.matcher(id).matches()) {
       throw new InvalidCursorException();
     }
-    Map<String, AttributeValue> key = new HashMap<>();
-    key.put(PK, AttributeValue.fromS(partition));
-    key.put(SK, AttributeValue.fromS(id));
-    return key;
+    return RegistryTable.itemKey(partition, id);
   }
 
   private static byte[] randomBytes() {

@@ -1,14 +1,24 @@
 package io.dynagate.auth;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import io.dynagate.store.RegistryTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -22,6 +32,10 @@ import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedExce
  * increment before a token is written and given back after one is deleted, so that concurrent
  * issues never exceed the cap (no read-then-write). A crash between taking a slot and writing the
  * token leaves one slot taken: the cap errs on the side of fewer tokens.
+ *
+ * <p>Taking and giving back a slot add to the stored count under a condition on it; the enhanced
+ * client can only write a value computed here (a read-then-write), so those two stay low-level
+ * UpdateItems.
  */
 @ApplicationScoped
 public class TeamStore {
@@ -32,14 +46,6 @@ public class TeamStore {
   private static final Base64.Encoder B64 = Base64.getEncoder();
   private static final Base64.Decoder B64D = Base64.getDecoder();
 
-  private final DynamoDbClient dynamo;
-  private final String table;
-
-  public TeamStore(DynamoDbClient dynamo, RegistryTable registryTable) {
-    this.dynamo = dynamo;
-    this.table = registryTable.name();
-  }
-
   /** A team as stored. */
   public record Team(String name, Instant createdAt, String createdBy) {}
 
@@ -47,13 +53,139 @@ public class TeamStore {
   public record TokenRecord(
       String id, String team, byte[] salt, byte[] hmac, Instant createdAt, String createdBy) {}
 
+  /** A team's item: the team and its count of live tokens (absent on teams made before it). */
+  record TeamItem(Team team, Long liveTokens) {
+
+    private static final class Builder {
+      private String name;
+      private Instant createdAt;
+      private String createdBy;
+      private Long liveTokens;
+
+      TeamItem build() {
+        return new TeamItem(new Team(name, createdAt, createdBy), liveTokens);
+      }
+    }
+
+    static final TableSchema<TeamItem> SCHEMA =
+        StaticImmutableTableSchema.builder(TeamItem.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.PK)
+                        .getter(item -> TEAMS)
+                        .setter((b, pk) -> {})
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.SK)
+                        .getter(item -> item.team().name())
+                        .setter((b, v) -> b.name = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                Instant.class,
+                a ->
+                    a.name("createdAt")
+                        .getter(item -> item.team().createdAt())
+                        .setter((b, v) -> b.createdAt = v))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name("createdBy")
+                        .getter(item -> item.team().createdBy())
+                        .setter((b, v) -> b.createdBy = v))
+            .addAttribute(
+                Long.class,
+                a -> a.name(LIVE).getter(TeamItem::liveTokens).setter((b, v) -> b.liveTokens = v))
+            .build();
+  }
+
+  /** A token's item; salt and HMAC are stored as base64 text. */
+  private static final class TokenBuilder {
+    private String id;
+    private String team;
+    private byte[] salt;
+    private byte[] hmac;
+    private Instant createdAt;
+    private String createdBy;
+
+    TokenRecord build() {
+      return new TokenRecord(id, team, salt, hmac, createdAt, createdBy);
+    }
+  }
+
+  private static final TableSchema<TokenRecord> TOKEN_SCHEMA =
+      StaticImmutableTableSchema.builder(TokenRecord.class, TokenBuilder.class)
+          .newItemBuilder(TokenBuilder::new, TokenBuilder::build)
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name(RegistryTable.PK)
+                      .getter(token -> TOKENS)
+                      .setter((b, pk) -> {})
+                      .tags(primaryPartitionKey()))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name(RegistryTable.SK)
+                      .getter(TokenRecord::id)
+                      .setter((b, v) -> b.id = v)
+                      .tags(primarySortKey()))
+          .addAttribute(
+              String.class,
+              a -> a.name("team").getter(TokenRecord::team).setter((b, v) -> b.team = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("salt")
+                      .getter(token -> B64.encodeToString(token.salt()))
+                      .setter((b, v) -> b.salt = B64D.decode(v)))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("hmac")
+                      .getter(token -> B64.encodeToString(token.hmac()))
+                      .setter((b, v) -> b.hmac = B64D.decode(v)))
+          .addAttribute(
+              Instant.class,
+              a ->
+                  a.name("createdAt")
+                      .getter(TokenRecord::createdAt)
+                      .setter((b, v) -> b.createdAt = v))
+          .addAttribute(
+              String.class,
+              a ->
+                  a.name("createdBy")
+                      .getter(TokenRecord::createdBy)
+                      .setter((b, v) -> b.createdBy = v))
+          .build();
+
+  private final DynamoDbClient dynamo;
+  private final String table;
+  private final DynamoDbTable<TeamItem> teamItems;
+  private final DynamoDbTable<TokenRecord> tokenItems;
+
+  public TeamStore(DynamoDbClient dynamo, RegistryTable registryTable) {
+    this.dynamo = dynamo;
+    this.table = registryTable.name();
+    this.teamItems = registryTable.mapped(TeamItem.SCHEMA);
+    this.tokenItems = registryTable.mapped(TOKEN_SCHEMA);
+  }
+
   /** Creates a team; false when one of that name exists. */
   public boolean createTeam(Team team) {
-    Map<String, AttributeValue> item = key(TEAMS, team.name());
-    item.put("createdAt", s(team.createdAt().toString()));
-    item.put("createdBy", s(team.createdBy()));
-    item.put(LIVE, AttributeValue.fromN("0"));
-    return putIfAbsent(item);
+    try {
+      teamItems.putItem(
+          PutItemEnhancedRequest.builder(TeamItem.class)
+              .item(new TeamItem(team, 0L))
+              .conditionExpression(absent())
+              .build());
+      return true;
+    } catch (ConditionalCheckFailedException e) {
+      return false;
+    }
   }
 
   /** What taking a token slot gave. */
@@ -69,18 +201,18 @@ public class TeamStore {
       dynamo.updateItem(
           b ->
               b.tableName(table)
-                  .key(key(TEAMS, team))
+                  .key(RegistryTable.itemKey(TEAMS, team))
                   .updateExpression("SET #live = #live + :one")
                   .conditionExpression("#live < :max")
                   .expressionAttributeNames(Map.of("#live", LIVE))
                   .expressionAttributeValues(Map.of(":one", n(1), ":max", n(max))));
       return Slot.TAKEN;
     } catch (ConditionalCheckFailedException e) {
-      Map<String, AttributeValue> item = get(TEAMS, team);
-      if (item.isEmpty()) {
+      TeamItem item = teamItems.getItem(RegistryTable.consistentGet(TEAMS, team));
+      if (item == null) {
         return Slot.NO_TEAM;
       }
-      if (!item.containsKey(LIVE)) {
+      if (item.liveTokens() == null) {
         startCounting(team);
         return takeTokenSlot(team, max);
       }
@@ -94,7 +226,7 @@ public class TeamStore {
       dynamo.updateItem(
           b ->
               b.tableName(table)
-                  .key(key(TEAMS, team))
+                  .key(RegistryTable.itemKey(TEAMS, team))
                   .updateExpression("SET #live = #live - :one")
                   .conditionExpression("#live > :zero")
                   .expressionAttributeNames(Map.of("#live", LIVE))
@@ -107,130 +239,83 @@ public class TeamStore {
   // Teams made before tokens were counted: the count starts from the tokens there are. Only the
   // first writer sets it; a token issued meanwhile is counted by its own increment after this.
   private void startCounting(String team) {
-    int live = tokensOf(team).size();
+    long live = tokensOf(team).size();
     try {
-      dynamo.updateItem(
-          b ->
-              b.tableName(table)
-                  .key(key(TEAMS, team))
-                  .updateExpression("SET #live = :live")
-                  .conditionExpression("attribute_exists(pk) AND attribute_not_exists(#live)")
-                  .expressionAttributeNames(Map.of("#live", LIVE))
-                  .expressionAttributeValues(Map.of(":live", n(live))));
+      teamItems.updateItem(
+          UpdateItemEnhancedRequest.builder(TeamItem.class)
+              // Only the count: the team's other attributes are null here and left as stored.
+              .item(new TeamItem(new Team(team, null, null), live))
+              .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
+              .conditionExpression(
+                  Expression.builder()
+                      .expression("attribute_exists(pk) AND attribute_not_exists(#live)")
+                      .expressionNames(Map.of("#live", LIVE))
+                      .build())
+              .build());
     } catch (ConditionalCheckFailedException e) {
       // another request started counting first
     }
   }
 
   public boolean teamExists(String name) {
-    return !get(TEAMS, name).isEmpty();
+    return teamItems.getItem(RegistryTable.consistentGet(TEAMS, name)) != null;
   }
 
   public List<Team> teams() {
-    return query(TEAMS).stream()
-        .map(i -> new Team(i.get("sk").s(), instant(i, "createdAt"), i.get("createdBy").s()))
-        .toList();
+    return teamItems.query(inPartition(TEAMS)).items().stream().map(TeamItem::team).toList();
   }
 
   public void putToken(TokenRecord token) {
-    Map<String, AttributeValue> item = key(TOKENS, token.id());
-    item.put("team", s(token.team()));
-    item.put("salt", s(B64.encodeToString(token.salt())));
-    item.put("hmac", s(B64.encodeToString(token.hmac())));
-    item.put("createdAt", s(token.createdAt().toString()));
-    item.put("createdBy", s(token.createdBy()));
-    if (!putIfAbsent(item)) {
+    try {
+      tokenItems.putItem(
+          PutItemEnhancedRequest.builder(TokenRecord.class)
+              .item(token)
+              .conditionExpression(absent())
+              .build());
+    } catch (ConditionalCheckFailedException e) {
       throw new IllegalStateException("token id collision; 64 random bits make this unlikely");
     }
   }
 
   public Optional<TokenRecord> token(String id) {
-    Map<String, AttributeValue> item = get(TOKENS, id);
-    return item.isEmpty() ? Optional.empty() : Optional.of(toToken(item));
+    return Optional.ofNullable(tokenItems.getItem(RegistryTable.consistentGet(TOKENS, id)));
   }
 
   /** The tokens of one team; there are few tokens, so one partition read through is fine. */
   public List<TokenRecord> tokensOf(String team) {
-    return query(TOKENS).stream()
-        .filter(i -> team.equals(i.get("team").s()))
-        .map(TeamStore::toToken)
+    return tokenItems.query(inPartition(TOKENS)).items().stream()
+        .filter(token -> team.equals(token.team()))
         .toList();
   }
 
   /** Deletes a token of a team; false when no such token of that team exists. */
   public boolean deleteToken(String team, String id) {
     try {
-      dynamo.deleteItem(
-          b ->
-              b.tableName(table)
-                  .key(key(TOKENS, id))
-                  .conditionExpression("attribute_exists(pk) AND #team = :team")
-                  .expressionAttributeNames(Map.of("#team", "team"))
-                  .expressionAttributeValues(Map.of(":team", s(team))));
+      tokenItems.deleteItem(
+          DeleteItemEnhancedRequest.builder()
+              .key(RegistryTable.key(TOKENS, id))
+              .conditionExpression(
+                  Expression.builder()
+                      .expression("attribute_exists(pk) AND #team = :team")
+                      .expressionNames(Map.of("#team", "team"))
+                      .expressionValues(Map.of(":team", AttributeValue.fromS(team)))
+                      .build())
+              .build());
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
     }
   }
 
-  private boolean putIfAbsent(Map<String, AttributeValue> item) {
-    try {
-      dynamo.putItem(
-          b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-      return true;
-    } catch (ConditionalCheckFailedException e) {
-      return false;
-    }
+  private static Expression absent() {
+    return Expression.builder().expression("attribute_not_exists(pk)").build();
   }
 
-  private Map<String, AttributeValue> get(String partition, String name) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(b -> b.tableName(table).key(key(partition, name)).consistentRead(true))
-            .item();
-    return item == null ? Map.of() : item;
-  }
-
-  private List<Map<String, AttributeValue>> query(String partition) {
-    List<Map<String, AttributeValue>> items = new ArrayList<>();
-    dynamo
-        .queryPaginator(
-            b ->
-                b.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", s(partition)))
-                    .consistentRead(true))
-        .items()
-        .forEach(items::add);
-    return items;
-  }
-
-  private static TokenRecord toToken(Map<String, AttributeValue> item) {
-    return new TokenRecord(
-        item.get("sk").s(),
-        item.get("team").s(),
-        B64D.decode(item.get("salt").s()),
-        B64D.decode(item.get("hmac").s()),
-        instant(item, "createdAt"),
-        item.get("createdBy").s());
-  }
-
-  private static Map<String, AttributeValue> key(String partition, String name) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    key.put("pk", s(partition));
-    key.put("sk", s(name));
-    return key;
-  }
-
-  private static Instant instant(Map<String, AttributeValue> item, String name) {
-    return Instant.parse(item.get(name).s());
+  private static QueryEnhancedRequest inPartition(String partition) {
+    return RegistryTable.queryOf(partition).consistentRead(true).build();
   }
 
   private static AttributeValue n(int value) {
     return AttributeValue.fromN(Integer.toString(value));
-  }
-
-  private static AttributeValue s(String value) {
-    return AttributeValue.fromS(value);
   }
 }

@@ -1,5 +1,8 @@
 package io.dynagate.store;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -7,10 +10,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /** What each reconcile pass changed, found or failed at, per API, newest first. */
 @ApplicationScoped
@@ -20,15 +23,49 @@ public class Events {
   @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Event(Instant at, String api, String type, String message, String pass) {}
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  /** The stored item: partition {@code event#API}, the event as JSON text in {@code event}. */
+  record EventItem(String pk, String sk, String event) {
+
+    private static final class Builder {
+      private String pk;
+      private String sk;
+      private String event;
+
+      EventItem build() {
+        return new EventItem(pk, sk, event);
+      }
+    }
+
+    static final TableSchema<EventItem> SCHEMA =
+        StaticImmutableTableSchema.builder(EventItem.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.PK)
+                        .getter(EventItem::pk)
+                        .setter((b, v) -> b.pk = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.SK)
+                        .getter(EventItem::sk)
+                        .setter((b, v) -> b.sk = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                String.class,
+                a -> a.name("event").getter(EventItem::event).setter((b, v) -> b.event = v))
+            .build();
+  }
+
+  private final DynamoDbTable<EventItem> events;
   private final ObjectMapper json;
   private final Clock clock = Clock.systemUTC();
   private final AtomicLong sequence = new AtomicLong();
 
-  public Events(DynamoDbClient dynamo, RegistryTable registryTable, ObjectMapper json) {
-    this.dynamo = dynamo;
-    this.table = registryTable.name();
+  public Events(RegistryTable registryTable, ObjectMapper json) {
+    this.events = registryTable.mapped(EventItem.SCHEMA);
     this.json = json;
   }
 
@@ -39,18 +76,7 @@ public class Events {
         String.format(
             "%015d#%09d", event.at().toEpochMilli(), sequence.incrementAndGet() % 1_000_000_000);
     try {
-      String body = json.writeValueAsString(event);
-      dynamo.putItem(
-          b ->
-              b.tableName(table)
-                  .item(
-                      Map.of(
-                          RegistryTable.PK,
-                          AttributeValue.fromS("event#" + api),
-                          RegistryTable.SK,
-                          AttributeValue.fromS(sk),
-                          "event",
-                          AttributeValue.fromS(body))));
+      events.putItem(new EventItem(partition(api), sk, json.writeValueAsString(event)));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -58,18 +84,17 @@ public class Events {
 
   /** The newest events of an API, newest first. */
   public List<Event> recent(String api, int limit) {
-    return dynamo
-        .query(
-            b ->
-                b.tableName(table)
-                    .keyConditionExpression("pk = :pk")
-                    .expressionAttributeValues(Map.of(":pk", AttributeValue.fromS("event#" + api)))
-                    .scanIndexForward(false)
-                    .limit(limit))
-        .items()
+    // One page of `limit` items: the newest, and no further request for older ones.
+    return events
+        .query(RegistryTable.queryOf(partition(api)).scanIndexForward(false).limit(limit).build())
         .stream()
-        .map(item -> read(item.get("event").s()))
-        .toList();
+        .findFirst()
+        .map(page -> page.items().stream().map(item -> read(item.event())).toList())
+        .orElse(List.of());
+  }
+
+  private static String partition(String api) {
+    return "event#" + api;
   }
 
   private Event read(String text) {

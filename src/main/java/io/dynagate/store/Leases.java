@@ -1,5 +1,8 @@
 package io.dynagate.store;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -7,10 +10,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.PutItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -20,15 +27,54 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 @ApplicationScoped
 public class Leases {
 
-  private final DynamoDbClient dynamo;
-  private final String table;
+  private static final String PARTITION = "lease";
+
+  /** The lease item: partition {@code lease}, sort key the API. */
+  record Lease(String api, String holder, Long expiresAt) {
+
+    private static final class Builder {
+      private String api;
+      private String holder;
+      private Long expiresAt;
+
+      Lease build() {
+        return new Lease(api, holder, expiresAt);
+      }
+    }
+
+    static final TableSchema<Lease> SCHEMA =
+        StaticImmutableTableSchema.builder(Lease.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.PK)
+                        .getter(lease -> PARTITION)
+                        .setter((b, pk) -> {})
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.SK)
+                        .getter(Lease::api)
+                        .setter((b, api) -> b.api = api)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                String.class,
+                a -> a.name("holder").getter(Lease::holder).setter((b, v) -> b.holder = v))
+            .addAttribute(
+                Long.class,
+                a -> a.name("expiresAt").getter(Lease::expiresAt).setter((b, v) -> b.expiresAt = v))
+            .build();
+  }
+
+  private final DynamoDbTable<Lease> leases;
   private final String holder = UUID.randomUUID().toString();
   private final Clock clock = Clock.systemUTC();
   private final Counter takeovers;
 
-  public Leases(DynamoDbClient dynamo, RegistryTable registryTable, MeterRegistry meters) {
-    this.dynamo = dynamo;
-    this.table = registryTable.name();
+  public Leases(RegistryTable registryTable, MeterRegistry meters) {
+    this.leases = registryTable.mapped(Lease.SCHEMA);
     this.takeovers =
         Counter.builder("dynagate.lease.takeovers")
             .description("Reconcile leases taken over after their holder let them expire")
@@ -41,29 +87,24 @@ public class Leases {
   public boolean acquire(String api, Duration duration) {
     long now = clock.millis();
     try {
-      PutItemResponse previous =
-          dynamo.putItem(
-              b ->
-                  b.tableName(table)
-                      .returnValues(ReturnValue.ALL_OLD)
-                      .item(
-                          Map.of(
-                              RegistryTable.PK,
-                              AttributeValue.fromS("lease"),
-                              RegistryTable.SK,
-                              AttributeValue.fromS(api),
-                              "holder",
-                              AttributeValue.fromS(holder),
-                              "expiresAt",
-                              AttributeValue.fromN(Long.toString(now + duration.toMillis()))))
+      Lease previous =
+          leases
+              .putItemWithResponse(
+                  PutItemEnhancedRequest.builder(Lease.class)
+                      .item(new Lease(api, holder, now + duration.toMillis()))
                       .conditionExpression(
-                          "attribute_not_exists(pk) OR expiresAt < :now OR holder = :me")
-                      .expressionAttributeValues(
-                          Map.of(
-                              ":now", AttributeValue.fromN(Long.toString(now)),
-                              ":me", AttributeValue.fromS(holder))));
-      AttributeValue before = previous.attributes().get("holder");
-      if (before != null && !holder.equals(before.s())) {
+                          Expression.builder()
+                              .expression(
+                                  "attribute_not_exists(pk) OR expiresAt < :now OR holder = :me")
+                              .expressionValues(
+                                  Map.of(
+                                      ":now", AttributeValue.fromN(Long.toString(now)),
+                                      ":me", AttributeValue.fromS(holder)))
+                              .build())
+                      .returnValues(ReturnValue.ALL_OLD)
+                      .build())
+              .attributes();
+      if (previous != null && previous.holder() != null && !holder.equals(previous.holder())) {
         // The previous holder let its lease expire without releasing it: most likely it crashed.
         takeovers.increment();
       }
@@ -75,17 +116,15 @@ public class Leases {
 
   public void release(String api) {
     try {
-      dynamo.deleteItem(
-          b ->
-              b.tableName(table)
-                  .key(
-                      Map.of(
-                          RegistryTable.PK,
-                          AttributeValue.fromS("lease"),
-                          RegistryTable.SK,
-                          AttributeValue.fromS(api)))
-                  .conditionExpression("holder = :me")
-                  .expressionAttributeValues(Map.of(":me", AttributeValue.fromS(holder))));
+      leases.deleteItem(
+          DeleteItemEnhancedRequest.builder()
+              .key(RegistryTable.key(PARTITION, api))
+              .conditionExpression(
+                  Expression.builder()
+                      .expression("holder = :me")
+                      .expressionValues(Map.of(":me", AttributeValue.fromS(holder)))
+                      .build())
+              .build());
     } catch (ConditionalCheckFailedException e) {
       // expired and taken by another holder meanwhile: theirs now
     }

@@ -1,21 +1,34 @@
 package io.dynagate.store;
 
+import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.dynagate.config.DynagateConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.UpdateItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
 
 /**
@@ -23,25 +36,127 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * create fails when the name exists, an update or delete when the owner or version is not the one
  * the caller decided on, so that no decision rests on a read that another writer may have
  * overtaken.
+ *
+ * <p>Creating and updating a spec go through the enhanced client, whose versioned-record extension
+ * writes the next {@code version} on the condition that the stored one is the caller's. Marking for
+ * deletion and writing status must leave the version alone, and that extension bumps it on every
+ * write, so those two stay low-level UpdateItems.
  */
 @ApplicationScoped
 public class Registry {
 
+  /** A declaration item: partition {@code KIND[#API]}, sort key (and {@code name}) its name. */
+  record Declaration(
+      String partition,
+      String name,
+      String owner,
+      Long version,
+      String spec,
+      String status,
+      Boolean deleting,
+      Instant createdAt,
+      Instant updatedAt,
+      Map<String, Long> refs) {
+
+    private static final class Builder {
+      private String partition;
+      private String name;
+      private String owner;
+      private Long version;
+      private String spec;
+      private String status;
+      private Boolean deleting;
+      private Instant createdAt;
+      private Instant updatedAt;
+      private Map<String, Long> refs;
+
+      Declaration build() {
+        return new Declaration(
+            partition, name, owner, version, spec, status, deleting, createdAt, updatedAt, refs);
+      }
+    }
+
+    /** Only the attributes an update of the spec writes; the others are left as stored. */
+    static Declaration specUpdate(Ref ref, long version, String spec, Instant now) {
+      return new Declaration(
+          ref.partition(), ref.name(), null, version, spec, null, null, null, now, null);
+    }
+
+    static final TableSchema<Declaration> SCHEMA =
+        StaticImmutableTableSchema.builder(Declaration.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.PK)
+                        .getter(Declaration::partition)
+                        .setter((b, v) -> b.partition = v)
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.SK)
+                        .getter(Declaration::name)
+                        .setter((b, v) -> b.name = v)
+                        .tags(primarySortKey()))
+            // A copy of the sort key under its own name, as items have always carried it.
+            .addAttribute(
+                String.class, a -> a.name("name").getter(Declaration::name).setter((b, v) -> {}))
+            .addAttribute(
+                String.class,
+                a -> a.name("owner").getter(Declaration::owner).setter((b, v) -> b.owner = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("version")
+                        .getter(Declaration::version)
+                        .setter((b, v) -> b.version = v)
+                        .tags(versionAttribute()))
+            .addAttribute(
+                String.class,
+                a -> a.name("spec").getter(Declaration::spec).setter((b, v) -> b.spec = v))
+            .addAttribute(
+                String.class,
+                a -> a.name("status").getter(Declaration::status).setter((b, v) -> b.status = v))
+            .addAttribute(
+                Boolean.class,
+                a ->
+                    a.name("deleting")
+                        .getter(Declaration::deleting)
+                        .setter((b, v) -> b.deleting = v))
+            .addAttribute(
+                Instant.class,
+                a ->
+                    a.name("createdAt")
+                        .getter(Declaration::createdAt)
+                        .setter((b, v) -> b.createdAt = v))
+            .addAttribute(
+                Instant.class,
+                a ->
+                    a.name("updatedAt")
+                        .getter(Declaration::updatedAt)
+                        .setter((b, v) -> b.updatedAt = v))
+            .addAttribute(
+                EnhancedType.mapOf(String.class, Long.class),
+                a -> a.name(TableUses.REFS).getter(Declaration::refs).setter((b, v) -> b.refs = v))
+            .build();
+  }
+
+  private static final long FIRST_VERSION = 1;
+
   // Several of these (name, owner, status) are DynamoDB reserved words: always use placeholders.
   private static final Map<String, String> NAMES =
       Map.of(
-          "#spec", "spec",
-          "#name", "name",
           "#updatedAt", "updatedAt",
           "#deleting", "deleting",
           "#version", "version",
           "#owner", "owner",
-          "#createdAt", "createdAt",
           "#status", "status",
           "#refs", TableUses.REFS);
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DynamoDbTable<Declaration> declarations;
   private final ObjectMapper json;
   private final Clock clock;
   private final Cursors cursors;
@@ -55,6 +170,7 @@ public class Registry {
       DynagateConfig config) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
+    this.declarations = registryTable.mapped(Declaration.SCHEMA);
     this.json = json;
     this.cursors = cursors;
     this.clock = Clock.systemUTC();
@@ -71,9 +187,9 @@ public class Registry {
   }
 
   public Optional<Stored> get(Ref ref) {
-    Map<String, AttributeValue> item =
-        dynamo.getItem(b -> b.tableName(table).key(key(ref)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? Optional.empty() : Optional.of(toStored(ref, item));
+    Declaration item =
+        declarations.getItem(RegistryTable.consistentGet(ref.partition(), ref.name()));
+    return Optional.ofNullable(item).map(found -> toStored(ref, found));
   }
 
   /**
@@ -81,23 +197,27 @@ public class Registry {
    * being deleted), so that of two creators exactly one wins. A table starts with no references.
    */
   public Stored create(Ref ref, String owner, String spec) {
-    String now = clock.instant().toString();
-    Map<String, AttributeValue> item = new HashMap<>(key(ref));
-    item.put("spec", s(spec));
-    item.put("name", s(ref.name()));
-    item.put("owner", s(owner));
-    item.put("version", n(1));
-    item.put("createdAt", s(now));
-    item.put("updatedAt", s(now));
-    item.put("deleting", AttributeValue.fromBool(false));
-    item.put("status", s(toJson(Status.pending())));
-    if (ref.kind() == Kind.TABLE) {
-      item.put(TableUses.REFS, AttributeValue.fromM(Map.of()));
-    }
+    Instant now = clock.instant();
+    Declaration item =
+        new Declaration(
+            ref.partition(),
+            ref.name(),
+            owner,
+            // No version yet: the versioned-record extension writes FIRST_VERSION.
+            null,
+            spec,
+            toJson(Status.pending()),
+            false,
+            now,
+            now,
+            ref.kind() == Kind.TABLE ? Map.of() : null);
     try {
-      dynamo.putItem(
-          b -> b.tableName(table).item(item).conditionExpression("attribute_not_exists(pk)"));
-      return toStored(ref, item);
+      declarations.putItem(
+          PutItemEnhancedRequest.builder(Declaration.class)
+              .item(item)
+              .conditionExpression(condition("attribute_not_exists(pk)", Map.of()))
+              .build());
+      return toStored(ref, item, FIRST_VERSION);
     } catch (ConditionalCheckFailedException e) {
       throw new NameTakenException(ref);
     } finally {
@@ -111,29 +231,24 @@ public class Registry {
    * this version and is not being deleted.
    */
   public Stored update(Ref ref, String owner, long version, String spec) {
-    Map<String, AttributeValue> values = new HashMap<>();
-    values.put(":spec", s(spec));
-    values.put(":now", s(clock.instant().toString()));
-    values.put(":one", n(1));
-    values.put(":owner", s(owner));
-    values.put(":expected", n(version));
-    values.put(":false", AttributeValue.fromBool(false));
-    String condition = "#owner = :owner AND #version = :expected AND #deleting = :false";
-    String update = "SET #spec = :spec, #updatedAt = :now, #version = #version + :one";
+    if (version < FIRST_VERSION || version > Integer.MAX_VALUE) {
+      // The versioned-record extension counts in int: no stored version lies outside this range.
+      throw new VersionConflictException(ref + " changed meanwhile, or is being deleted");
+    }
+    // The extension adds "version = :expected" and writes version + 1; nulls are left as stored.
+    String condition = "#owner = :owner AND #deleting = :false";
     try {
       return toStored(
           ref,
-          dynamo
-              .updateItem(
-                  b ->
-                      b.tableName(table)
-                          .key(key(ref))
-                          .updateExpression(update)
-                          .conditionExpression(condition)
-                          .expressionAttributeNames(namesIn(condition + update))
-                          .expressionAttributeValues(values)
-                          .returnValues(ReturnValue.ALL_NEW))
-              .attributes());
+          declarations.updateItem(
+              UpdateItemEnhancedRequest.builder(Declaration.class)
+                  .item(Declaration.specUpdate(ref, version, spec, clock.instant()))
+                  .ignoreNullsMode(IgnoreNullsMode.SCALAR_ONLY)
+                  .conditionExpression(
+                      condition(
+                          condition,
+                          Map.of(":owner", s(owner), ":false", AttributeValue.fromBool(false))))
+                  .build()));
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile, or is being deleted");
     } finally {
@@ -155,17 +270,18 @@ public class Registry {
     try {
       return toStored(
           ref,
-          dynamo
-              .updateItem(
-                  b ->
-                      b.tableName(table)
-                          .key(key(ref))
-                          .updateExpression(update)
-                          .conditionExpression(condition)
-                          .expressionAttributeNames(namesIn(condition + update))
-                          .expressionAttributeValues(values)
-                          .returnValues(ReturnValue.ALL_NEW))
-              .attributes());
+          Declaration.SCHEMA.mapToItem(
+              dynamo
+                  .updateItem(
+                      b ->
+                          b.tableName(table)
+                              .key(lowLevelKey(ref))
+                              .updateExpression(update)
+                              .conditionExpression(condition)
+                              .expressionAttributeNames(namesIn(condition + update))
+                              .expressionAttributeValues(values)
+                              .returnValues(ReturnValue.ALL_NEW))
+                  .attributes()));
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
     } finally {
@@ -181,13 +297,11 @@ public class Registry {
   public void remove(Ref ref, String owner, long version) {
     String condition = ownedCondition(ref);
     try {
-      dynamo.deleteItem(
-          b ->
-              b.tableName(table)
-                  .key(key(ref))
-                  .conditionExpression(condition)
-                  .expressionAttributeNames(namesIn(condition))
-                  .expressionAttributeValues(ownerAndVersion(ref, owner, version)));
+      declarations.deleteItem(
+          DeleteItemEnhancedRequest.builder()
+              .key(key(ref))
+              .conditionExpression(condition(condition, ownerAndVersion(ref, owner, version)))
+              .build());
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
     } finally {
@@ -217,16 +331,13 @@ public class Registry {
 
   /** Removes a declaration for good (the reconciler, once its AWS resources are gone). */
   public void delete(Ref ref, OptionalLong ifMatch) {
+    Expression condition =
+        ifMatch.isPresent()
+            ? condition("#version = :expected", Map.of(":expected", n(ifMatch.getAsLong())))
+            : condition("attribute_exists(pk)", Map.of());
     try {
-      dynamo.deleteItem(
-          b -> {
-            b.tableName(table).key(key(ref)).conditionExpression("attribute_exists(pk)");
-            ifMatch.ifPresent(
-                v ->
-                    b.conditionExpression("#version = :expected")
-                        .expressionAttributeNames(Map.of("#version", "version"))
-                        .expressionAttributeValues(Map.of(":expected", n(v))));
-          });
+      declarations.deleteItem(
+          DeleteItemEnhancedRequest.builder().key(key(ref)).conditionExpression(condition).build());
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
     } finally {
@@ -241,7 +352,7 @@ public class Registry {
       dynamo.updateItem(
           b ->
               b.tableName(table)
-                  .key(key(ref))
+                  .key(lowLevelKey(ref))
                   .updateExpression("SET #status = :status")
                   .conditionExpression("attribute_exists(pk)")
                   .expressionAttributeNames(Map.of("#status", "status"))
@@ -261,49 +372,38 @@ public class Registry {
   public Page<Stored> list(Kind kind, String parent, int limit, String cursor) {
     String partition = kind.partition(parent);
     String after = cursor == null ? null : cursors.open(partition, cursor);
-    QueryResponse page = query(partition, limit, after);
-    String next =
-        page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-            ? cursors.seal(partition, page.lastEvaluatedKey().get(RegistryTable.SK).s())
-            : null;
-    return new Page<>(toStored(kind, parent, page), next);
+    var page =
+        declarations
+            .query(
+                inPartition(partition)
+                    .exclusiveStartKey(
+                        after == null ? null : RegistryTable.itemKey(partition, after))
+                    .limit(limit)
+                    .build())
+            .iterator()
+            .next();
+    String stoppedAt = RegistryTable.stoppedAt(page.lastEvaluatedKey());
+    return new Page<>(
+        page.items().stream().map(item -> toStored(kind, parent, item)).toList(),
+        stoppedAt == null ? null : cursors.seal(partition, stoppedAt));
   }
 
   /** Every declaration of a kind (of one API, for routes). */
   public List<Stored> all(Kind kind, String parent) {
-    String partition = kind.partition(parent);
-    List<Stored> out = new ArrayList<>();
-    String after = null;
-    do {
-      QueryResponse page = query(partition, 500, after);
-      out.addAll(toStored(kind, parent, page));
-      after =
-          page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
-              ? page.lastEvaluatedKey().get(RegistryTable.SK).s()
-              : null;
-    } while (after != null);
-    return out;
+    return declarations
+        .query(inPartition(kind.partition(parent)).limit(500).build())
+        .items()
+        .stream()
+        .map(item -> toStored(kind, parent, item))
+        .toList();
   }
 
-  private QueryResponse query(String partition, int limit, String after) {
-    Map<String, AttributeValue> start =
-        after == null ? null : Map.of(RegistryTable.PK, s(partition), RegistryTable.SK, s(after));
-    return dynamo.query(
-        b ->
-            b.tableName(table)
-                .keyConditionExpression("pk = :pk")
-                .expressionAttributeValues(Map.of(":pk", s(partition)))
-                .exclusiveStartKey(start)
-                .consistentRead(true)
-                .limit(limit));
+  private static QueryEnhancedRequest.Builder inPartition(String partition) {
+    return RegistryTable.queryOf(partition).consistentRead(true);
   }
 
-  private List<Stored> toStored(Kind kind, String parent, QueryResponse page) {
-    List<Stored> items = new ArrayList<>();
-    for (Map<String, AttributeValue> item : page.items()) {
-      items.add(toStored(new Ref(kind, parent, item.get(RegistryTable.SK).s()), item));
-    }
-    return items;
+  private Stored toStored(Kind kind, String parent, Declaration item) {
+    return toStored(new Ref(kind, parent, item.name()), item);
   }
 
   /** The placeholders an expression uses (DynamoDB rejects unused ones). */
@@ -318,20 +418,37 @@ public class Registry {
     return used;
   }
 
-  private Stored toStored(Ref ref, Map<String, AttributeValue> item) {
-    return new Stored(
-        ref,
-        item.get("owner").s(),
-        Long.parseLong(item.get("version").n()),
-        item.get("spec").s(),
-        fromJson(item.get("status").s()),
-        item.containsKey("deleting") && Boolean.TRUE.equals(item.get("deleting").bool()),
-        Instant.parse(item.get("createdAt").s()),
-        Instant.parse(item.get("updatedAt").s()));
+  private static Expression condition(String expression, Map<String, AttributeValue> values) {
+    Map<String, String> names = namesIn(expression);
+    return Expression.builder()
+        .expression(expression)
+        .expressionNames(names.isEmpty() ? null : names)
+        .expressionValues(values.isEmpty() ? null : values)
+        .build();
   }
 
-  private static Map<String, AttributeValue> key(Ref ref) {
-    return Map.of(RegistryTable.PK, s(ref.partition()), RegistryTable.SK, s(ref.name()));
+  private Stored toStored(Ref ref, Declaration item) {
+    return toStored(ref, item, item.version());
+  }
+
+  private Stored toStored(Ref ref, Declaration item, long version) {
+    return new Stored(
+        ref,
+        item.owner(),
+        version,
+        item.spec(),
+        fromJson(item.status()),
+        Boolean.TRUE.equals(item.deleting()),
+        item.createdAt(),
+        item.updatedAt());
+  }
+
+  private static Key key(Ref ref) {
+    return RegistryTable.key(ref.partition(), ref.name());
+  }
+
+  private static Map<String, AttributeValue> lowLevelKey(Ref ref) {
+    return RegistryTable.itemKey(ref.partition(), ref.name());
   }
 
   private String toJson(Status status) {

@@ -5,10 +5,20 @@ import io.dynagate.start.StartException;
 import io.dynagate.start.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
+import java.util.Map;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.Key;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
+import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
+import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
 import software.amazon.awssdk.services.dynamodb.model.KeyType;
@@ -19,24 +29,73 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 /**
  * The registry's one table: partition key {@code pk} (the kind of record and its scope, e.g. {@code
  * route#shop}) and sort key {@code sk} (the name), so that every list is one Query.
+ *
+ * <p>Each kind of item has its own table schema over this one table ({@link #mapped}); the enhanced
+ * client keeps declaration versions with its versioned-record extension. The table itself is
+ * created here with the low-level client: creating it is a control-plane call that must tolerate
+ * another instance creating it first.
  */
 @ApplicationScoped
 public class RegistryTable implements StartupStep {
 
   private static final Logger LOG = Logger.getLogger(RegistryTable.class);
-  static final String PK = "pk";
-  static final String SK = "sk";
+  public static final String PK = "pk";
+  public static final String SK = "sk";
 
   private final DynamoDbClient dynamo;
+  private final DynamoDbEnhancedClient enhanced;
   private final String name;
 
   public RegistryTable(DynamoDbClient dynamo, DynagateConfig config) {
     this.dynamo = dynamo;
+    this.enhanced =
+        DynamoDbEnhancedClient.builder()
+            .dynamoDbClient(dynamo)
+            .extensions(VersionedRecordExtension.builder().build())
+            .build();
     this.name = config.registry().table();
   }
 
   public String name() {
     return name;
+  }
+
+  /** The registry table seen as one kind of item. */
+  public <T> DynamoDbTable<T> mapped(TableSchema<T> schema) {
+    return enhanced.table(name, schema);
+  }
+
+  /** The enhanced client, for the calls that span items (batch writes). */
+  public DynamoDbEnhancedClient enhanced() {
+    return enhanced;
+  }
+
+  /** The key of the item {@code sk} in partition {@code pk}. */
+  public static Key key(String pk, String sk) {
+    return Key.builder().partitionValue(pk).sortValue(sk).build();
+  }
+
+  /** A consistent read of the item {@code sk} in partition {@code pk}. */
+  public static GetItemEnhancedRequest consistentGet(String pk, String sk) {
+    return GetItemEnhancedRequest.builder().key(key(pk, sk)).consistentRead(true).build();
+  }
+
+  /** A Query over partition {@code pk}, for the caller to finish. */
+  public static QueryEnhancedRequest.Builder queryOf(String pk) {
+    return QueryEnhancedRequest.builder()
+        .queryConditional(QueryConditional.keyEqualTo(Key.builder().partitionValue(pk).build()));
+  }
+
+  /** The same key as attribute values: for a low-level write, or where a Query resumes. */
+  public static Map<String, AttributeValue> itemKey(String pk, String sk) {
+    return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
+  }
+
+  /** The sort key a Query stopped at, or null on the last page. */
+  public static String stoppedAt(Map<String, AttributeValue> lastEvaluatedKey) {
+    return lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()
+        ? null
+        : lastEvaluatedKey.get(SK).s();
   }
 
   @Override

@@ -1,11 +1,20 @@
 package io.dynagate.store;
 
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
+import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
+import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
+import software.amazon.awssdk.enhanced.dynamodb.Expression;
+import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
+import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
+import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -32,14 +41,104 @@ public class RouteGuards {
   public static final Duration GRACE = Duration.ofSeconds(30);
 
   private static final int ATTEMPTS = 4;
+  private static final String PREFIX = "guard#";
 
+  /** An exclusive guard: the route holding it and when it claimed it. */
+  record Exclusive(String api, String guard, String holder, Long claimedAt) {
+
+    private static final class Builder {
+      private String api;
+      private String guard;
+      private String holder;
+      private Long claimedAt;
+
+      Exclusive build() {
+        return new Exclusive(api, guard, holder, claimedAt);
+      }
+    }
+
+    static final TableSchema<Exclusive> SCHEMA =
+        StaticImmutableTableSchema.builder(Exclusive.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.PK)
+                        .getter(g -> partition(g.api()))
+                        .setter((b, pk) -> b.api = apiOf(pk))
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.SK)
+                        .getter(Exclusive::guard)
+                        .setter((b, v) -> b.guard = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                String.class,
+                a -> a.name("holder").getter(Exclusive::holder).setter((b, v) -> b.holder = v))
+            .addAttribute(
+                Long.class,
+                a ->
+                    a.name("claimedAt")
+                        .getter(Exclusive::claimedAt)
+                        .setter((b, v) -> b.claimedAt = v))
+            .build();
+  }
+
+  /** A shared guard: the value its holders agree on, and each holder with when it joined. */
+  record Shared(String api, String guard, String value, Map<String, Long> holders) {
+
+    private static final class Builder {
+      private String api;
+      private String guard;
+      private String value;
+      private Map<String, Long> holders = Map.of();
+
+      Shared build() {
+        return new Shared(api, guard, value, holders);
+      }
+    }
+
+    static final TableSchema<Shared> SCHEMA =
+        StaticImmutableTableSchema.builder(Shared.class, Builder.class)
+            .newItemBuilder(Builder::new, Builder::build)
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.PK)
+                        .getter(g -> partition(g.api()))
+                        .setter((b, pk) -> b.api = apiOf(pk))
+                        .tags(primaryPartitionKey()))
+            .addAttribute(
+                String.class,
+                a ->
+                    a.name(RegistryTable.SK)
+                        .getter(Shared::guard)
+                        .setter((b, v) -> b.guard = v)
+                        .tags(primarySortKey()))
+            .addAttribute(
+                String.class,
+                a -> a.name("value").getter(Shared::value).setter((b, v) -> b.value = v))
+            .addAttribute(
+                EnhancedType.mapOf(String.class, Long.class),
+                a -> a.name("holders").getter(Shared::holders).setter((b, v) -> b.holders = v))
+            .build();
+  }
+
+  // Joining and leaving a shared guard change one entry of its holders map under a condition on
+  // that entry; the enhanced client writes whole attributes, so those stay low-level UpdateItems.
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DynamoDbTable<Exclusive> exclusive;
+  private final DynamoDbTable<Shared> shared;
   private final Clock clock = Clock.systemUTC();
 
   public RouteGuards(DynamoDbClient dynamo, RegistryTable registryTable) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
+    this.exclusive = registryTable.mapped(Exclusive.SCHEMA);
+    this.shared = registryTable.mapped(Shared.SCHEMA);
   }
 
   /** Does route {@code holder} of the API (as it is declared now) hold this guard? */
@@ -55,36 +154,31 @@ public class RouteGuards {
   public Optional<Refusal> claimExclusive(String api, String guard, String route, Holding holding) {
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       try {
-        dynamo.putItem(
-            b ->
-                b.tableName(table)
-                    .item(
-                        Map.of(
-                            RegistryTable.PK,
-                            s(partition(api)),
-                            RegistryTable.SK,
-                            s(guard),
-                            "holder",
-                            s(route),
-                            "claimedAt",
-                            now()))
-                    .conditionExpression("attribute_not_exists(pk) OR holder = :me")
-                    .expressionAttributeValues(Map.of(":me", s(route))));
+        exclusive.putItem(
+            PutItemEnhancedRequest.builder(Exclusive.class)
+                .item(new Exclusive(api, guard, route, clock.millis()))
+                .conditionExpression(
+                    condition("attribute_not_exists(pk) OR holder = :me", Map.of(":me", s(route))))
+                .build());
         return Optional.empty();
       } catch (ConditionalCheckFailedException e) {
-        Map<String, AttributeValue> item = read(api, guard);
-        if (item == null) {
+        Exclusive held = exclusive.getItem(RegistryTable.consistentGet(partition(api), guard));
+        if (held == null) {
           continue;
         }
-        String holder = item.get("holder").s();
-        long claimedAt = millis(item.get("claimedAt"));
+        String holder = held.holder();
+        long claimedAt = millis(held.claimedAt());
         if (holding.holds(holder, guard, null)) {
           return Optional.of(new Refusal(holder, null, true));
         }
         if (!old(claimedAt)) {
           return Optional.of(new Refusal(holder, null, false));
         }
-        deleteIf(api, guard, "holder = :h AND claimedAt = :at", holder, claimedAt);
+        deleteIf(
+            api,
+            guard,
+            condition(
+                "holder = :h AND claimedAt = :at", Map.of(":h", s(holder), ":at", n(claimedAt))));
       }
     }
     throw new IllegalStateException("guard " + guard + " of api " + api + " keeps changing");
@@ -97,13 +191,12 @@ public class RouteGuards {
       if (putShared(api, guard, value, route) || joinShared(api, guard, value, route)) {
         return Optional.empty();
       }
-      Map<String, AttributeValue> item = read(api, guard);
+      Shared item = shared.getItem(RegistryTable.consistentGet(partition(api), guard));
       if (item == null) {
         continue;
       }
-      String held = item.get("value").s();
-      Map<String, AttributeValue> holders = item.get("holders").m();
-      for (var holder : holders.entrySet()) {
+      String held = item.value();
+      for (var holder : item.holders().entrySet()) {
         if (holding.holds(holder.getKey(), guard, held)) {
           return Optional.of(new Refusal(holder.getKey(), held, true));
         }
@@ -111,7 +204,7 @@ public class RouteGuards {
           return Optional.of(new Refusal(holder.getKey(), held, false));
         }
       }
-      holders.forEach((holder, at) -> leaveShared(api, guard, holder, millis(at)));
+      item.holders().forEach((holder, at) -> leaveShared(api, guard, holder, millis(at)));
       deleteIfEmpty(api, guard);
     }
     throw new IllegalStateException("guard " + guard + " of api " + api + " keeps changing");
@@ -119,16 +212,7 @@ public class RouteGuards {
 
   /** Releases an exclusive guard if {@code route} holds it. */
   public void releaseExclusive(String api, String guard, String route) {
-    try {
-      dynamo.deleteItem(
-          b ->
-              b.tableName(table)
-                  .key(key(api, guard))
-                  .conditionExpression("holder = :me")
-                  .expressionAttributeValues(Map.of(":me", s(route))));
-    } catch (ConditionalCheckFailedException e) {
-      // another route's by now, or gone
-    }
+    deleteIf(api, guard, condition("holder = :me", Map.of(":me", s(route))));
   }
 
   /** Takes {@code route} out of a shared guard's holders; the guard goes with its last holder. */
@@ -155,45 +239,27 @@ public class RouteGuards {
    */
   public int releaseAll(String api) {
     int released = 0;
-    Map<String, AttributeValue> start = null;
-    do {
-      Map<String, AttributeValue> from = start;
-      var page =
-          dynamo.query(
-              b ->
-                  b.tableName(table)
-                      .keyConditionExpression("#pk = :pk")
-                      .expressionAttributeValues(Map.of(":pk", s(partition(api))))
-                      .projectionExpression("#pk, #sk")
-                      .expressionAttributeNames(
-                          Map.of("#pk", RegistryTable.PK, "#sk", RegistryTable.SK))
-                      .consistentRead(true)
-                      .exclusiveStartKey(from));
-      for (Map<String, AttributeValue> item : page.items()) {
-        dynamo.deleteItem(b -> b.tableName(table).key(key(api, item.get(RegistryTable.SK).s())));
-        released++;
-      }
-      start = page.hasLastEvaluatedKey() ? page.lastEvaluatedKey() : null;
-    } while (start != null);
+    for (Exclusive guard :
+        exclusive
+            .query(
+                RegistryTable.queryOf(partition(api))
+                    .attributesToProject(RegistryTable.PK, RegistryTable.SK)
+                    .consistentRead(true)
+                    .build())
+            .items()) {
+      exclusive.deleteItem(RegistryTable.key(partition(api), guard.guard()));
+      released++;
+    }
     return released;
   }
 
   private boolean putShared(String api, String guard, String value, String route) {
     try {
-      dynamo.putItem(
-          b ->
-              b.tableName(table)
-                  .item(
-                      Map.of(
-                          RegistryTable.PK,
-                          s(partition(api)),
-                          RegistryTable.SK,
-                          s(guard),
-                          "value",
-                          s(value),
-                          "holders",
-                          AttributeValue.fromM(Map.of(route, now()))))
-                  .conditionExpression("attribute_not_exists(pk)"));
+      shared.putItem(
+          PutItemEnhancedRequest.builder(Shared.class)
+              .item(new Shared(api, guard, value, Map.of(route, clock.millis())))
+              .conditionExpression(condition("attribute_not_exists(pk)", Map.of()))
+              .build());
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -209,7 +275,8 @@ public class RouteGuards {
                   .updateExpression("SET holders.#r = :now")
                   .conditionExpression("#v = :value")
                   .expressionAttributeNames(Map.of("#r", route, "#v", "value"))
-                  .expressionAttributeValues(Map.of(":now", now(), ":value", s(value))));
+                  .expressionAttributeValues(
+                      Map.of(":now", n(clock.millis()), ":value", s(value))));
       return true;
     } catch (ConditionalCheckFailedException e) {
       return false;
@@ -232,58 +299,47 @@ public class RouteGuards {
   }
 
   private void deleteIfEmpty(String api, String guard) {
+    deleteIf(api, guard, condition("size(holders) = :zero", Map.of(":zero", n(0))));
+  }
+
+  /** Deletes a guard under a condition; one that no longer meets it was claimed again, or went. */
+  private void deleteIf(String api, String guard, Expression condition) {
     try {
-      dynamo.deleteItem(
-          b ->
-              b.tableName(table)
-                  .key(key(api, guard))
-                  .conditionExpression("size(holders) = :zero")
-                  .expressionAttributeValues(Map.of(":zero", n(0))));
+      exclusive.deleteItem(
+          DeleteItemEnhancedRequest.builder()
+              .key(RegistryTable.key(partition(api), guard))
+              .conditionExpression(condition)
+              .build());
     } catch (ConditionalCheckFailedException e) {
-      // still held, or gone
+      // claimed again meanwhile, still held, or gone
     }
   }
 
-  private void deleteIf(String api, String guard, String condition, String holder, long at) {
-    try {
-      dynamo.deleteItem(
-          b ->
-              b.tableName(table)
-                  .key(key(api, guard))
-                  .conditionExpression(condition)
-                  .expressionAttributeValues(Map.of(":h", s(holder), ":at", n(at))));
-    } catch (ConditionalCheckFailedException e) {
-      // claimed again meanwhile
-    }
-  }
-
-  private Map<String, AttributeValue> read(String api, String guard) {
-    Map<String, AttributeValue> item =
-        dynamo.getItem(b -> b.tableName(table).key(key(api, guard)).consistentRead(true)).item();
-    return item == null || item.isEmpty() ? null : item;
+  private static Expression condition(String expression, Map<String, AttributeValue> values) {
+    return Expression.builder()
+        .expression(expression)
+        .expressionValues(values.isEmpty() ? null : values)
+        .build();
   }
 
   private boolean old(long claimedAt) {
     return clock.millis() - claimedAt > GRACE.toMillis();
   }
 
-  private AttributeValue now() {
-    return n(clock.millis());
-  }
-
-  private static long millis(AttributeValue value) {
-    return value == null || value.n() == null ? 0 : Long.parseLong(value.n());
+  private static long millis(Long value) {
+    return value == null ? 0 : value;
   }
 
   static String partition(String api) {
-    return "guard#" + api;
+    return PREFIX + api;
+  }
+
+  private static String apiOf(String partition) {
+    return partition.substring(PREFIX.length());
   }
 
   private static Map<String, AttributeValue> key(String api, String guard) {
-    Map<String, AttributeValue> key = new HashMap<>();
-    key.put(RegistryTable.PK, s(partition(api)));
-    key.put(RegistryTable.SK, s(guard));
-    return key;
+    return Map.of(RegistryTable.PK, s(partition(api)), RegistryTable.SK, s(guard));
   }
 
   private static AttributeValue s(String value) {

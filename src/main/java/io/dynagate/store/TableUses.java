@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -18,6 +19,10 @@ import software.amazon.awssdk.services.dynamodb.model.DynamoDbException;
  * Registry#remove}): both decisions fall on one item, so a route never lands on a table being
  * deleted. A reference is added before its route is written and removed after it, so a crash leaves
  * at most a stale entry, which {@link #removeStale} reclaims.
+ *
+ * <p>Each write sets or removes one entry of the map under a condition on the item or that entry:
+ * the enhanced client writes whole attributes, so the writes stay low-level UpdateItems; the map is
+ * read through the declaration's schema.
  */
 @ApplicationScoped
 public class TableUses {
@@ -26,11 +31,13 @@ public class TableUses {
 
   private final DynamoDbClient dynamo;
   private final String table;
+  private final DynamoDbTable<Registry.Declaration> declarations;
   private final Clock clock = Clock.systemUTC();
 
   public TableUses(DynamoDbClient dynamo, RegistryTable registryTable) {
     this.dynamo = dynamo;
     this.table = registryTable.name();
+    this.declarations = registryTable.mapped(Registry.Declaration.SCHEMA);
   }
 
   /** Thrown by {@link #add} when the table is not declared or is being deleted. */
@@ -100,28 +107,20 @@ public class TableUses {
 
   /** The routes recorded as using a table, with when each reference was added. */
   public Map<Ref, Instant> since(String tableName) {
-    Map<String, AttributeValue> item =
-        dynamo
-            .getItem(
-                b ->
-                    b.tableName(table)
-                        .key(key(tableName))
-                        .consistentRead(true)
-                        .projectionExpression("#refs")
-                        .expressionAttributeNames(Map.of("#refs", REFS)))
-            .item();
+    Ref ref = Ref.table(tableName);
+    Registry.Declaration item =
+        declarations.getItem(RegistryTable.consistentGet(ref.partition(), ref.name()));
     Map<Ref, Instant> out = new LinkedHashMap<>();
-    if (item == null || !item.containsKey(REFS)) {
+    if (item == null || item.refs() == null) {
       return out;
     }
-    item.get(REFS)
-        .m()
+    item.refs()
         .forEach(
             (use, at) ->
                 out.put(
                     Ref.route(
                         use.substring(0, use.indexOf('/')), use.substring(use.indexOf('/') + 1)),
-                    Instant.ofEpochMilli(Long.parseLong(at.n()))));
+                    Instant.ofEpochMilli(at)));
     return out;
   }
 
@@ -155,10 +154,6 @@ public class TableUses {
 
   private static Map<String, AttributeValue> key(String tableName) {
     Ref ref = Ref.table(tableName);
-    return Map.of(
-        RegistryTable.PK,
-        AttributeValue.fromS(ref.partition()),
-        RegistryTable.SK,
-        AttributeValue.fromS(ref.name()));
+    return RegistryTable.itemKey(ref.partition(), ref.name());
   }
 }
