@@ -118,8 +118,15 @@ public class ApiReconciler {
     }
   }
 
+  /**
+   * AWS first, then the registry. A registration stores its consumer before it makes the key, so a
+   * key seen live belongs to a consumer the later registry read finds. Read the other way round, a
+   * consumer registered between the two reads had its new key deleted as nobody's, and its value is
+   * shown only once.
+   */
   private List<Decision> consumerDecisions(Stored stored, String stage, String restApiId) {
-    return consumerDecisions(stored, stage, restApiId, consumers.wanted(stored));
+    ConsumerDependent.Live live = consumerDependent.observe(stored.ref().name());
+    return ConsumerDependent.decide(stage, restApiId, consumers.wanted(stored), live);
   }
 
   private List<Decision> consumerDecisions(
