@@ -140,8 +140,25 @@ public class TableDependent implements Dependent {
   @Override
   public Result create(Decision decision, String restApiId) {
     Change.CreateTable create = decision.change(Change.CreateTable.class);
-    tables.create(create.spec(), create.tags());
-    LiveTable active = tables.awaitActive(create.spec().tableName(), ACTIVE_BOUND);
+    String name = create.spec().tableName();
+    try {
+      tables.create(create.spec(), create.tags());
+    } catch (AwsFailure e) {
+      // The table's own pass and a pass of an API that reads it may both find it missing; the one
+      // that loses the race adopts the table the other made, and only if that one is Dynagate's
+      // table of the same owner.
+      if (e.kind() != AwsFailure.Kind.CONFLICT) {
+        throw e;
+      }
+      Optional<LiveTable> made = tables.describe(name);
+      if (made.isEmpty()
+          || foreign(made.get(), create.tags().get(TablePort.OWNER_TAG)).isPresent()) {
+        throw e;
+      }
+      LiveTable active = tables.awaitActive(name, ACTIVE_BOUND);
+      return Result.unchanged(decision.resource(), active.arn());
+    }
+    LiveTable active = tables.awaitActive(name, ACTIVE_BOUND);
     return Result.created(decision.resource(), active.arn());
   }
 
