@@ -1,12 +1,8 @@
 package io.dynagate.audit;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import io.dynagate.store.RegistryTable;
 import java.time.Instant;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /**
  * Audit events as registry items: one event under one of the partitions it is listed in, its id as
@@ -52,22 +48,15 @@ final class AuditItems {
   }
 
   static final TableSchema<Item> SCHEMA =
-      StaticImmutableTableSchema.builder(Item.class, Builder.class)
-          .newItemBuilder(Builder::new, Builder::build)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(RegistryTable.PK)
-                      .getter(Item::partition)
-                      .setter((b, v) -> b.partition = v)
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(RegistryTable.SK)
-                      .getter(item -> item.event().id())
-                      .setter((b, v) -> b.id = v)
-                      .tags(primarySortKey()))
+      RegistryTable.schema(
+              Item.class,
+              Builder.class,
+              Builder::new,
+              Builder::build,
+              Item::partition,
+              (b, v) -> b.partition = v,
+              item -> item.event().id(),
+              (b, v) -> b.id = v)
           .addAttribute(
               Instant.class,
               a -> a.name("at").getter(item -> item.event().at()).setter((b, v) -> b.at = v))

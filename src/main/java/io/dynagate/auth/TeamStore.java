@@ -1,8 +1,5 @@
 package io.dynagate.auth;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import io.dynagate.store.RegistryTable;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -13,7 +10,6 @@ import java.util.Optional;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -68,22 +64,15 @@ public class TeamStore {
     }
 
     static final TableSchema<TeamItem> SCHEMA =
-        StaticImmutableTableSchema.builder(TeamItem.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.PK)
-                        .getter(item -> TEAMS)
-                        .setter((b, pk) -> {})
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.SK)
-                        .getter(item -> item.team().name())
-                        .setter((b, v) -> b.name = v)
-                        .tags(primarySortKey()))
+        RegistryTable.schema(
+                TeamItem.class,
+                Builder.class,
+                Builder::new,
+                Builder::build,
+                item -> TEAMS,
+                (b, pk) -> {},
+                item -> item.team().name(),
+                (b, v) -> b.name = v)
             .addAttribute(
                 Instant.class,
                 a ->
@@ -117,22 +106,15 @@ public class TeamStore {
   }
 
   private static final TableSchema<TokenRecord> TOKEN_SCHEMA =
-      StaticImmutableTableSchema.builder(TokenRecord.class, TokenBuilder.class)
-          .newItemBuilder(TokenBuilder::new, TokenBuilder::build)
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(RegistryTable.PK)
-                      .getter(token -> TOKENS)
-                      .setter((b, pk) -> {})
-                      .tags(primaryPartitionKey()))
-          .addAttribute(
-              String.class,
-              a ->
-                  a.name(RegistryTable.SK)
-                      .getter(TokenRecord::id)
-                      .setter((b, v) -> b.id = v)
-                      .tags(primarySortKey()))
+      RegistryTable.schema(
+              TokenRecord.class,
+              TokenBuilder.class,
+              TokenBuilder::new,
+              TokenBuilder::build,
+              token -> TOKENS,
+              (b, pk) -> {},
+              TokenRecord::id,
+              (b, v) -> b.id = v)
           .addAttribute(
               String.class,
               a -> a.name("team").getter(TokenRecord::team).setter((b, v) -> b.team = v))

@@ -1,8 +1,5 @@
 package io.dynagate.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +10,6 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 
 /** What each reconcile pass changed, found or failed at, per API, newest first. */
 @ApplicationScoped
@@ -37,22 +33,15 @@ public class Events {
     }
 
     static final TableSchema<EventItem> SCHEMA =
-        StaticImmutableTableSchema.builder(EventItem.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.PK)
-                        .getter(EventItem::pk)
-                        .setter((b, v) -> b.pk = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.SK)
-                        .getter(EventItem::sk)
-                        .setter((b, v) -> b.sk = v)
-                        .tags(primarySortKey()))
+        RegistryTable.schema(
+                EventItem.class,
+                Builder.class,
+                Builder::new,
+                Builder::build,
+                EventItem::pk,
+                (b, v) -> b.pk = v,
+                EventItem::sk,
+                (b, v) -> b.sk = v)
             .addAttribute(
                 String.class,
                 a -> a.name("event").getter(EventItem::event).setter((b, v) -> b.event = v))

@@ -1,8 +1,5 @@
 package io.dynagate.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -13,7 +10,6 @@ import java.util.UUID;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -43,22 +39,15 @@ public class Leases {
     }
 
     static final TableSchema<Lease> SCHEMA =
-        StaticImmutableTableSchema.builder(Lease.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.PK)
-                        .getter(lease -> PARTITION)
-                        .setter((b, pk) -> {})
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.SK)
-                        .getter(Lease::api)
-                        .setter((b, api) -> b.api = api)
-                        .tags(primarySortKey()))
+        RegistryTable.schema(
+                Lease.class,
+                Builder.class,
+                Builder::new,
+                Builder::build,
+                lease -> PARTITION,
+                (b, pk) -> {},
+                Lease::api,
+                (b, api) -> b.api = api)
             .addAttribute(
                 String.class,
                 a -> a.name("holder").getter(Lease::holder).setter((b, v) -> b.holder = v))

@@ -1,8 +1,6 @@
 package io.dynagate.store;
 
 import static software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension.AttributeTags.versionAttribute;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,7 +18,6 @@ import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.IgnoreNullsMode;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
@@ -83,22 +80,15 @@ public class Registry {
     }
 
     static final TableSchema<Declaration> SCHEMA =
-        StaticImmutableTableSchema.builder(Declaration.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.PK)
-                        .getter(Declaration::partition)
-                        .setter((b, v) -> b.partition = v)
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.SK)
-                        .getter(Declaration::name)
-                        .setter((b, v) -> b.name = v)
-                        .tags(primarySortKey()))
+        RegistryTable.schema(
+                Declaration.class,
+                Builder.class,
+                Builder::new,
+                Builder::build,
+                Declaration::partition,
+                (b, v) -> b.partition = v,
+                Declaration::name,
+                (b, v) -> b.name = v)
             // A copy of the sort key under its own name, as items have always carried it.
             .addAttribute(
                 String.class, a -> a.name("name").getter(Declaration::name).setter((b, v) -> {}))

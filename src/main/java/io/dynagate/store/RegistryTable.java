@@ -6,6 +6,9 @@ import io.dynagate.start.StartupStep;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Map;
+import java.util.function.BiConsumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedClient;
@@ -13,6 +16,8 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.Key;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.extensions.VersionedRecordExtension;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags;
+import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.GetItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryConditional;
 import software.amazon.awssdk.enhanced.dynamodb.model.QueryEnhancedRequest;
@@ -71,6 +76,38 @@ public class RegistryTable implements StartupStep {
   }
 
   /** The key of the item {@code sk} in partition {@code pk}. */
+  /**
+   * The schema of one kind of registry item, begun with its keys as the registry stores them: the
+   * partition in {@code pk}, the sort key in {@code sk}. The caller adds the item's own attributes
+   * and builds it.
+   */
+  public static <T, B> StaticImmutableTableSchema.Builder<T, B> schema(
+      Class<T> item,
+      Class<B> builder,
+      Supplier<B> newBuilder,
+      Function<B, T> build,
+      Function<T, String> partition,
+      BiConsumer<B, String> setPartition,
+      Function<T, String> sortKey,
+      BiConsumer<B, String> setSortKey) {
+    return StaticImmutableTableSchema.builder(item, builder)
+        .newItemBuilder(newBuilder, build)
+        .addAttribute(
+            String.class,
+            a ->
+                a.name(PK)
+                    .getter(partition)
+                    .setter(setPartition)
+                    .tags(StaticAttributeTags.primaryPartitionKey()))
+        .addAttribute(
+            String.class,
+            a ->
+                a.name(SK)
+                    .getter(sortKey)
+                    .setter(setSortKey)
+                    .tags(StaticAttributeTags.primarySortKey()));
+  }
+
   public static Key key(String pk, String sk) {
     return Key.builder().partitionValue(pk).sortValue(sk).build();
   }

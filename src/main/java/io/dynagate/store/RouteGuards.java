@@ -1,8 +1,5 @@
 package io.dynagate.store;
 
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primaryPartitionKey;
-import static software.amazon.awssdk.enhanced.dynamodb.mapper.StaticAttributeTags.primarySortKey;
-
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +9,6 @@ import software.amazon.awssdk.enhanced.dynamodb.DynamoDbTable;
 import software.amazon.awssdk.enhanced.dynamodb.EnhancedType;
 import software.amazon.awssdk.enhanced.dynamodb.Expression;
 import software.amazon.awssdk.enhanced.dynamodb.TableSchema;
-import software.amazon.awssdk.enhanced.dynamodb.mapper.StaticImmutableTableSchema;
 import software.amazon.awssdk.enhanced.dynamodb.model.DeleteItemEnhancedRequest;
 import software.amazon.awssdk.enhanced.dynamodb.model.PutItemEnhancedRequest;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -58,22 +54,15 @@ public class RouteGuards {
     }
 
     static final TableSchema<Exclusive> SCHEMA =
-        StaticImmutableTableSchema.builder(Exclusive.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.PK)
-                        .getter(g -> partition(g.api()))
-                        .setter((b, pk) -> b.api = apiOf(pk))
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.SK)
-                        .getter(Exclusive::guard)
-                        .setter((b, v) -> b.guard = v)
-                        .tags(primarySortKey()))
+        RegistryTable.schema(
+                Exclusive.class,
+                Builder.class,
+                Builder::new,
+                Builder::build,
+                g -> partition(g.api()),
+                (b, pk) -> b.api = apiOf(pk),
+                Exclusive::guard,
+                (b, v) -> b.guard = v)
             .addAttribute(
                 String.class,
                 a -> a.name("holder").getter(Exclusive::holder).setter((b, v) -> b.holder = v))
@@ -101,22 +90,15 @@ public class RouteGuards {
     }
 
     static final TableSchema<Shared> SCHEMA =
-        StaticImmutableTableSchema.builder(Shared.class, Builder.class)
-            .newItemBuilder(Builder::new, Builder::build)
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.PK)
-                        .getter(g -> partition(g.api()))
-                        .setter((b, pk) -> b.api = apiOf(pk))
-                        .tags(primaryPartitionKey()))
-            .addAttribute(
-                String.class,
-                a ->
-                    a.name(RegistryTable.SK)
-                        .getter(Shared::guard)
-                        .setter((b, v) -> b.guard = v)
-                        .tags(primarySortKey()))
+        RegistryTable.schema(
+                Shared.class,
+                Builder.class,
+                Builder::new,
+                Builder::build,
+                g -> partition(g.api()),
+                (b, pk) -> b.api = apiOf(pk),
+                Shared::guard,
+                (b, v) -> b.guard = v)
             .addAttribute(
                 String.class,
                 a -> a.name("value").getter(Shared::value).setter((b, v) -> b.value = v))
