@@ -8,6 +8,7 @@ import org.apache.velocity.context.Context;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.RuntimeInstance;
 import org.apache.velocity.runtime.parser.ParseException;
+import org.apache.velocity.runtime.parser.node.SimpleNode;
 
 /**
  * Velocity set up the way API Gateway runs mapping templates. One instance owns one configured
@@ -53,7 +54,9 @@ public final class VtlEngine {
     template.setName("mapping-template");
     template.setRuntimeServices(velocity);
     try {
-      template.setData(velocity.parse(new StringReader(source), template));
+      SimpleNode document = velocity.parse(new StringReader(source), template);
+      Comparisons.replaceIn(document);
+      template.setData(document);
       template.initDocument();
     } catch (ParseException | RuntimeException e) {
       throw new VtlException("invalid mapping template: " + e.getMessage(), e);
