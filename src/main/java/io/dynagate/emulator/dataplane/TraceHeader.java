@@ -50,7 +50,11 @@ final class TraceHeader {
   }
 
   private static String newRoot() {
-    return "1-%08x-%s".formatted(System.currentTimeMillis() / 1000, hex(12));
+    // the epoch seconds as 8 hex digits; no Formatter on the request path
+    return "1-"
+        + HexFormat.of().toHexDigits((int) (System.currentTimeMillis() / 1000))
+        + "-"
+        + hex(12);
   }
 
   private static String hex(int bytes) {

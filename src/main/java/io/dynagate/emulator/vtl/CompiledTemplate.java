@@ -109,10 +109,11 @@ public final class CompiledTemplate {
   }
 
   private static Map<String, Object> contextVariables(RequestContext c, Overrides overrides) {
-    Map<String, Object> identity = new LinkedHashMap<>();
+    // sized for their entries (and a template's own), so that filling them never rehashes
+    Map<String, Object> identity = new LinkedHashMap<>(8);
     identity.put("sourceIp", c.sourceIp());
     identity.put("userAgent", c.userAgent());
-    Map<String, Object> vars = new LinkedHashMap<>();
+    Map<String, Object> vars = new LinkedHashMap<>(32);
     vars.put("requestId", c.requestId());
     vars.put("extendedRequestId", c.requestId());
     vars.put("accountId", c.accountId());
