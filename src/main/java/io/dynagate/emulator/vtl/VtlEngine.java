@@ -7,6 +7,7 @@ import org.apache.velocity.app.event.ReferenceInsertionEventHandler;
 import org.apache.velocity.context.Context;
 import org.apache.velocity.runtime.RuntimeConstants;
 import org.apache.velocity.runtime.RuntimeInstance;
+import org.apache.velocity.runtime.directive.Directive;
 import org.apache.velocity.runtime.parser.ParseException;
 import org.apache.velocity.runtime.parser.node.SimpleNode;
 
@@ -43,9 +44,16 @@ public final class VtlEngine {
     // introspection's answers are kept across renders (Velocity keeps them for one render only).
     p.setProperty(RuntimeConstants.UBERSPECT_CLASSNAME, CachingUberspector.class.getName());
     p.setProperty(RuntimeConstants.EVENTHANDLER_REFERENCEINSERTION, NullAsEmpty.class.getName());
+    // #break as Velocity's, without a stack trace per break
+    p.setProperty(RuntimeConstants.CUSTOM_DIRECTIVES, StacklessBreak.class.getName());
     p.setProperty(RuntimeConstants.RUNTIME_LOG_REFERENCE_LOG_INVALID, "false");
     p.setProperty(RuntimeConstants.RUNTIME_LOG_METHOD_CALL_LOG_INVALID, "false");
     return p;
+  }
+
+  /** The directive this engine runs for {@code #name}. */
+  Directive directive(String name) {
+    return velocity.getDirective(name);
   }
 
   /** Parses a template; throws {@link VtlException} when it is not valid VTL. */
