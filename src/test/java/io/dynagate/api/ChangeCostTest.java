@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What one change costs in calls, counted by the service's own AWS call meters: updating an API is
- * one conditional registry write and its audit event. Passes run only when the test asks, so that
- * none adds calls of its own.
+ * one conditional registry write and its audit event, and a pass over an API without routes reads
+ * only its REST API. Passes run only when the test asks, so that none adds calls of its own.
  */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
@@ -131,6 +131,23 @@ class ChangeCostTest {
             .jsonPath()
             .getList("items.findAll { it.name == 'cost-a-api' }.action");
     assertEquals(List.of("delete", "update", "create"), actions);
+  }
+
+  @Test
+  void aPassOverAnApiWithoutRoutesReadsOnlyItsRestApi() {
+    Teams.asAdmin().body("{}").put("/api/v1/apis/cost-idle").then().statusCode(201);
+    for (int pass = 1; pass <= 2; pass++) {
+      Map<String, Double> before = calls();
+      Teams.asAdmin()
+          .post("/api/v1/apis/cost-idle/reconcile?wait=true")
+          .then()
+          .statusCode(200)
+          .body("status.phase", equalTo("Idle"));
+      Map<String, Double> aws = new HashMap<>(since(before));
+      // The registry's own calls aside, and the account id, which the first pass looks up once.
+      aws.keySet().removeIf(call -> call.startsWith("dynamodb:") || call.startsWith("sts:"));
+      assertEquals(Map.of("apigateway:GetRestApis", 1.0), aws, aws::toString);
+    }
   }
 
   /** Calls so far, by {@code service:Operation}, whatever their outcome. */
