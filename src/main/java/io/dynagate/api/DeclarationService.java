@@ -114,6 +114,15 @@ public class DeclarationService {
     ApiSpec spec = read(body, ApiSpec.class);
     requireValid(ApiRules.validate(name, spec, publicRoutes()));
     Ref ref = Ref.api(name);
+    // An API's spec decides nothing about other declarations: the usual update, one the caller may
+    // make, needs no read first. Every other case (a new API, someone else's, one being deleted, a
+    // stale If-Match) fails that write's condition and is decided below, as for any declaration.
+    Optional<Registry.Replaced> replaced =
+        registry.replaceSpec(ref, ownerToMatch(caller), ifMatch, specs.write(spec));
+    if (replaced.isPresent()) {
+      announce(caller, ref, replaced.get().before(), replaced.get().after());
+      return replaced.get().after();
+    }
     return attempt(
         ifMatch,
         () -> {
@@ -330,9 +339,19 @@ public class DeclarationService {
                 before.get().owner(),
                 ifMatch.orElse(before.get().version()),
                 specs.write(spec));
-    written.fire(new DeclarationWritten(caller, ref, before.orElse(null), stored));
-    changed.fire(new DeclarationChanged(ref.kind() == Kind.ROUTE ? Ref.api(ref.parent()) : ref));
+    announce(caller, ref, before.orElse(null), stored);
     return stored;
+  }
+
+  /** Records a written declaration in the audit trail, then asks for the pass it needs. */
+  private void announce(Caller caller, Ref ref, Stored before, Stored after) {
+    written.fire(new DeclarationWritten(caller, ref, before, after));
+    changed.fire(new DeclarationChanged(ref.kind() == Kind.ROUTE ? Ref.api(ref.parent()) : ref));
+  }
+
+  /** The owner a declaration must have for the caller to change it; none for an admin. */
+  private static Optional<String> ownerToMatch(Caller caller) {
+    return caller.admin() ? Optional.empty() : Optional.of(caller.team());
   }
 
   private Stored existing(Ref ref) {

@@ -34,6 +34,9 @@ public class Observer {
   }
 
   public Observed observe(Desired desired, String knownRestApiId) {
+    if (desired.shape().methods().isEmpty()) {
+      return observeWithoutRoutes(desired, knownRestApiId);
+    }
     Map<String, Optional<LiveTable>> live = new LinkedHashMap<>();
     for (TableSpec table : desired.tables()) {
       live.put(table.tableName(), tables.observe(table.tableName()));
@@ -45,6 +48,19 @@ public class Observer {
     Optional<LiveStage> stage =
         deployments.observe(restApi.map(LiveRestApi::id).orElse(null), desired.stage());
     return new Observed(live, role, policy, restApi, shape, stage);
+  }
+
+  /**
+   * An API without routes is live nowhere, and its plan only removes a stage left from when it had
+   * some (see {@link Plan#of}): its REST API and stage are all it reads, not its role, policy or
+   * resources, which that plan leaves as they are.
+   */
+  private Observed observeWithoutRoutes(Desired desired, String knownRestApiId) {
+    Optional<LiveRestApi> restApi = definitions.observe(desired.api(), knownRestApiId);
+    Optional<LiveStage> stage =
+        deployments.observe(restApi.map(LiveRestApi::id).orElse(null), desired.stage());
+    return new Observed(
+        Map.of(), Optional.empty(), Optional.empty(), restApi, new ApiShape(Map.of()), stage);
   }
 
   /** What a deletion must remove: the REST API and the role, found by id, tag or name. */

@@ -37,7 +37,8 @@ import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
  * <p>Creating and updating a spec go through the enhanced client, whose versioned-record extension
  * writes the next {@code version} on the condition that the stored one is the caller's. Marking for
  * deletion and writing status must leave the version alone, and that extension bumps it on every
- * write, so those two stay low-level UpdateItems.
+ * write, so those two stay low-level UpdateItems; so does replacing a spec with no read before it,
+ * which must bump a version it has not read, in its update expression.
  */
 @ApplicationScoped
 public class Registry {
@@ -142,6 +143,7 @@ public class Registry {
           "#version", "version",
           "#owner", "owner",
           "#status", "status",
+          "#spec", "spec",
           "#refs", TableUses.REFS);
 
   private final DynamoDbClient dynamo;
@@ -241,6 +243,77 @@ public class Registry {
                   .build()));
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile, or is being deleted");
+    } finally {
+      // Also after a failed write: the item may have changed meanwhile.
+      cache.invalidate(ref);
+    }
+  }
+
+  /** A spec replaced in place: the declaration as the write found it, and as it left it. */
+  public record Replaced(Stored before, Stored after) {}
+
+  /**
+   * Replaces the spec of a declaration and bumps its version in one conditional write, with no read
+   * before it: only while the declaration exists, is not being deleted, and has {@code owner} and
+   * {@code version} when those are given. The write answers with the item it replaced, so the
+   * caller learns from the same request what it overwrote. Empty when the condition failed (or the
+   * version cannot be stored): nothing was written, and the caller reads to find out why.
+   */
+  public Optional<Replaced> replaceSpec(
+      Ref ref, Optional<String> owner, OptionalLong version, String spec) {
+    if (version.isPresent()
+        && (version.getAsLong() < FIRST_VERSION || version.getAsLong() > Integer.MAX_VALUE)) {
+      return Optional.empty();
+    }
+    Instant now = clock.instant();
+    Map<String, AttributeValue> values = new HashMap<>();
+    values.put(":false", AttributeValue.fromBool(false));
+    values.put(":spec", s(spec));
+    values.put(":now", s(now.toString()));
+    values.put(":one", n(1));
+    // The versioned-record extension counts in int: no write may store a version past its range.
+    values.put(":last", n(Integer.MAX_VALUE));
+    StringBuilder condition =
+        new StringBuilder("attribute_exists(pk) AND #deleting = :false AND #version < :last");
+    owner.ifPresent(
+        o -> {
+          condition.append(" AND #owner = :owner");
+          values.put(":owner", s(o));
+        });
+    version.ifPresent(
+        v -> {
+          condition.append(" AND #version = :expected");
+          values.put(":expected", n(v));
+        });
+    String update = "SET #spec = :spec, #updatedAt = :now, #version = #version + :one";
+    try {
+      Declaration old =
+          Declaration.SCHEMA.mapToItem(
+              dynamo
+                  .updateItem(
+                      b ->
+                          b.tableName(table)
+                              .key(lowLevelKey(ref))
+                              .updateExpression(update)
+                              .conditionExpression(condition.toString())
+                              .expressionAttributeNames(namesIn(condition + update))
+                              .expressionAttributeValues(values)
+                              .returnValues(ReturnValue.ALL_OLD))
+                  .attributes());
+      Stored before = toStored(ref, old);
+      Stored after =
+          new Stored(
+              ref,
+              before.owner(),
+              before.version() + 1,
+              spec,
+              before.status(),
+              false,
+              before.createdAt(),
+              now);
+      return Optional.of(new Replaced(before, after));
+    } catch (ConditionalCheckFailedException e) {
+      return Optional.empty();
     } finally {
       // Also after a failed write: the item may have changed meanwhile.
       cache.invalidate(ref);

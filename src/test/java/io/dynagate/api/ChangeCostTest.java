@@ -1,0 +1,176 @@
+package io.dynagate.api;
+
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import io.dynagate.support.FreshDataDir;
+import io.dynagate.support.OwnTokens;
+import io.dynagate.support.Teams;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What one change costs in calls, counted by the service's own AWS call meters: updating an API is
+ * one conditional registry write and its audit event, and a pass over an API without routes reads
+ * only its REST API. Passes run only when the test asks, so that none adds calls of its own.
+ */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
+@TestProfile(ChangeCostTest.PassesOnRequest.class)
+@OwnTokens
+class ChangeCostTest {
+
+  /** No pass on a declaration change, no periodic pass. */
+  public static class PassesOnRequest implements QuarkusTestProfile {
+    @Override
+    public Map<String, String> getConfigOverrides() {
+      return Map.of("dynagate.reconcile.on-change", "false", "dynagate.reconcile.interval", "off");
+    }
+  }
+
+  private static final Pattern CALLS =
+      Pattern.compile(
+          "(?m)^dynagate_aws_calls_total\\{operation=\"(\\w+)\",outcome=\"\\w+\",service=\"(\\w+)\"\\}"
+              + " ([0-9.E+-]+)$");
+
+  private static Teams.Issued a;
+  private static Teams.Issued b;
+
+  @BeforeEach
+  void twoTeams() {
+    if (a == null) {
+      Teams.create("cost-a");
+      Teams.create("cost-b");
+      a = Teams.issue("cost-a");
+      b = Teams.issue("cost-b");
+    }
+  }
+
+  @Test
+  void updatingAnApiIsOneRegistryWriteAndItsAuditEvent() {
+    Teams.asAdmin()
+        .body("{\"description\":\"one\"}")
+        .put("/api/v1/apis/cost-api")
+        .then()
+        .statusCode(201);
+    Map<String, Double> before = calls();
+    Teams.asAdmin()
+        .body("{\"description\":\"two\"}")
+        .put("/api/v1/apis/cost-api")
+        .then()
+        .statusCode(200)
+        .header("ETag", "\"2\"")
+        .body("version", equalTo(2))
+        .body("spec.description", equalTo("two"))
+        .body("status.phase", equalTo("Pending"));
+    Map<String, Double> spent = since(before);
+    assertEquals(
+        Map.of("dynamodb:UpdateItem", 1.0, "dynamodb:BatchWriteItem", 1.0), spent, spent::toString);
+    Map<String, Object> event =
+        Teams.asAdmin()
+            .get("/api/v1/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getMap("items.find { it.name == 'cost-api' && it.action == 'update' }");
+    assertEquals(1, event.get("versionBefore"));
+    assertEquals(2, event.get("versionAfter"));
+    assertEquals("admin", event.get("actor"));
+    assertEquals(true, event.get("specBefore").toString().contains("one"), event::toString);
+    assertEquals(true, event.get("specAfter").toString().contains("two"), event::toString);
+  }
+
+  @Test
+  void anApiChangedByItsTeamOnlyAndNotWhileBeingDeleted() {
+    Teams.as(a).body("{\"description\":\"mine\"}").put("/api/v1/apis/cost-a-api").then();
+    Teams.as(a)
+        .body("{\"description\":\"again\"}")
+        .put("/api/v1/apis/cost-a-api")
+        .then()
+        .statusCode(200)
+        .body("version", equalTo(2))
+        .body("owner", equalTo("cost-a"));
+    Teams.as(b)
+        .body("{\"description\":\"theirs\"}")
+        .put("/api/v1/apis/cost-a-api")
+        .then()
+        .statusCode(403);
+    Teams.as(a)
+        .header("If-Match", "\"1\"")
+        .body("{\"description\":\"stale\"}")
+        .put("/api/v1/apis/cost-a-api")
+        .then()
+        .statusCode(412);
+    Teams.as(a)
+        .get("/api/v1/apis/cost-a-api")
+        .then()
+        .body("version", equalTo(2))
+        .body("spec.description", equalTo("again"));
+    Teams.as(a).delete("/api/v1/apis/cost-a-api").then().statusCode(202);
+    Teams.as(a)
+        .body("{\"description\":\"late\"}")
+        .put("/api/v1/apis/cost-a-api")
+        .then()
+        .statusCode(409);
+    List<Object> actions =
+        Teams.as(a)
+            .get("/api/v1/audit")
+            .then()
+            .statusCode(200)
+            .extract()
+            .jsonPath()
+            .getList("items.findAll { it.name == 'cost-a-api' }.action");
+    assertEquals(List.of("delete", "update", "create"), actions);
+  }
+
+  @Test
+  void aPassOverAnApiWithoutRoutesReadsOnlyItsRestApi() {
+    Teams.asAdmin().body("{}").put("/api/v1/apis/cost-idle").then().statusCode(201);
+    for (int pass = 1; pass <= 2; pass++) {
+      Map<String, Double> before = calls();
+      Teams.asAdmin()
+          .post("/api/v1/apis/cost-idle/reconcile?wait=true")
+          .then()
+          .statusCode(200)
+          .body("status.phase", equalTo("Idle"));
+      Map<String, Double> aws = new HashMap<>(since(before));
+      // The registry's own calls aside, and the account id, which the first pass looks up once.
+      aws.keySet().removeIf(call -> call.startsWith("dynamodb:") || call.startsWith("sts:"));
+      assertEquals(Map.of("apigateway:GetRestApis", 1.0), aws, aws::toString);
+    }
+  }
+
+  /** Calls so far, by {@code service:Operation}, whatever their outcome. */
+  private static Map<String, Double> calls() {
+    String metrics = Teams.asAdmin().get("/q/metrics").then().statusCode(200).extract().asString();
+    Map<String, Double> calls = new HashMap<>();
+    Matcher m = CALLS.matcher(metrics);
+    while (m.find()) {
+      calls.merge(m.group(2) + ":" + m.group(1), Double.parseDouble(m.group(3)), Double::sum);
+    }
+    return calls;
+  }
+
+  private static Map<String, Double> since(Map<String, Double> before) {
+    Map<String, Double> spent = new HashMap<>();
+    calls()
+        .forEach(
+            (call, count) -> {
+              double delta = count - before.getOrDefault(call, 0.0);
+              if (delta > 0) {
+                spent.put(call, delta);
+              }
+            });
+    return spent;
+  }
+}
