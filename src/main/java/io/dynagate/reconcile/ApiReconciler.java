@@ -166,11 +166,12 @@ public class ApiReconciler {
 
   // The role exists before the REST API on a first pass; once the API's id is known, the role
   // trusts that API only (aws:SourceArn), in the same pass rather than the next.
-  private Desired trustTheRestApi(Stored stored, Desired desired, String restApiId, String pass) {
+  private Desired trustTheRestApi(
+      Stored stored, ApiDeclaration declaration, Desired desired, String restApiId, String pass) {
     if (restApiId == null || restApiId.equals(stored.status().restApiId())) {
       return desired;
     }
-    Desired pinned = desiredStates.of(stored, restApiId);
+    Desired pinned = desiredStates.from(stored, declaration.withRestApiId(restApiId));
     Decision trust = RoleDependent.decide(pinned, dependents.roles().observe(pinned.role().name()));
     steps.apply(stored.ref().name(), pass, dependents.roles(), trust, restApiId);
     return pinned;
@@ -178,7 +179,11 @@ public class ApiReconciler {
 
   private Status.Phase converge(Stored stored, String pass) {
     String api = stored.ref().name();
-    ApiDeclaration declaration = desiredStates.declaration(stored);
+    // One read of the routes for the whole pass: the definition it puts, the throttles, the public
+    // routes it reports and the route versions it marks live are all about the same routes. A
+    // route changed meanwhile is left to the pass its change asks for.
+    List<Stored> routes = registry.all(Kind.ROUTE, api);
+    ApiDeclaration declaration = desiredStates.declaration(stored, routes);
     Desired desired = desiredStates.from(stored, declaration);
     Status before = stored.status();
     Plan plan = Plan.of(desired, observer.observe(desired, before.restApiId()));
@@ -209,17 +214,18 @@ public class ApiReconciler {
       }
       events.record(api, "drift", "found, repairing", pass);
     }
-    Live live = apply(stored, pass, plan, desired);
+    Live live = apply(stored, pass, plan, declaration, desired);
     if (drift) {
       meters.driftRepaired(api);
     }
     desired = live.desired();
-    int consumerChanges = throttleRoutes(stored, desired.stage(), live.restApiId(), pass);
+    int consumerChanges =
+        throttleRoutes(stored, declaration.routes(), desired.stage(), live.restApiId(), pass);
     for (Decision decision : consumerDecisions(stored, desired.stage(), live.restApiId())) {
       steps.apply(api, pass, consumerDependent, decision, live.restApiId());
       consumerChanges += decision.changes().size();
     }
-    List<ApiDeclaration.NamedRoute> open = publicRoutes(stored);
+    List<ApiDeclaration.NamedRoute> open = publicRoutes(stored, declaration.routes());
     Status ready =
         Status.ready(
                 stored.version(),
@@ -237,7 +243,7 @@ public class ApiReconciler {
                     .sorted()
                     .toList());
     write(stored, ready);
-    markRoutesReady(api);
+    markRoutesReady(routes);
     return ready.phase();
   }
 
@@ -262,7 +268,8 @@ public class ApiReconciler {
   /** What a pass left live: the ids status reports, and the desired state pinned to them. */
   private record Live(String restApiId, String deploymentId, Desired desired) {}
 
-  private Live apply(Stored stored, String pass, Plan plan, Desired desired) {
+  private Live apply(
+      Stored stored, String pass, Plan plan, ApiDeclaration declaration, Desired desired) {
     String api = stored.ref().name();
     for (Decision table : plan.tables()) {
       steps.apply(api, pass, dependents.tables(), table, null);
@@ -274,7 +281,7 @@ public class ApiReconciler {
     steps.apply(api, pass, dependents.endpoints(), plan.endpoint(), restApiId);
     // Before the deployment: a new REST API's role then trusts it already, and the deployment
     // carries the hash of the definition as it stays, so that the next pass finds it deployed.
-    Desired pinned = trustTheRestApi(stored, desired, restApiId, pass);
+    Desired pinned = trustTheRestApi(stored, declaration, desired, restApiId, pass);
     Decision deployment = DeploymentDependent.of(pinned, plan.deployment());
     String deploymentId =
         steps.apply(api, pass, dependents.deployments(), deployment, restApiId).id();
@@ -286,12 +293,12 @@ public class ApiReconciler {
     return plan.definition().liveId();
   }
 
-  private int throttleRoutes(Stored stored, String stage, String restApiId, String pass) {
-    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
-    for (Stored route : registry.all(Kind.ROUTE, stored.ref().name())) {
-      routes.add(
-          new ApiDeclaration.NamedRoute(route.ref().name(), specs.read(route, RouteSpec.class)));
-    }
+  private int throttleRoutes(
+      Stored stored,
+      List<ApiDeclaration.NamedRoute> routes,
+      String stage,
+      String restApiId,
+      String pass) {
     Map<String, Desired.Throttling> wanted =
         RouteThrottleDependent.wanted(
             stored.ref().name(), specs.read(stored, ApiSpec.class), routes);
@@ -305,14 +312,11 @@ public class ApiReconciler {
   }
 
   /** The API's routes anyone who reaches them may call: NONE, and no resource policy. */
-  private List<ApiDeclaration.NamedRoute> publicRoutes(Stored stored) {
+  private List<ApiDeclaration.NamedRoute> publicRoutes(
+      Stored stored, List<ApiDeclaration.NamedRoute> routes) {
     AccessSpec access = specs.read(stored, ApiSpec.class).access();
-    return registry.all(Kind.ROUTE, stored.ref().name()).stream()
-        .filter(route -> AccessSpec.isPublic(access, route.ref().name()))
-        .map(
-            route ->
-                new ApiDeclaration.NamedRoute(
-                    route.ref().name(), specs.read(route, RouteSpec.class)))
+    return routes.stream()
+        .filter(route -> AccessSpec.isPublic(access, route.name()))
         .sorted(Comparator.comparing(ApiDeclaration.NamedRoute::name))
         .toList();
   }
@@ -356,12 +360,17 @@ public class ApiReconciler {
         api, desiredStates.roleName(api), stored.status().restApiId());
   }
 
-  private void markRoutesReady(String api) {
-    for (Stored route : registry.all(Kind.ROUTE, api)) {
+  /**
+   * The route versions this pass put live are Ready; a route changed since the pass read it keeps
+   * the status of the version last put live until a pass puts the new one.
+   */
+  private void markRoutesReady(List<Stored> routes) {
+    for (Stored route : routes) {
       Status status = route.status();
       if (status.phase() != Status.Phase.READY
           || !Long.valueOf(route.version()).equals(status.observedVersion())) {
-        registry.writeStatus(route.ref(), Status.ready(route.version(), "live", clock.instant()));
+        registry.writeStatus(
+            route.ref(), route.version(), Status.ready(route.version(), "live", clock.instant()));
       }
     }
   }

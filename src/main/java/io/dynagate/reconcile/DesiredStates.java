@@ -56,12 +56,7 @@ public class DesiredStates {
 
   /** The desired state, its role trusting the REST API the last pass recorded (if any). */
   public Desired of(Stored api) {
-    return of(api, api.status().restApiId());
-  }
-
-  /** The desired state, its role trusting only the REST API {@code restApiId} once it exists. */
-  public Desired of(Stored api, String restApiId) {
-    return from(api, declaration(api, restApiId));
+    return from(api, declaration(api));
   }
 
   /** What {@code declaration}, read from {@code api}'s registry entries, renders to. */
@@ -110,15 +105,20 @@ public class DesiredStates {
    * REST API the last pass recorded (if any).
    */
   public ApiDeclaration declaration(Stored api) {
-    return declaration(api, api.status().restApiId());
+    return declaration(api, registry.all(Kind.ROUTE, api.ref().name()));
   }
 
-  private ApiDeclaration declaration(Stored api, String restApiId) {
+  /**
+   * The declarations an API's definition is rendered from, with these of its routes (as a pass read
+   * them once, so that everything it decides and records is about the same routes).
+   */
+  public ApiDeclaration declaration(Stored api, List<Stored> apiRoutes) {
     ApiSpec spec = specs.read(api, ApiSpec.class);
     String name = api.ref().name();
+    String restApiId = api.status().restApiId();
     List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
     Map<String, TableSpec> tables = new TreeMap<>();
-    for (Stored route : registry.all(Kind.ROUTE, name)) {
+    for (Stored route : apiRoutes) {
       RouteSpec routeSpec = specs.read(route, RouteSpec.class);
       TableSpec table = tables.computeIfAbsent(routeSpec.table(), this::table);
       List<Violation> violations =

@@ -60,6 +60,12 @@ public record ApiDeclaration(
   /** A route and its name (unique within the API). */
   public record NamedRoute(String name, RouteSpec spec) {}
 
+  /** The same declarations, for the REST API {@code id}. */
+  public ApiDeclaration withRestApiId(String id) {
+    return new ApiDeclaration(
+        apiName, api, routes, tables, region, accountId, roleName, rolePath, id);
+  }
+
   /** The ARN partition of the region ({@code aws}, {@code aws-cn}, {@code aws-us-gov}). */
   public String partition() {
     if (region.startsWith("cn-")) {

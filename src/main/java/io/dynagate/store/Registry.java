@@ -411,17 +411,32 @@ public class Registry {
 
   /** Writes status without touching the spec's version; a vanished declaration is left alone. */
   public void writeStatus(Ref ref, Status status) {
+    writeStatus(ref, "attribute_exists(pk)", Map.of(":status", s(toJson(status))));
+  }
+
+  /**
+   * Writes the status of a declaration only while it still has {@code version}: a status about one
+   * version never lands on the next (nor on a declaration deleted meanwhile).
+   */
+  public void writeStatus(Ref ref, long version, Status status) {
+    writeStatus(
+        ref,
+        "attribute_exists(pk) AND #version = :version",
+        Map.of(":status", s(toJson(status)), ":version", n(version)));
+  }
+
+  private void writeStatus(Ref ref, String condition, Map<String, AttributeValue> values) {
     try {
       dynamo.updateItem(
           b ->
               b.tableName(table)
                   .key(lowLevelKey(ref))
                   .updateExpression("SET #status = :status")
-                  .conditionExpression("attribute_exists(pk)")
-                  .expressionAttributeNames(Map.of("#status", "status"))
-                  .expressionAttributeValues(Map.of(":status", s(toJson(status)))));
+                  .conditionExpression(condition)
+                  .expressionAttributeNames(namesIn(condition + " #status"))
+                  .expressionAttributeValues(values));
     } catch (ConditionalCheckFailedException e) {
-      // deleted meanwhile: nothing to report on
+      // deleted or changed meanwhile: nothing to report on
     } finally {
       // Also after a failed write: the item may have changed meanwhile.
       cache.invalidate(ref);

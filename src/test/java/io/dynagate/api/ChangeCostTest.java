@@ -3,6 +3,9 @@ package io.dynagate.api;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.dynagate.store.Ref;
+import io.dynagate.store.Registry;
+import io.dynagate.store.Status;
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.OwnTokens;
 import io.dynagate.support.Teams;
@@ -10,9 +13,12 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
@@ -41,6 +47,8 @@ class ChangeCostTest {
       Pattern.compile(
           "(?m)^dynagate_aws_calls_total\\{operation=\"(\\w+)\",outcome=\"\\w+\",service=\"(\\w+)\"\\}"
               + " ([0-9.E+-]+)$");
+
+  @Inject Registry registry;
 
   private static Teams.Issued a;
   private static Teams.Issued b;
@@ -148,6 +156,60 @@ class ChangeCostTest {
       aws.keySet().removeIf(call -> call.startsWith("dynamodb:") || call.startsWith("sts:"));
       assertEquals(Map.of("apigateway:GetRestApis", 1.0), aws, aws::toString);
     }
+  }
+
+  @Test
+  void aPassReadsTheApisRoutesOnceAndMarksLiveTheVersionsItRead() {
+    Teams.asAdmin()
+        .body(
+            "{\"TableName\":\"cost-users\","
+                + "\"AttributeDefinitions\":[{\"AttributeName\":\"userId\",\"AttributeType\":\"S\"}],"
+                + "\"KeySchema\":[{\"AttributeName\":\"userId\",\"KeyType\":\"HASH\"}],"
+                + "\"BillingMode\":\"PAY_PER_REQUEST\"}")
+        .put("/api/v1/tables/cost-users")
+        .then()
+        .statusCode(201);
+    Teams.asAdmin().body("{}").put("/api/v1/apis/cost-routes").then().statusCode(201);
+    for (String route : List.of("one", "two")) {
+      Teams.asAdmin()
+          .body(
+              "{\"method\":\"GET\",\"path\":\"/" + route + "/{userId}\",\"table\":\"cost-users\"}")
+          .put("/api/v1/apis/cost-routes/routes/" + route)
+          .then()
+          .statusCode(201);
+    }
+    Teams.asAdmin()
+        .post("/api/v1/apis/cost-routes/reconcile?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status.phase", equalTo("Ready"));
+    Map<String, Double> before = calls();
+    Teams.asAdmin()
+        .post("/api/v1/apis/cost-routes/reconcile?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status.phase", equalTo("Ready"));
+    // Its routes (one Query, whatever their number), its consumers (one): nothing read twice.
+    assertEquals(2.0, since(before).getOrDefault("dynamodb:Query", 0.0), since(before)::toString);
+    Teams.asAdmin()
+        .get("/api/v1/apis/cost-routes/routes/one")
+        .then()
+        .body("version", equalTo(1))
+        .body("status.phase", equalTo("Ready"))
+        .body("status.observedVersion", equalTo(1));
+  }
+
+  @Test
+  void aStatusAboutOneVersionNeverLandsOnTheNext() {
+    Teams.asAdmin().body("{}").put("/api/v1/apis/cost-status").then().statusCode(201);
+    Teams.asAdmin().body("{\"description\":\"v2\"}").put("/api/v1/apis/cost-status");
+    Ref ref = Ref.api("cost-status");
+    registry.writeStatus(ref, 1, Status.ready(1, "live", Instant.now()));
+    assertEquals(Status.Phase.PENDING, registry.get(ref).orElseThrow().status().phase());
+    registry.writeStatus(ref, 2, Status.ready(2, "live", Instant.now()));
+    assertEquals(Status.Phase.READY, registry.get(ref).orElseThrow().status().phase());
+    registry.writeStatus(Ref.api("cost-never-declared"), 1, Status.ready(1, "", Instant.now()));
+    assertEquals(Optional.empty(), registry.get(Ref.api("cost-never-declared")));
   }
 
   /** Calls so far, by {@code service:Operation}, whatever their outcome. */
