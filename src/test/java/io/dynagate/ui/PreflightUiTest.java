@@ -74,7 +74,14 @@ class PreflightUiTest {
     browser
         .waitFor(Duration.ofSeconds(120))
         .until(ExpectedConditions.textToBe(By.id("run-preflight"), "Run preflight"));
-    WebElement found = browser.visible(By.cssSelector("#preflight tr[data-probe='found item']"));
+    // on a loaded machine the click may land before the page has shown the pass's own report:
+    // the row of this run may take longer than one visibility wait
+    WebElement found =
+        browser
+            .waitFor(Duration.ofSeconds(120))
+            .until(
+                ExpectedConditions.visibilityOfElementLocated(
+                    By.cssSelector("#preflight tr[data-probe='found item']")));
     assertTrue(found.getText().contains("failed"), found.getText());
     assertEquals(
         "the answer does not hold the key userId = \"pf-userId-0\"",
