@@ -289,17 +289,7 @@ public class Registry {
     try {
       Declaration old =
           Declaration.SCHEMA.mapToItem(
-              dynamo
-                  .updateItem(
-                      b ->
-                          b.tableName(table)
-                              .key(lowLevelKey(ref))
-                              .updateExpression(update)
-                              .conditionExpression(condition.toString())
-                              .expressionAttributeNames(namesIn(condition + update))
-                              .expressionAttributeValues(values)
-                              .returnValues(ReturnValue.ALL_OLD))
-                  .attributes());
+              update(ref, update, condition.toString(), values, ReturnValue.ALL_OLD));
       Stored before = toStored(ref, old);
       Stored after =
           new Stored(
@@ -334,17 +324,7 @@ public class Registry {
       return toStored(
           ref,
           Declaration.SCHEMA.mapToItem(
-              dynamo
-                  .updateItem(
-                      b ->
-                          b.tableName(table)
-                              .key(lowLevelKey(ref))
-                              .updateExpression(update)
-                              .conditionExpression(condition)
-                              .expressionAttributeNames(namesIn(condition + update))
-                              .expressionAttributeValues(values)
-                              .returnValues(ReturnValue.ALL_NEW))
-                  .attributes()));
+              update(ref, update, condition, values, ReturnValue.ALL_NEW)));
     } catch (ConditionalCheckFailedException e) {
       throw new VersionConflictException(ref + " changed meanwhile");
     } finally {
@@ -427,14 +407,7 @@ public class Registry {
 
   private void writeStatus(Ref ref, String condition, Map<String, AttributeValue> values) {
     try {
-      dynamo.updateItem(
-          b ->
-              b.tableName(table)
-                  .key(lowLevelKey(ref))
-                  .updateExpression("SET #status = :status")
-                  .conditionExpression(condition)
-                  .expressionAttributeNames(namesIn(condition + " #status"))
-                  .expressionAttributeValues(values));
+      update(ref, "SET #status = :status", condition, values, ReturnValue.NONE);
     } catch (ConditionalCheckFailedException e) {
       // deleted or changed meanwhile: nothing to report on
     } finally {
@@ -485,6 +458,29 @@ public class Registry {
   }
 
   /** The placeholders an expression uses (DynamoDB rejects unused ones). */
+  /**
+   * One conditional UpdateItem of a declaration's item, low-level (see the class comment for why),
+   * answering the item as {@code returned} asks.
+   */
+  private Map<String, AttributeValue> update(
+      Ref ref,
+      String update,
+      String condition,
+      Map<String, AttributeValue> values,
+      ReturnValue returned) {
+    return dynamo
+        .updateItem(
+            b ->
+                b.tableName(table)
+                    .key(lowLevelKey(ref))
+                    .updateExpression(update)
+                    .conditionExpression(condition)
+                    .expressionAttributeNames(namesIn(condition + update))
+                    .expressionAttributeValues(values)
+                    .returnValues(returned))
+        .attributes();
+  }
+
   private static Map<String, String> namesIn(String expression) {
     Map<String, String> used = new HashMap<>();
     NAMES.forEach(
