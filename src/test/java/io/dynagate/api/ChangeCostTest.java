@@ -8,10 +8,10 @@ import io.dynagate.store.Registry;
 import io.dynagate.store.Status;
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.OwnTokens;
+import io.dynagate.support.PassesOnRequest;
 import io.dynagate.support.Teams;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -31,17 +31,9 @@ import org.junit.jupiter.api.Test;
  */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
-@TestProfile(ChangeCostTest.PassesOnRequest.class)
+@TestProfile(PassesOnRequest.class)
 @OwnTokens
 class ChangeCostTest {
-
-  /** No pass on a declaration change, no periodic pass. */
-  public static class PassesOnRequest implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("dynagate.reconcile.on-change", "false", "dynagate.reconcile.interval", "off");
-    }
-  }
 
   private static final Pattern CALLS =
       Pattern.compile(

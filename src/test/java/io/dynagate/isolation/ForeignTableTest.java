@@ -10,11 +10,11 @@ import io.dynagate.reconcile.TablePort;
 import io.dynagate.reconcile.TableReconciler;
 import io.dynagate.support.FreshDataDir;
 import io.dynagate.support.OwnTokens;
+import io.dynagate.support.PassesOnRequest;
 import io.dynagate.support.Seed;
 import io.dynagate.support.Teams;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import java.util.HashMap;
@@ -41,17 +41,9 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
  */
 @QuarkusTest
 @QuarkusTestResource(FreshDataDir.class)
-@TestProfile(ForeignTableTest.PassesOnRequest.class)
+@TestProfile(PassesOnRequest.class)
 @OwnTokens
 class ForeignTableTest {
-
-  /** No pass on a declaration change, no periodic pass. */
-  public static class PassesOnRequest implements QuarkusTestProfile {
-    @Override
-    public Map<String, String> getConfigOverrides() {
-      return Map.of("dynagate.reconcile.on-change", "false", "dynagate.reconcile.interval", "off");
-    }
-  }
 
   private static Teams.Issued a;
   private static DynamoDbClient account;
