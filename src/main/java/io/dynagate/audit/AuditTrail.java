@@ -65,20 +65,16 @@ public class AuditTrail {
     String partition = team == null ? ALL : ALL + "#" + team;
     Map<String, AttributeValue> start =
         cursor == null ? null : decode(partition, cursors.open(partition, cursor));
-    var page =
-        items
-            .query(
-                RegistryTable.queryOf(partition)
-                    .scanIndexForward(false)
-                    .exclusiveStartKey(start)
-                    .limit(limit)
-                    .build())
-            .iterator()
-            .next();
-    String stoppedAt = RegistryTable.stoppedAt(page.lastEvaluatedKey());
-    return new Page<>(
-        page.items().stream().map(AuditItems.Item::event).toList(),
-        stoppedAt == null ? null : cursors.seal(partition, stoppedAt));
+    return RegistryTable.firstPage(
+        items,
+        RegistryTable.queryOf(partition)
+            .scanIndexForward(false)
+            .exclusiveStartKey(start)
+            .limit(limit)
+            .build(),
+        cursors,
+        partition,
+        AuditItems.Item::event);
   }
 
   private static Map<String, AttributeValue> decode(String partition, String id) {

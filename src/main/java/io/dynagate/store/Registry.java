@@ -423,20 +423,15 @@ public class Registry {
   public Page<Stored> list(Kind kind, String parent, int limit, String cursor) {
     String partition = kind.partition(parent);
     String after = cursor == null ? null : cursors.open(partition, cursor);
-    var page =
-        declarations
-            .query(
-                inPartition(partition)
-                    .exclusiveStartKey(
-                        after == null ? null : RegistryTable.itemKey(partition, after))
-                    .limit(limit)
-                    .build())
-            .iterator()
-            .next();
-    String stoppedAt = RegistryTable.stoppedAt(page.lastEvaluatedKey());
-    return new Page<>(
-        page.items().stream().map(item -> toStored(kind, parent, item)).toList(),
-        stoppedAt == null ? null : cursors.seal(partition, stoppedAt));
+    return RegistryTable.firstPage(
+        declarations,
+        inPartition(partition)
+            .exclusiveStartKey(after == null ? null : RegistryTable.itemKey(partition, after))
+            .limit(limit)
+            .build(),
+        cursors,
+        partition,
+        item -> toStored(kind, parent, item));
   }
 
   /** Every declaration of a kind (of one API, for routes). */

@@ -128,8 +128,25 @@ public class RegistryTable implements StartupStep {
     return Map.of(PK, AttributeValue.fromS(pk), SK, AttributeValue.fromS(sk));
   }
 
+  /**
+   * The first page {@code query} answers on {@code table}, its items mapped, with a cursor sealed
+   * for {@code partition} where it stopped (none at the end).
+   */
+  public static <T, R> Page<R> firstPage(
+      DynamoDbTable<T> table,
+      QueryEnhancedRequest query,
+      Cursors cursors,
+      String partition,
+      Function<T, R> map) {
+    var page = table.query(query).iterator().next();
+    String stoppedAt = stoppedAt(page.lastEvaluatedKey());
+    return new Page<>(
+        page.items().stream().map(map).toList(),
+        stoppedAt == null ? null : cursors.seal(partition, stoppedAt));
+  }
+
   /** The sort key a Query stopped at, or null on the last page. */
-  public static String stoppedAt(Map<String, AttributeValue> lastEvaluatedKey) {
+  private static String stoppedAt(Map<String, AttributeValue> lastEvaluatedKey) {
     return lastEvaluatedKey == null || lastEvaluatedKey.isEmpty()
         ? null
         : lastEvaluatedKey.get(SK).s();
