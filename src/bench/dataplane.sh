@@ -163,6 +163,36 @@ for c in 1 8; do
   run put-route "$c" "$ROUTE" "$GEN/put-route.lua"
   echo "           write at p50, $c conns: $(ratio put-route "$c" put-direct) the direct PutItem, $(ratio put-route "$c" put-through) the PutItem through the emulator"
 done
+# One connection, in turn: separate one-connection runs above land in different scheduling states
+# of this small machine (on which CPU each of wrk, the service and dynalite wakes) and their medians
+# move by up to half from run to run, which makes their ratios swing. Here the requests take turns
+# on one keep-alive connection (see PairedLatency.java), so each ratio compares like with like.
+EMU_HOSTPORT=${EMU#http://}
+raw_request() { # FILE METHOD PATH [BODY [HEADERS...]]
+  local file=$1 method=$2 path=$3 body=${4:-}
+  shift 4 2>/dev/null || shift $#
+  {
+    printf '%s %s HTTP/1.1\r\nHost: %s\r\n' "$method" "$path" "$EMU_HOSTPORT"
+    for header in "$@"; do printf '%s\r\n' "$header"; done
+    if [ -n "$body" ]; then printf 'Content-Length: %d\r\n' "$(printf '%s' "$body" | wc -c)"; fi
+    printf '\r\n%s' "$body"
+  } >"$file"
+}
+AMZ_HEADERS=("X-Amz-Date: $DATE" "Authorization: $(sig dynamodb)" "Content-Type: application/x-amz-json-1.0")
+raw_request "$GEN/through.http" POST / '{"TableName":"users","Key":{"userId":{"S":"user123"}}}' \
+  "X-Amz-Target: DynamoDB_20120810.GetItem" "${AMZ_HEADERS[@]}"
+raw_request "$GEN/generated.http" GET "${ROUTE#"$EMU"}"
+raw_request "$GEN/hand.http" GET "${HAND#"$EMU"}"
+raw_request "$GEN/put-through.http" POST / \
+  '{"TableName":"users","Item":{"userId":{"S":"user123"},"name":{"S":"Ada \"the\" O'"'"'Brien"},"age":{"N":"36"},"tags":{"SS":["a","b"]}},"ReturnValues":"ALL_OLD"}' \
+  "X-Amz-Target: DynamoDB_20120810.PutItem" "${AMZ_HEADERS[@]}"
+raw_request "$GEN/put-route.http" PUT "${ROUTE#"$EMU"}" '{"name":"Ada \"the\" O'"'"'Brien","age":36,"tags":["a","b"]}' \
+  "Content-Type: application/json"
+echo "--- one connection, the requests in turn, $(( SECONDS_PER_LOAD * 3 ))s"
+java "$ROOT/src/bench/PairedLatency.java" localhost "$EMU_PORT" $(( SECONDS_PER_LOAD * 3 )) \
+  through="$GEN/through.http" generated="$GEN/generated.http" hand="$GEN/hand.http"
+java "$ROOT/src/bench/PairedLatency.java" localhost "$EMU_PORT" $(( SECONDS_PER_LOAD * 2 )) \
+  put-through="$GEN/put-through.http" put-route="$GEN/put-route.http"
 echo "resident memory, service + dynalite: $(rss_mb) MB"
 rm -rf "$GEN"
 stop_service

@@ -63,7 +63,9 @@ public final class CompiledTemplate {
 
     @Override
     public void write(String str) {
-      text.append(str);
+      if (!str.isEmpty()) {
+        text.append(str);
+      }
     }
 
     @Override
