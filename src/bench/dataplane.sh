@@ -132,6 +132,7 @@ ratio() { # NAME CONNECTIONS [BASELINE]
   awk -v d="$(cat "$GEN/p50.${3:-direct}.$2")" -v p="$(cat "$GEN/p50.$1.$2")" \
     'BEGIN {printf "%.2fx (%+.3f ms)", p/d, p-d}'
 }
+jit_before=$(jit_ms) service_before=$(service_ms)
 for c in 1 8 64; do
   run direct "$c" "$DIRECT" "$GEN/getitem.lua"
   run through "$c" "$THROUGH" "$GEN/getitem.lua"
@@ -140,7 +141,7 @@ for c in 1 8 64; do
   echo "           p50 against direct to dynalite, $c conns: generated $(ratio generated "$c"), hand-written $(ratio hand "$c")"
   echo "           p50 against GetItem through the emulator, $c conns: generated $(ratio generated "$c" through), hand-written $(ratio hand "$c" through)"
 done
-echo "load average after the lookups: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "load average after the lookups: $(cut -d' ' -f1-3 /proc/loadavg); JIT during them: $(( $(jit_ms) - jit_before )) ms of the service's $(( $(service_ms) - service_before )) ms CPU"
 cat >"$GEN/put-route.lua" <<'LUA'
 wrk.method = "PUT"
 wrk.body = '{"name":"Ada \\"the\\" O\'Brien","age":36,"tags":["a","b"]}'

@@ -56,3 +56,13 @@ rss_mb() {
 api() { # METHOD PATH [BODY]
   curl -s -X "$1" "localhost:$PORT$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+-d "$3"}
 }
+
+# CPU time (ms) of the service's JIT compiler threads, and of the whole service.
+TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
+jit_ms() {
+  local task
+  for task in /proc/"$PID"/task/*; do
+    case "$(cat "$task/comm" 2>/dev/null)" in C1*|C2*) sed 's/^.*) //' "$task/stat" ;; esac
+  done | awk -v t="$TICK_MS" '{s+=$12+$13} END {print s*t}'
+}
+service_ms() { awk -v t="$TICK_MS" '{print ($14+$15)*t}' /proc/"$PID"/stat; }

@@ -27,15 +27,6 @@ passes() {
   curl -s "localhost:$PORT/q/metrics" | awk '/^dynagate_reconcile_passes_total/ {s+=$2} END {printf "%d", s}'
 }
 
-# CPU time (ms) of the service's JIT compiler threads, and of the whole service.
-TICK_MS=$(( 1000 / $(getconf CLK_TCK) ))
-jit_ms() {
-  local task
-  for task in /proc/"$PID"/task/*; do
-    case "$(cat "$task/comm" 2>/dev/null)" in C1*|C2*) sed 's/^.*) //' "$task/stat" ;; esac
-  done | awk -v t="$TICK_MS" '{s+=$12+$13} END {print s*t}'
-}
-service_ms() { awk -v t="$TICK_MS" '{print ($14+$15)*t}' /proc/"$PID"/stat; }
 
 # Warm-up: figures below are for a warm service. The PUT path (registry writes, audit, passes,
 # the emulator's control plane, SigV4 signing) keeps the JIT compiling for about a minute: with a
