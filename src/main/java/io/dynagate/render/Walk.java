@@ -46,14 +46,14 @@ final class Walk {
   static String loop(String step, int steps) {
     String outer = "#foreach($a in [1.." + steps + "])#if($f.z)#break#end";
     String inner = "#foreach($b in [1.." + steps + "])#if($f.z)#break#end";
-    return "#set($q=false)"
-        + outer
+    // frames still open once the steps are spent: the walk ran out
+    return outer
         + inner
         + "#if($f.i==$f.c.size())$f.e#set($f=$f.p)#{else}"
         + step
-        + "#end#end#end"
+        + "#end#end#end#set($q=!$f.z)"
         + outer
-        + "#set($q=true)$f.e#set($f=$f.p)#end";
+        + "$f.e#set($f=$f.p)#end";
   }
 
   /** A VTL literal of these fields' declared types, {@code {NAME: TYPE, ...}}. */
