@@ -50,7 +50,7 @@ final class Cors {
         + "#if($o=='')#set($o=\"$!h.origin\")#end"
         + "#if($c.contains($o))#set($context.responseOverride.header."
         + ALLOW_ORIGIN
-        + "=$o)#end\n";
+        + "=$o)#end";
   }
 
   /** The preflight method of a path whose routes answer {@code methods} (upper case). */

@@ -25,7 +25,7 @@ final class ItemVtl {
    * Binds {@code $N}, the JSON number grammar. DynamoDB answers numbers as strings in this form, so
    * they can be written raw; anything else is written as a string.
    */
-  static final String PRELUDE = "#set($N='-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?')\n";
+  static final String PRELUDE = "#set($N='-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?')";
 
   /**
    * One step: the next child of the frame ({@code $n}, a key of a map frame or a list's element),

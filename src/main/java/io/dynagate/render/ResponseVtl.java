@@ -12,12 +12,9 @@ final class ResponseVtl {
   static String getItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
         + """
-        #set($I=$input.path('$.Item'))
-        #if("$!I"=='')
-        #set($context.responseOverride.status=404)
+        #set($I=$input.path('$.Item'))#if("$!I"=='')#set($context.responseOverride.status=404)\
         {"message":"Not found","requestId":"$context.requestId"}
-        #else
-        %s
+        #{else}%s
         #end
         """
             .formatted(ItemVtl.object("$I", declared));
@@ -45,7 +42,7 @@ final class ResponseVtl {
    * so it never reaches the client.
    */
   static String clientError() {
-    return TYPE + "\n" + byType() + "\n" + ANSWER;
+    return TYPE + byType() + ANSWER;
   }
 
   /** Binds {@code $t}, DynamoDB's {@code __type}. */

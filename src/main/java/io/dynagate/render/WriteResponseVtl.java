@@ -23,36 +23,36 @@ final class WriteResponseVtl {
       case create -> created;
       case replace -> replaced;
       case upsert ->
-          "#if(\"$!input.path('$.Attributes')\"=='')\n" + created + "#else\n" + replaced + "#end\n";
+          "#if(\"$!input.path('$.Attributes')\"=='')" + created + "#{else}" + replaced + "#end";
     };
   }
 
   /** UpdateItem: the new item, plain JSON. */
   static String updateItem(Map<String, ValueType> declared) {
     return ItemVtl.PRELUDE
-        + "#set($I=$input.path('$.Attributes'))\n"
+        + "#set($I=$input.path('$.Attributes'))"
         + ItemVtl.object("$I", declared)
         + "\n";
   }
 
   /** DeleteItem: 204 without a body, or 404 when there was no item. */
   static String deleteItem() {
-    return "#if(\"$!input.path('$.Attributes')\"=='')\n"
+    return "#if(\"$!input.path('$.Attributes')\"=='')"
         + message(404, "Not found")
-        + "#else\n#set($context.responseOverride.status=204)\n#end\n";
+        + "#{else}#set($context.responseOverride.status=204)#end";
   }
 
   /** DynamoDB 4xx of a write: its condition, item size, then as for reads. */
   static String clientError(RouteSpec route) {
     return ResponseVtl.TYPE
         + "#set($d=\"$!input.path('$.message')$!input.path('$.Message')\")"
-        + "\n#if($t.contains('ConditionalCheckFailed'))"
+        + "#if($t.contains('ConditionalCheckFailed'))"
         + conditionFailed(route)
-        + "\n#elseif($t.contains('ValidationException')&&$d.contains('size has exceeded'))"
+        + "#elseif($t.contains('ValidationException')&&$d.contains('size has exceeded'))"
         + ResponseVtl.error(413, "Item too large")
-        + "\n#elseif("
+        + "#elseif("
         + ResponseVtl.byTypeBranches()
-        + "#end\n"
+        + "#end"
         + ResponseVtl.ANSWER;
   }
 
@@ -76,8 +76,7 @@ final class WriteResponseVtl {
   }
 
   private static String message(int status, String text) {
-    String override =
-        status == 200 ? "" : "#set($context.responseOverride.status=" + status + ")\n";
+    String override = status == 200 ? "" : "#set($context.responseOverride.status=" + status + ")";
     return override + "{\"message\":\"" + text + "\",\"requestId\":\"$context.requestId\"}\n";
   }
 }
