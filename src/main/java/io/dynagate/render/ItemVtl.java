@@ -30,7 +30,10 @@ final class ItemVtl {
   /**
    * One step: the next child of the frame ({@code $n}, a key of a map frame or a list's element),
    * its value {@code $v} and declared type {@code $s} (undeclared: {@code ['']}, then {@code $t} is
-   * the value's own DynamoDB type and {@code $g} is true).
+   * the value's own DynamoDB type and {@code $g} is true). A set ({@code SS}, {@code NS}, {@code
+   * BS}) is walked as a list frame marked {@code r}, whose children are the raw strings of its
+   * element type: its elements are written by the branch that writes {@code S}, {@code N} and
+   * {@code B} values, the one place a string is escaped besides a map's keys.
    */
   private static final String STEP =
       """
@@ -40,21 +43,19 @@ final class ItemVtl {
       #{else}#set($v=$n)#set($s=$f.s)#end\
       #set($t=$s.get(0))#set($g=false)\
       #if($t=='')#set($g=true)#foreach($y in $v.keySet())#set($t=$y)#end#end\
-      #if(!$v.containsKey($t))null#{else}#set($r=$v.get($t))\
+      #if($f.r)#set($r=$v)#elseif($v.containsKey($t))#set($r=$v.get($t))#{else}#set($t='')#end\
       #if($t=='N'&&$r.matches($N))$r#elseif($t.matches('[SBN]'))"VALUE"\
       #elseif($t=='BOOL')#if($r)true#{else}false#end\
-      #elseif($t.matches('.S'))[#foreach($e in $r)#if($foreach.index>0),#end\
-      #if($t=='NS'&&$e.matches($N))$e#{else}"ELEMENT"#end#end]\
-      #elseif($t.matches('[LM]')&&(!$g||$l<MAX))\
+      #elseif($t.matches('.S'))[#set($f={'p':$f,'c':$r,'i':0,'l':$l,'s':[$t.substring(0,1)],\
+      'r':true,'e':']'})#elseif($t.matches('[LM]')&&(!$g||$l<MAX))\
       #if(!$g)#set($c=$s.get(1))#elseif($t=='M')#set($c={})#{else}#set($c=[''])#end\
       #if($t=='M'){#set($k=[])#set($o=$k.addAll($r.keySet()))\
       #set($f={'p':$f,'c':$k,'i':0,'l':$l,'m':$r,'s':$c,'e':'}'})\
       #{else}[#set($f={'p':$f,'c':$r,'i':0,'l':$l,'s':$c,'e':']'})#end\
-      #{else}null#end#end\
+      #{else}null#end\
       """
           .replace("KEY", Vtl.escaped("$n"))
           .replace("VALUE", Vtl.escaped("$r"))
-          .replace("ELEMENT", Vtl.escaped("$e"))
           .replace("MAX", Integer.toString(MAX_LEVEL));
 
   private ItemVtl() {}
