@@ -73,8 +73,8 @@ final class Cors {
       responseHeaders.put(ALLOW_ORIGIN, Map.of("schema", Map.of("type", "string")));
     }
     Map<String, Object> integration = new TreeMap<>();
+    // no passthroughBehavior: an import without one sets WHEN_NO_MATCH, and a preflight has no body
     integration.put("type", "mock");
-    integration.put("passthroughBehavior", "when_no_match");
     integration.put("requestTemplates", Map.of("application/json", "{\"statusCode\": 200}"));
     integration.put(
         "responses",
@@ -88,7 +88,6 @@ final class Cors {
                 "responseTemplates",
                 Map.of("application/json", templatePrefix()))));
     Map<String, Object> method = new TreeMap<>();
-    method.put("summary", "CORS preflight");
     if (!pathParameters.isEmpty()) {
       method.put("parameters", pathParameters);
     }
