@@ -88,6 +88,6 @@ final class TypedVtl {
 
   /** A JSON null as VTL sees it: renders as nothing, yet is no (empty) string. */
   static String isNull(String ref) {
-    return "\"$!" + ref.substring(1) + "\" == '' && \"$!" + ref.substring(1) + ".isEmpty()\" == ''";
+    return "\"$!" + ref.substring(1) + "\"==''&&\"$!" + ref.substring(1) + ".isEmpty()\"==''";
   }
 }

@@ -104,25 +104,28 @@ final class WriteVtl {
   private String updateItem() {
     sortMembers();
     // $z is the separator: 'SET ', then ', '; then ' REMOVE ', then ', '
-    StringBuilder set =
-        new StringBuilder("#set($z='SET ')#foreach($i in $S)$z#a$i = :a$i#set($z=', ')#end");
+    String set = "#set($z='SET ')#foreach($i in $S)$z#a$i = :a$i#set($z=', ')#end";
+    List<String> serverSet = new ArrayList<>();
     List<String> names = new ArrayList<>(List.of("\"#k0\":" + Vtl.json(hashKey())));
     names.add("#foreach($i in $M.keySet()),\"#a$i\":\"" + Vtl.escaped("$M.get($i)") + "\"#end");
     List<String> values = new ArrayList<>();
     String condition = "attribute_exists(#k0)";
     if (route.timestampsOrDefault()) {
-      set.append("$z#ua = :now, #ca = if_not_exists(#ca, :now)#set($z=', ')");
+      serverSet.add("#ua = :now, #ca = if_not_exists(#ca, :now)");
       names.add(",\"#ca\":" + Vtl.json(WriteRules.CREATED_AT));
       names.add(",\"#ua\":" + Vtl.json(WriteRules.UPDATED_AT));
       values.add("\":now\":{\"N\":\"$context.requestTimeEpoch\"}");
     }
     if (route.versionAttribute() != null) {
       bindVersion(true);
-      set.append("$z#ver = #ver + :one#set($z=', ')");
+      serverSet.add("#ver = #ver + :one");
       condition += " AND #ver = :vexp";
       names.add(",\"#ver\":" + Vtl.json(route.versionAttribute()));
       values.add("\":vexp\":{\"N\":\"" + Vtl.escaped("$E") + "\"}");
       values.add("\":one\":{\"N\":\"1\"}");
+    }
+    if (!serverSet.isEmpty()) {
+      set += "$z" + String.join(", ", serverSet);
     }
     String remove = "#set($z=' REMOVE ')#foreach($i in $R)$z#a$i#set($z=', ')#end";
     List<String> fields = new ArrayList<>();
@@ -149,11 +152,11 @@ final class WriteVtl {
         .append(")#foreach($u in $B.keySet())#if($D.containsKey($u))#set($w=$D.get($u))")
         .append("#{else}#set($w=")
         .append(route.allowUndeclaredOrDefault() ? Walk.GENERIC : TypedVtl.SKIP)
-        .append(")#end#if($w.get(0)!='-')#set($x=$B.get($u))#set($o=$M.put($foreach.index,$u))")
+        .append(")#end#if($w.get(0)!='-')#set($x=$B.get($u))#set($i=$foreach.index)")
+        .append("#set($o=$M.put($i,$u))")
         .append(removes)
-        .append("#set($o=$R.add($foreach.index))#{else}#set($o=$S.add($foreach.index))")
-        .append("#set($o=$V.put(\":a$foreach.index\",$x))")
-        .append("#set($o=$T.put(\":a$foreach.index\",$w))#end#end#end");
+        .append("#set($o=$R.add($i))#{else}#set($o=$S.add($i))")
+        .append("#set($o=$V.put(\":a$i\",$x))#set($o=$T.put(\":a$i\",$w))#end#end#end");
   }
 
   /**
