@@ -53,7 +53,7 @@ final class RequestVtl {
     if (!names.isEmpty()) {
       fields.add("\"ExpressionAttributeNames\":" + placeholders(names));
     }
-    fields.add("\"ConsistentRead\":" + route.consistentReadOrDefault());
+    consistentRead();
     return bindings + "{" + String.join(",", fields) + "}";
   }
 
@@ -70,11 +70,23 @@ final class RequestVtl {
     projection();
     fields.add("\"ExpressionAttributeNames\":" + placeholders(names));
     fields.add("\"ExpressionAttributeValues\":" + placeholders(values));
-    fields.add("\"ConsistentRead\":" + route.consistentReadOrDefault());
+    consistentRead();
     bindings.append(Paging.variables(route));
-    fields.add("\"Limit\":" + Paging.LIMIT);
-    fields.add("\"ScanIndexForward\":#if(" + Paging.ORDER + "=='desc')false#{else}true#end");
+    // ascending is DynamoDB's default order: only descending is asked for
+    fields.add(
+        "\"Limit\":"
+            + Paging.LIMIT
+            + "#if("
+            + Paging.ORDER
+            + "=='desc'),\"ScanIndexForward\":false#end");
     return bindings + "{" + String.join(",", fields) + Paging.exclusiveStartKey(table, keys) + "}";
+  }
+
+  /** DynamoDB reads eventually consistent unless ConsistentRead is true: only then is it sent. */
+  private void consistentRead() {
+    if (route.consistentReadOrDefault()) {
+      fields.add("\"ConsistentRead\":true");
+    }
   }
 
   private String sortCondition(List<KeySchemaElement> keys) {

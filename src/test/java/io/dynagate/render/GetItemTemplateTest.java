@@ -19,7 +19,7 @@ class GetItemTemplateTest {
     assertEquals(
         Run.json(
             """
-            {"TableName":"users","Key":{"userId":{"S":"u'1\\"\\\\"}},"ConsistentRead":false}"""),
+            {"TableName":"users","Key":{"userId":{"S":"u'1\\"\\\\"}}}"""),
         Run.json(out.body()));
   }
 
