@@ -113,7 +113,10 @@ class ApiKeyOperations implements ApiGatewayOperations {
               }
               return key.with(name, description, customer, enabled);
             });
-    return ApiGatewayJson.answer(200, view(updated, false));
+    // unlike CreateApiKey and GetApiKeys, AWS's UpdateApiKey answers tags even when there are none
+    ObjectNode answer = view(updated, false);
+    answer.set("tags", ApiGatewayJson.MAPPER.valueToTree(updated.tags()));
+    return ApiGatewayJson.answer(200, answer);
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {

@@ -32,7 +32,7 @@ class UsagePlanOperations implements ApiGatewayOperations {
   @Override
   public void register(Map<String, Function<ApiGatewayCall, EmulatorResponse>> handlers) {
     handlers.put("CreateUsagePlan", this::create);
-    handlers.put("GetUsagePlan", call -> ApiGatewayJson.answer(200, view(plan(call))));
+    handlers.put("GetUsagePlan", call -> ApiGatewayJson.answer(200, detail(plan(call))));
     handlers.put("GetUsagePlans", this::list);
     handlers.put("UpdateUsagePlan", this::update);
     handlers.put("DeleteUsagePlan", this::delete);
@@ -92,7 +92,7 @@ class UsagePlanOperations implements ApiGatewayOperations {
                   .forEach(this::existing);
               return next;
             });
-    return ApiGatewayJson.answer(200, view(updated));
+    return ApiGatewayJson.answer(200, detail(updated));
   }
 
   private EmulatorResponse delete(ApiGatewayCall call) {
@@ -197,9 +197,17 @@ class UsagePlanOperations implements ApiGatewayOperations {
     return new UsagePlan.ApiStage(apiId, stage, throttles);
   }
 
+  /** A plan as CreateUsagePlan and GetUsagePlans answer it: no tags member when it has none. */
   static ObjectNode view(UsagePlan plan) {
     ObjectNode node = ApiGatewayJson.MAPPER.valueToTree(plan);
     node.remove("keyIds");
+    return node;
+  }
+
+  /** A plan as GetUsagePlan and UpdateUsagePlan answer it: tags always, {@code {}} when none. */
+  private static ObjectNode detail(UsagePlan plan) {
+    ObjectNode node = view(plan);
+    node.set("tags", ApiGatewayJson.MAPPER.valueToTree(plan.tags()));
     return node;
   }
 

@@ -46,7 +46,13 @@ final class UsagePlanPatch {
         case "remove /apiStages" -> {
           UsagePlan.ApiStage gone = stage(value);
           if (!stages.removeIf(s -> s.covers(gone.apiId(), gone.stage()))) {
-            throw ApiGatewayErrors.notFound("Invalid API Stage specified: " + value);
+            throw ApiGatewayErrors.notFound(
+                "Invalid API Stage {api: "
+                    + gone.apiId()
+                    + ", stage: "
+                    + gone.stage()
+                    + "} specified for usageplan "
+                    + plan.id());
           }
         }
         default ->
@@ -99,10 +105,11 @@ final class UsagePlanPatch {
     return value;
   }
 
+  /** An {@code API_ID:STAGE} value; AWS's refusal of any other names no value. */
   private static UsagePlan.ApiStage stage(String value) {
     int colon = value == null ? -1 : value.indexOf(':');
     if (colon <= 0 || colon == value.length() - 1) {
-      throw ApiGatewayErrors.badRequest("Invalid API Stage specified: " + value);
+      throw ApiGatewayErrors.badRequest("Invalid API Stage specified");
     }
     return new UsagePlan.ApiStage(value.substring(0, colon), value.substring(colon + 1), Map.of());
   }
