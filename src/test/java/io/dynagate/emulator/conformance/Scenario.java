@@ -1,6 +1,7 @@
 package io.dynagate.emulator.conformance;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -13,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -85,6 +87,9 @@ final class Scenario {
       if (step.path("logLines").asBoolean(false)) {
         answer = withLogLines(answer);
       }
+      if (step.has("ownItems")) {
+        answer = ownItems(answer, substitute(step.path("ownItems"), vars));
+      }
       if (record != null) {
         pending.remove(record);
         outcomes.add(compare(recorded, record, answer, test.path("skip")));
@@ -119,6 +124,28 @@ final class Scenario {
               "[a-zA-Z]{3}\\s[a-zA-Z]{3}\\s\\d{2}\\s\\d{2}:\\d{2}:\\d{2}\\sUTC\\s\\d{4} :",
               "DDD MMM dd hh:mm:ss UTC yyyy :"));
     }
+    return new Replay.Answer(answer.status(), body);
+  }
+
+  /**
+   * A list's {@code items} narrowed to those whose id the case saved. A source test that empties
+   * the account first (e.g. deletes every usage plan) records a list of its own items only; the
+   * suite's emulator is shared with other tests whose items are not the case's to delete.
+   */
+  private static Replay.Answer ownItems(Replay.Answer answer, JsonNode ids) {
+    Set<String> own = new HashSet<>();
+    ids.forEach(id -> own.add(id.asText()));
+    ObjectNode body = answer.body().deepCopy();
+    ArrayNode kept = body.putArray("items");
+    answer
+        .body()
+        .path("items")
+        .forEach(
+            item -> {
+              if (own.contains(item.path("id").asText())) {
+                kept.add(item);
+              }
+            });
     return new Replay.Answer(answer.status(), body);
   }
 
