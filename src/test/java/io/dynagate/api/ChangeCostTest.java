@@ -138,11 +138,7 @@ class ChangeCostTest {
     Teams.asAdmin().body("{}").put("/api/v1/apis/cost-idle").then().statusCode(201);
     for (int pass = 1; pass <= 2; pass++) {
       Map<String, Double> before = calls();
-      Teams.asAdmin()
-          .post("/api/v1/apis/cost-idle/reconcile?wait=true")
-          .then()
-          .statusCode(200)
-          .body("status.phase", equalTo("Idle"));
+      reconcile("cost-idle", "Idle");
       Map<String, Double> aws = new HashMap<>(since(before));
       // The registry's own calls aside, and the account id, which the first pass looks up once.
       aws.keySet().removeIf(call -> call.startsWith("dynamodb:") || call.startsWith("sts:"));
@@ -170,17 +166,9 @@ class ChangeCostTest {
           .then()
           .statusCode(201);
     }
-    Teams.asAdmin()
-        .post("/api/v1/apis/cost-routes/reconcile?wait=true")
-        .then()
-        .statusCode(200)
-        .body("status.phase", equalTo("Ready"));
+    reconcile("cost-routes", "Ready");
     Map<String, Double> before = calls();
-    Teams.asAdmin()
-        .post("/api/v1/apis/cost-routes/reconcile?wait=true")
-        .then()
-        .statusCode(200)
-        .body("status.phase", equalTo("Ready"));
+    reconcile("cost-routes", "Ready");
     // Its routes (one Query, whatever their number), its consumers (one): nothing read twice.
     assertEquals(2.0, since(before).getOrDefault("dynamodb:Query", 0.0), since(before)::toString);
     Teams.asAdmin()
@@ -226,5 +214,14 @@ class ChangeCostTest {
               }
             });
     return spent;
+  }
+
+  /** Runs a pass over {@code api} and waits for it, which must end in {@code phase}. */
+  private static void reconcile(String api, String phase) {
+    Teams.asAdmin()
+        .post("/api/v1/apis/" + api + "/reconcile?wait=true")
+        .then()
+        .statusCode(200)
+        .body("status.phase", equalTo(phase));
   }
 }
