@@ -53,6 +53,18 @@ rss_mb() {
   ps -o rss= -p "$pids" | awk '{s+=$1} END {printf "%.0f", s/1024}'
 }
 
+# Resident memory of each process, split as the kernel counts it: anonymous (heaps, stacks, JIT
+# code) and file-backed (binaries, libraries, memory-mapped files such as LevelDB's tables).
+rss_split() {
+  local pid
+  for pid in $PID $(pgrep -P "$PID"); do
+    awk -v name="$(tr -d '\n' < /proc/"$pid"/comm)" '
+      /^Rss:/ {rss=$2} /^Anonymous:/ {anon=$2}
+      END {printf "  %-16s %4.0f MB (anonymous %.0f, file-backed %.0f)\n", name, rss/1024, anon/1024, (rss-anon)/1024}' \
+      /proc/"$pid"/smaps_rollup
+  done
+}
+
 api() { # METHOD PATH [BODY]
   curl -s -X "$1" "localhost:$PORT$2" -H "Authorization: Bearer $TOKEN" -H 'Content-Type: application/json' ${3:+-d "$3"}
 }

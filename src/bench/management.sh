@@ -56,4 +56,5 @@ echo "JIT during the PUTs: $(( $(jit_ms) - jit_before )) ms of the service's $((
 sleep 3
 echo "reconcile passes during the PUTs: $(( $(passes) - passes_before ))"
 echo "resident memory, service + dynalite: $(rss_mb) MB (load average: $(cut -d" " -f1-3 /proc/loadavg))"
+rss_split
 stop_service
