@@ -42,7 +42,7 @@ public record Integration(
 
   public Integration {
     requestParameters = Maps.copy(requestParameters);
-    requestTemplates = Maps.copy(requestTemplates);
+    requestTemplates = Maps.texts(requestTemplates);
     cacheKeyParameters = Maps.list(cacheKeyParameters);
     integrationResponses = Maps.copy(integrationResponses);
   }

@@ -25,7 +25,7 @@ public record IntegrationResponse(
 
   public IntegrationResponse {
     responseParameters = Maps.copy(responseParameters);
-    responseTemplates = responseTemplates == null ? null : Maps.copy(responseTemplates);
+    responseTemplates = responseTemplates == null ? null : Maps.texts(responseTemplates);
   }
 
   /** The templates by content type, empty when none were given. */

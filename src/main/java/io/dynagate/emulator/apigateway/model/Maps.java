@@ -16,6 +16,21 @@ final class Maps {
         : Collections.unmodifiableMap(new LinkedHashMap<>(map));
   }
 
+  /**
+   * A copy of a map of mapping templates whose texts are shared with every equal text already held.
+   * Each deployment keeps a snapshot of every method, and the routes on one table carry the same
+   * templates: unshared, the definition of a 300-route API was held once per import and deployment
+   * (40 MB of text after one API's routes were declared one by one, 92 MB of heap in all).
+   */
+  static Map<String, String> texts(Map<String, String> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> copy = new LinkedHashMap<>();
+    map.forEach((key, text) -> copy.put(key, text == null ? null : text.intern()));
+    return Collections.unmodifiableMap(copy);
+  }
+
   static <K, V> Map<K, V> with(Map<K, V> map, K key, V value) {
     Map<K, V> copy = new LinkedHashMap<>(map);
     copy.put(key, value);
