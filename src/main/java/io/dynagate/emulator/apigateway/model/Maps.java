@@ -1,5 +1,6 @@
 package io.dynagate.emulator.apigateway.model;
 
+import com.github.benmanes.caffeine.cache.Interner;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 
 /** Immutable, order-keeping copies for the model's maps (null becomes empty). */
 final class Maps {
+
+  private static final Interner<Method> METHODS = Interner.newWeakInterner();
 
   private Maps() {}
 
@@ -28,6 +31,20 @@ final class Maps {
     }
     Map<String, String> copy = new LinkedHashMap<>();
     map.forEach((key, text) -> copy.put(key, text == null ? null : text.intern()));
+    return Collections.unmodifiableMap(copy);
+  }
+
+  /**
+   * A copy of a resource's methods in which each method equal to one already held is that one: an
+   * import rebuilds every method and a deployment keeps the API as it was, so without sharing each
+   * unchanged method was held once more per import and deployment.
+   */
+  static Map<String, Method> methods(Map<String, Method> map) {
+    if (map == null || map.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Method> copy = new LinkedHashMap<>();
+    map.forEach((verb, method) -> copy.put(verb, method == null ? null : METHODS.intern(method)));
     return Collections.unmodifiableMap(copy);
   }
 

@@ -15,7 +15,7 @@ public record Resource(
     String id, String parentId, String pathPart, String path, Map<String, Method> resourceMethods) {
 
   public Resource {
-    resourceMethods = Maps.copy(resourceMethods);
+    resourceMethods = Maps.methods(resourceMethods);
   }
 
   public static Resource root(String id) {
