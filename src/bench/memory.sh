@@ -23,4 +23,6 @@ echo "resident memory, service + dynalites: $(rss_mb) MB"
 rss_split
 jcmd "$PID" GC.run >/dev/null
 jcmd "$PID" GC.heap_info | awk '/tenured|old|region|Metaspace/ {$1=$1; print "  " $0}' | cut -c1-110
+# With -XX:NativeMemoryTracking=summary in DYNAGATE_JAVA_OPTS: the JVM's own account of its memory.
+jcmd "$PID" VM.native_memory summary 2>/dev/null | awk '/^Total|^-/ && /committed/ {gsub(/reserved=[0-9]+KB, /, ""); $1=$1; print "  " $0}'
 stop_service
