@@ -5,6 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /** Immutable, order-keeping copies for the model's maps (null becomes empty). */
 final class Maps {
@@ -26,12 +27,7 @@ final class Maps {
    * (40 MB of text after one API's routes were declared one by one, 92 MB of heap in all).
    */
   static Map<String, String> texts(Map<String, String> map) {
-    if (map == null || map.isEmpty()) {
-      return Map.of();
-    }
-    Map<String, String> copy = new LinkedHashMap<>();
-    map.forEach((key, text) -> copy.put(key, text == null ? null : text.intern()));
-    return Collections.unmodifiableMap(copy);
+    return copy(map, String::intern);
   }
 
   /**
@@ -40,11 +36,15 @@ final class Maps {
    * unchanged method was held once more per import and deployment.
    */
   static Map<String, Method> methods(Map<String, Method> map) {
+    return copy(map, METHODS::intern);
+  }
+
+  private static <K, V> Map<K, V> copy(Map<K, V> map, UnaryOperator<V> canonical) {
     if (map == null || map.isEmpty()) {
       return Map.of();
     }
-    Map<String, Method> copy = new LinkedHashMap<>();
-    map.forEach((verb, method) -> copy.put(verb, method == null ? null : METHODS.intern(method)));
+    Map<K, V> copy = new LinkedHashMap<>();
+    map.forEach((key, value) -> copy.put(key, value == null ? null : canonical.apply(value)));
     return Collections.unmodifiableMap(copy);
   }
 

@@ -1,6 +1,7 @@
 package io.dynagate.emulator.apigateway.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotSame;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -11,10 +12,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every import and deployment keeps its own model of each method; equal template texts are held
- * once, whichever method, import or deployment they came from.
+ * Every import and deployment keeps its own model of each method; equal template texts and equal
+ * methods are held once, whichever import or deployment they came from.
  */
-class SharedTemplatesTest {
+class SharedModelsTest {
 
   @Test
   void equalTemplateTextsAreHeldOnce() {
@@ -28,6 +29,19 @@ class SharedTemplatesTest {
         first.integrationResponses().get("200").responseTemplates().get("application/json"),
         second.integrationResponses().get("200").responseTemplates().get("application/json"));
     assertEquals(first, second);
+  }
+
+  @Test
+  void equalMethodsAreHeldOnceAndAChangedOneIsItsOwn() {
+    Resource first = resource(method("route-1", integration(text("{}"))));
+    Resource again = resource(method("route-1", integration(text("{}"))));
+    Resource changed = resource(method("route-1", integration(text("{\"Limit\":1}"))));
+
+    assertSame(first.resourceMethods().get("GET"), again.resourceMethods().get("GET"));
+    assertNotSame(first.resourceMethods().get("GET"), changed.resourceMethods().get("GET"));
+    assertEquals(
+        "{\"Limit\":1}",
+        changed.resourceMethods().get("GET").methodIntegration().requestTemplates().get(JSON));
   }
 
   @Test
@@ -49,6 +63,33 @@ class SharedTemplatesTest {
     assertEquals(
         Map.of(), new IntegrationResponse("200", null, null, Map.of(), null).responseTemplates());
     assertNull(new IntegrationResponse("200", null, null, null, null).responseTemplates());
+  }
+
+  private static final String JSON = "application/json";
+
+  /** A text equal to the one given but not the same object, as a parser makes it. */
+  private static String text(String text) {
+    return new StringBuilder(text).toString();
+  }
+
+  private static Method method(String operationName, Integration integration) {
+    return new Method(
+        "GET",
+        "NONE",
+        null,
+        false,
+        operationName,
+        null,
+        Map.of("method.request.path.userId", true),
+        Map.of(),
+        List.of(),
+        Map.of("200", new MethodResponse("200", Map.of(), Map.of())),
+        integration,
+        null);
+  }
+
+  private static Resource resource(Method method) {
+    return new Resource("abc123defg", "root000000", "{userId}", "/{userId}", Map.of("GET", method));
   }
 
   private static Integration integration(String requestTemplate) {
