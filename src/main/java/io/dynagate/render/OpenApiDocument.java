@@ -194,10 +194,10 @@ final class OpenApiDocument {
   private Map<String, Object> methodResponse(String description) {
     Map<String, Object> response = new TreeMap<>();
     response.put("description", description);
-    cors.ifPresent(
-        c ->
-            response.put(
-                "headers", Map.of(Cors.ALLOW_ORIGIN, Map.of("schema", Map.of("type", "string")))));
+    if (cors.filter(Cors::declaresOrigin).isPresent()) {
+      response.put(
+          "headers", Map.of(Cors.ALLOW_ORIGIN, Map.of("schema", Map.of("type", "string"))));
+    }
     return response;
   }
 

@@ -63,9 +63,12 @@ final class ResponseVtl {
    * {@code #end}, so that a write's error template continues its own chain with them.
    */
   static String byTypeBranches() {
-    return "$t.matches('.*(ProvisionedThroughputExceeded|Throttling|RequestLimitExceeded).*'))"
+    // the shortest words that tell DynamoDB's types apart: ProvisionedThroughputExceededException,
+    // ThrottlingException and RequestLimitExceeded; ValidationException and SerializationException
+    // (LimitExceededException, a control-plane type, is none of them, as before)
+    return "$t.matches('.*(Throughput|Throttling|RequestLimit).*'))"
         + error(429, "Too many requests")
-        + "#elseif($t.matches('.*(Validation|Serialization)Exception.*'))"
+        + "#elseif($t.matches('.*(Validation|Serialization).*'))"
         + error(400, "Bad request")
         + "#{else}"
         + error(500, "Internal server error");

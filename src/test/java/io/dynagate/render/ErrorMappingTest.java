@@ -31,6 +31,7 @@ class ErrorMappingTest {
     "AccessDeniedException, 500, Internal server error",
     "ResourceNotFoundException, 500, Internal server error",
     "UnrecognizedClientException, 500, Internal server error",
+    "LimitExceededException, 500, Internal server error",
     "SomethingNewException, 500, Internal server error"
   })
   void clientErrorsAreMappedByType(String type, int status, String message) {

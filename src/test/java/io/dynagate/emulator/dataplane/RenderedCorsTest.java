@@ -1,0 +1,206 @@
+package io.dynagate.emulator.dataplane;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.dynagate.config.DynagateConfig;
+import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.AttributeType;
+import io.dynagate.declaration.KeyType;
+import io.dynagate.declaration.RouteSpec;
+import io.dynagate.declaration.TableSpec;
+import io.dynagate.declaration.TableSpec.AttributeDefinition;
+import io.dynagate.declaration.TableSpec.KeySchemaElement;
+import io.dynagate.embedded.EmbeddedEngine;
+import io.dynagate.render.ApiDeclaration;
+import io.dynagate.render.ApiDeclaration.NamedRoute;
+import io.dynagate.render.ApiRenderer;
+import io.dynagate.render.Definition;
+import io.dynagate.support.FreshDataDir;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.apigateway.ApiGatewayClient;
+import software.amazon.awssdk.services.apigateway.model.Method;
+import software.amazon.awssdk.services.apigateway.model.PutMode;
+import software.amazon.awssdk.services.apigateway.model.Resource;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.iam.IamClient;
+
+/**
+ * An API with several CORS origins, rendered, imported with {@code failOnWarnings} and deployed on
+ * the emulator, then called as a browser would: the allow-origin header comes from the templates'
+ * {@code responseOverride} alone (no method response declares it), for the allowed origins only, on
+ * answers, errors and preflights alike.
+ */
+@QuarkusTest
+@QuarkusTestResource(FreshDataDir.class)
+class RenderedCorsTest {
+
+  private static final String TABLE = "cors_users";
+  private static final String ORIGIN = "Access-Control-Allow-Origin";
+  private static final String APP = "https://app.example.com";
+  private static final String LOCAL = "http://localhost:3000";
+
+  @Inject ApiGatewayClient apiGateway;
+  @Inject IamClient iam;
+  @Inject DynamoDbClient dynamo;
+  @Inject EmbeddedEngine engine;
+  @Inject DynagateConfig config;
+
+  private static Deployer deployer;
+  private static String apiId;
+
+  @BeforeEach
+  void setUp() {
+    if (apiId != null) {
+      return;
+    }
+    dynamo.createTable(
+        b ->
+            b.tableName(TABLE)
+                .billingMode("PAY_PER_REQUEST")
+                .attributeDefinitions(a -> a.attributeName("userId").attributeType("S"))
+                .keySchema(k -> k.attributeName("userId").keyType("HASH")));
+    dynamo.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
+    dynamo.putItem(
+        b ->
+            b.tableName(TABLE)
+                .item(
+                    Map.of(
+                        "userId",
+                        AttributeValue.fromS("u1"),
+                        "name",
+                        AttributeValue.fromS("Ada"))));
+    deployer = new Deployer(apiGateway, iam, engine.emulatorEndpoint());
+    Definition definition = ApiRenderer.render(declaration());
+    deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
+    apiId = apiGateway.createRestApi(b -> b.name("cors")).id();
+    apiGateway.putRestApi(
+        b ->
+            b.restApiId(apiId)
+                .mode(PutMode.OVERWRITE)
+                .failOnWarnings(true)
+                .body(SdkBytes.fromUtf8String(definition.openApi())));
+    deployer.deploy(apiId, "dev");
+  }
+
+  @Test
+  void anAllowedOriginIsEchoedWhateverCaseItsHeaderNameHas() {
+    HttpResponse<String> app = get("/users/u1", Map.of("Origin", APP));
+    assertEquals(200, app.statusCode(), app.body());
+    assertEquals(Optional.of(APP), app.headers().firstValue(ORIGIN));
+    assertEquals("{\"userId\":\"u1\",\"name\":\"Ada\"}", app.body().strip());
+    HttpResponse<String> local = get("/users/u1", Map.of("origin", LOCAL));
+    assertEquals(Optional.of(LOCAL), local.headers().firstValue(ORIGIN));
+  }
+
+  @Test
+  void anotherOriginOrNoneGetsTheAnswerWithoutTheHeader() {
+    for (Map<String, String> headers :
+        List.of(
+            Map.of("Origin", "https://evil.example"),
+            // a prefix or an extension of an allowed origin is another origin
+            Map.of("Origin", APP + ".evil.example"),
+            Map.of("Origin", "https://app.example"),
+            Map.<String, String>of())) {
+      HttpResponse<String> answer = get("/users/u1", headers);
+      assertEquals(200, answer.statusCode(), headers.toString());
+      assertTrue(answer.headers().firstValue(ORIGIN).isEmpty(), headers.toString());
+    }
+  }
+
+  @Test
+  void errorsCarryTheHeaderTooSoThatTheBrowserShowsThem() {
+    HttpResponse<String> missing = get("/users/nobody", Map.of("Origin", APP));
+    assertEquals(404, missing.statusCode());
+    assertEquals(Optional.of(APP), missing.headers().firstValue(ORIGIN));
+  }
+
+  @Test
+  void thePreflightAnswersTheAllowedOriginAndMethods() {
+    HttpResponse<String> preflight =
+        deployer.send(
+            apiId,
+            "dev",
+            "OPTIONS",
+            "/users/u1",
+            Map.of("Origin", LOCAL, "Access-Control-Request-Method", "GET"));
+    assertEquals(200, preflight.statusCode());
+    assertEquals(Optional.of(LOCAL), preflight.headers().firstValue(ORIGIN));
+    assertEquals(
+        Optional.of("GET,OPTIONS"), preflight.headers().firstValue("Access-Control-Allow-Methods"));
+    HttpResponse<String> evil =
+        deployer.send(
+            apiId, "dev", "OPTIONS", "/users/u1", Map.of("Origin", "https://evil.example"));
+    assertTrue(evil.headers().firstValue(ORIGIN).isEmpty());
+  }
+
+  @Test
+  void noMethodResponseDeclaresTheHeaderTheTemplatesSet() {
+    Resource resource =
+        apiGateway.getResources(b -> b.restApiId(apiId).embed("methods")).items().stream()
+            .filter(r -> r.path().equals("/users/{userId}"))
+            .findFirst()
+            .orElseThrow();
+    for (Method method : resource.resourceMethods().values()) {
+      method
+          .methodResponses()
+          .values()
+          .forEach(
+              response ->
+                  assertFalse(
+                      response.responseParameters().containsKey("method.response.header." + ORIGIN),
+                      method.httpMethod() + " " + response.statusCode()));
+    }
+  }
+
+  private HttpResponse<String> get(String path, Map<String, String> headers) {
+    return deployer.send(apiId, "dev", "GET", path, headers);
+  }
+
+  private ApiDeclaration declaration() {
+    TableSpec table =
+        new TableSpec(
+            TABLE,
+            List.of(new AttributeDefinition("userId", AttributeType.S)),
+            List.of(new KeySchemaElement("userId", KeyType.HASH)),
+            "PAY_PER_REQUEST",
+            null,
+            null,
+            null,
+            null);
+    return new ApiDeclaration(
+        "cors",
+        new ApiSpec(
+            null, null, null, new ApiSpec.Cors(List.of(APP, LOCAL), null, null), null, null),
+        List.of(
+            new NamedRoute(
+                "user",
+                new RouteSpec(
+                    "GET",
+                    "/users/{userId}",
+                    TABLE,
+                    RouteSpec.Action.GetItem,
+                    Map.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null))),
+        Map.of(TABLE, table),
+        config.emulator().region(),
+        config.emulator().accountId(),
+        "dynagate-cors");
+  }
+}
