@@ -68,9 +68,6 @@ final class Integration {
     response.put("statusCode", status);
     String prefix = cors.map(Cors::templatePrefix).orElse("");
     response.put("responseTemplates", Map.of("application/json", prefix + template));
-    cors.map(Cors::originParameter)
-        .filter(p -> !p.isEmpty())
-        .ifPresent(p -> response.put("responseParameters", p));
     return response;
   }
 

@@ -191,14 +191,8 @@ final class OpenApiDocument {
     return statuses;
   }
 
-  private Map<String, Object> methodResponse(String description) {
-    Map<String, Object> response = new TreeMap<>();
-    response.put("description", description);
-    if (cors.filter(Cors::declaresOrigin).isPresent()) {
-      response.put(
-          "headers", Map.of(Cors.ALLOW_ORIGIN, Map.of("schema", Map.of("type", "string"))));
-    }
-    return response;
+  private static Map<String, Object> methodResponse(String description) {
+    return Map.of("description", description);
   }
 
   private List<Map<String, Object>> parameters(RouteSpec spec) {

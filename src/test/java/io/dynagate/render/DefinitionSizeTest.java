@@ -4,10 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynagate.declaration.ApiSpec;
+import io.dynagate.declaration.AttributeType;
+import io.dynagate.declaration.KeyType;
 import io.dynagate.declaration.RouteSpec;
 import io.dynagate.declaration.RouteSpec.Action;
 import io.dynagate.declaration.RouteSpec.Mode;
 import io.dynagate.declaration.RouteSpec.SortKeyCondition.Condition;
+import io.dynagate.declaration.TableSpec;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,16 +35,19 @@ class DefinitionSizeTest {
 
   /**
    * Measured with compact templates, the API's validator and the cuts of issue 16 (no layout
-   * newlines, sets walked as list frames, a lighter preflight, DynamoDB's defaults left out, no
-   * declaration of an allow-origin header that only templates set), rounded up to 10 KB.
+   * newlines, sets walked as list frames, a lighter preflight, DynamoDB's defaults left out, CORS
+   * headers set by the templates alone), rounded up to 10 KB.
    */
   private static final Map<Action, Long> CEILING =
       Map.of(
           Action.GetItem, QUARTER_OF_IMPORT_LIMIT,
-          Action.Query, 1_980_000L,
-          Action.PutItem, 1_830_000L,
-          Action.UpdateItem, 2_730_000L,
+          Action.Query, 1_940_000L,
+          Action.PutItem, 1_790_000L,
+          Action.UpdateItem, 2_690_000L,
           Action.DeleteItem, QUARTER_OF_IMPORT_LIMIT);
+
+  /** UpdateItem of the seed's kind, measured as the others, rounded up to 10 KB. */
+  private static final long SEEDS_KIND_UPDATE_CEILING = 1_890_000L;
 
   @ParameterizedTest
   @EnumSource(Action.class)
@@ -96,6 +102,65 @@ class DefinitionSizeTest {
             + " routes, "
             + bytes / ROUTES
             + " per route");
+  }
+
+  /**
+   * The seed's kind of route, as issue 16 measured it (7 to 18 KB a route then): the {@code users}
+   * table with its key alone declared, no CORS, writes of undeclared attributes without versions or
+   * timestamps. Held to the aim, but UpdateItem, which carries two walks (the body to typed JSON
+   * and the new item back), to its ceiling.
+   */
+  @ParameterizedTest
+  @EnumSource(Action.class)
+  void threeHundredRoutesOfTheSeedsKind(Action action) {
+    TableSpec users =
+        Fixtures.table(
+            "users",
+            List.of(Fixtures.def("userId", AttributeType.S)),
+            List.of(Fixtures.key("userId", KeyType.HASH)),
+            null,
+            null);
+    List<ApiDeclaration.NamedRoute> routes = new ArrayList<>();
+    for (int i = 0; i < ROUTES; i++) {
+      String path = "/r" + i + "/{userId}";
+      RouteSpec route =
+          switch (action) {
+            case GetItem -> Fixtures.getItem(path, "users", Map.of());
+            case Query -> Fixtures.query("/r" + i + "/{tenant}", "events", null, null);
+            case PutItem ->
+                RouteSpec.write(
+                    "PUT", path, "users", action, Map.of(), Mode.upsert, null, true, false, false);
+            case UpdateItem ->
+                RouteSpec.write(
+                    "PATCH", path, "users", action, Map.of(), null, null, true, false, false);
+            case DeleteItem ->
+                RouteSpec.write(
+                    "DELETE", path, "users", action, Map.of(), null, null, true, false, false);
+          };
+      routes.add(new ApiDeclaration.NamedRoute("route-" + i, route));
+    }
+    ApiDeclaration api =
+        new ApiDeclaration(
+            "shop",
+            new ApiSpec(null, null, null, null, null, null),
+            routes,
+            Map.of("users", users, "events", Fixtures.events()),
+            "eu-west-1",
+            "123456789012",
+            "dynagate-shop");
+    long bytes = ApiRenderer.render(api).openApi().getBytes(StandardCharsets.UTF_8).length;
+    System.out.printf(
+        "definition size, the seed's kind: %s, %d routes: %d bytes (%.2f MiB), %d per route, %d%%"
+            + " of the aim%n",
+        action,
+        ROUTES,
+        bytes,
+        bytes / (double) MB,
+        bytes / ROUTES,
+        100 * bytes / QUARTER_OF_IMPORT_LIMIT);
+    long ceiling =
+        action == Action.UpdateItem ? SEEDS_KIND_UPDATE_CEILING : QUARTER_OF_IMPORT_LIMIT;
+    assertTrue(bytes <= ceiling, action + ": " + bytes + " bytes, " + bytes / ROUTES + " a route");
   }
 
   /** Where the bytes of the first route's path go, so that the next cut aims at the largest. */

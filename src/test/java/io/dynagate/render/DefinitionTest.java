@@ -4,11 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.dynagate.declaration.ApiSpec;
 import io.dynagate.declaration.RouteSpec;
 import io.dynagate.declaration.RouteSpec.SortKeyCondition.Condition;
+import io.dynagate.emulator.vtl.VtlInput;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -152,31 +154,36 @@ class DefinitionTest {
   }
 
   @Test
-  void corsAddsAnOptionsMockAndTheOriginHeader() {
+  void corsAddsAnOptionsMockAndTheOriginHeaderSetByEveryTemplate() {
     JsonNode paths = Run.json(definition().openApi()).get("paths");
     JsonNode options = paths.get("/users/{userId}").get("options");
     JsonNode integration = options.get("x-amazon-apigateway-integration");
     assertEquals("mock", integration.get("type").asText());
-    JsonNode params = integration.get("responses").get("default").get("responseParameters");
+    VtlInput noOrigin = new VtlInput("{}", Map.of(), Map.of(), Map.of());
     assertEquals(
-        "'https://app.example.com'",
-        params.get("method.response.header.Access-Control-Allow-Origin").asText());
-    assertEquals(
-        "'Content-Type,X-Customer'",
-        params.get("method.response.header.Access-Control-Allow-Headers").asText());
-    JsonNode getResponses =
-        paths
-            .get("/users/{userId}")
-            .get("get")
-            .get("x-amazon-apigateway-integration")
-            .get("responses");
+        Map.of(
+            "Access-Control-Allow-Origin", "https://app.example.com",
+            "Access-Control-Allow-Methods", "GET,OPTIONS",
+            "Access-Control-Allow-Headers", "Content-Type,X-Customer",
+            "Access-Control-Max-Age", "600"),
+        Run.render(template(integration.get("responses").get("default")), noOrigin).headers());
+    // set by the templates, declared nowhere: AWS sends an overridden header all the same
+    assertTrue(options.get("responses").get("200").path("headers").isMissingNode());
+    JsonNode get = paths.get("/users/{userId}").get("get");
+    get.get("responses").forEach(r -> assertTrue(r.path("headers").isMissingNode()));
+    JsonNode getResponses = get.get("x-amazon-apigateway-integration").get("responses");
+    assertEquals(3, getResponses.size());
     getResponses.forEach(
-        r ->
-            assertEquals(
-                "'https://app.example.com'",
-                r.get("responseParameters")
-                    .get("method.response.header.Access-Control-Allow-Origin")
-                    .asText()));
+        r -> {
+          assertTrue(r.path("responseParameters").isMissingNode());
+          assertEquals(
+              "https://app.example.com",
+              Run.render(template(r), noOrigin).headers().get("Access-Control-Allow-Origin"));
+        });
+  }
+
+  private static String template(JsonNode integrationResponse) {
+    return integrationResponse.get("responseTemplates").get("application/json").asText();
   }
 
   @Test

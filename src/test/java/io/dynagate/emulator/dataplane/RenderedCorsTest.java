@@ -59,6 +59,7 @@ class RenderedCorsTest {
 
   private static Deployer deployer;
   private static String apiId;
+  private static String oneOriginApiId;
 
   @BeforeEach
   void setUp() {
@@ -82,16 +83,25 @@ class RenderedCorsTest {
                         "name",
                         AttributeValue.fromS("Ada"))));
     deployer = new Deployer(apiGateway, iam, engine.emulatorEndpoint());
-    Definition definition = ApiRenderer.render(declaration());
-    deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
-    apiId = apiGateway.createRestApi(b -> b.name("cors")).id();
+    apiId = deploy(new ApiSpec.Cors(List.of(APP, LOCAL), null, null));
+    oneOriginApiId =
+        deploy(new ApiSpec.Cors(List.of(APP), List.of("Content-Type", "X-Trace"), 600));
+  }
+
+  private String deploy(ApiSpec.Cors cors) {
+    Definition definition = ApiRenderer.render(declaration(cors));
+    if (apiId == null) {
+      deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
+    }
+    String id = apiGateway.createRestApi(b -> b.name("cors")).id();
     apiGateway.putRestApi(
         b ->
-            b.restApiId(apiId)
+            b.restApiId(id)
                 .mode(PutMode.OVERWRITE)
                 .failOnWarnings(true)
                 .body(SdkBytes.fromUtf8String(definition.openApi())));
-    deployer.deploy(apiId, "dev");
+    deployer.deploy(id, "dev");
+    return id;
   }
 
   @Test
@@ -146,6 +156,26 @@ class RenderedCorsTest {
   }
 
   @Test
+  void oneOriginIsSentToEveryCallerWithThePreflightsOtherHeaders() {
+    HttpResponse<String> anyone =
+        deployer.send(oneOriginApiId, "dev", "GET", "/users/u1", Map.of());
+    assertEquals(200, anyone.statusCode(), anyone.body());
+    assertEquals(Optional.of(APP), anyone.headers().firstValue(ORIGIN));
+    HttpResponse<String> missing =
+        deployer.send(oneOriginApiId, "dev", "GET", "/users/nobody", Map.of("Origin", APP));
+    assertEquals(404, missing.statusCode());
+    assertEquals(Optional.of(APP), missing.headers().firstValue(ORIGIN));
+    HttpResponse<String> preflight =
+        deployer.send(oneOriginApiId, "dev", "OPTIONS", "/users/u1", Map.of("Origin", APP));
+    assertEquals(200, preflight.statusCode());
+    assertEquals(Optional.of(APP), preflight.headers().firstValue(ORIGIN));
+    assertEquals(
+        Optional.of("Content-Type,X-Trace"),
+        preflight.headers().firstValue("Access-Control-Allow-Headers"));
+    assertEquals(Optional.of("600"), preflight.headers().firstValue("Access-Control-Max-Age"));
+  }
+
+  @Test
   void noMethodResponseDeclaresTheHeaderTheTemplatesSet() {
     Resource resource =
         apiGateway.getResources(b -> b.restApiId(apiId).embed("methods")).items().stream()
@@ -168,7 +198,7 @@ class RenderedCorsTest {
     return deployer.send(apiId, "dev", "GET", path, headers);
   }
 
-  private ApiDeclaration declaration() {
+  private ApiDeclaration declaration(ApiSpec.Cors cors) {
     TableSpec table =
         new TableSpec(
             TABLE,
@@ -181,8 +211,7 @@ class RenderedCorsTest {
             null);
     return new ApiDeclaration(
         "cors",
-        new ApiSpec(
-            null, null, null, new ApiSpec.Cors(List.of(APP, LOCAL), null, null), null, null),
+        new ApiSpec(null, null, null, cors, null, null),
         List.of(
             new NamedRoute(
                 "user",
