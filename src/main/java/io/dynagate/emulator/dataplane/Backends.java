@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -101,7 +102,16 @@ class Backends {
                     new ConfigurationError(
                         "API Gateway does not have permission to assume the provided role "
                             + integration.credentials()));
-    return dynamo.call(role, action.group(1), mapped).thenApply(Answer::of);
+    return dynamo
+        .call(role, action.group(1), mapped)
+        .toCompletableFuture()
+        .orTimeout(timeoutMillis(integration), TimeUnit.MILLISECONDS)
+        .thenApply(Answer::of);
+  }
+
+  /** The integration's timeout: 29 s unless set (50 ms to 29 s on AWS). */
+  private static long timeoutMillis(Integration integration) {
+    return integration.timeoutInMillis() == null ? 29_000 : integration.timeoutInMillis();
   }
 
   /** What API Gateway tells STS about the call, for the trust policy's conditions. */

@@ -19,6 +19,15 @@ final class GatewayResponses {
         .withHeader("x-amzn-ErrorType", "InternalServerErrorException");
   }
 
+  /**
+   * The backend did not answer within the integration's timeout: API Gateway's {@code
+   * INTEGRATION_TIMEOUT} gateway response.
+   */
+  static EmulatorResponse integrationTimeout() {
+    return EmulatorResponse.json(504, "{\"message\": \"Endpoint request timed out\"}")
+        .withHeader("x-amzn-ErrorType", "InternalServerErrorException");
+  }
+
   /** No request template for the content type, and a passthrough behaviour that forbids. */
   static EmulatorResponse unsupportedMediaType() {
     return EmulatorResponse.json(415, "{\"message\": \"Unsupported Media Type\"}")

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
 import org.jboss.logging.Logger;
 
 /**
@@ -43,6 +44,10 @@ class MethodExecutor {
       return start(call)
           .exceptionally(
               failure -> {
+                if (rootCause(failure) instanceof TimeoutException) {
+                  call.trace().line("Execution failed due to a timeout error");
+                  return GatewayResponses.integrationTimeout();
+                }
                 call.trace()
                     .line("Execution failed due to configuration error: %s", rootMessage(failure));
                 LOG.debugf(failure, "data plane call failed");
@@ -146,11 +151,16 @@ class MethodExecutor {
     return fallback;
   }
 
-  private static String rootMessage(Throwable e) {
+  private static Throwable rootCause(Throwable e) {
     Throwable t = e;
     while (t.getCause() != null && t.getCause() != t) {
       t = t.getCause();
     }
+    return t;
+  }
+
+  private static String rootMessage(Throwable e) {
+    Throwable t = rootCause(e);
     return t instanceof VtlException || t instanceof ConfigurationError
         ? t.getMessage()
         : t.toString();

@@ -109,8 +109,14 @@ public class DynamoPassThrough implements DynamoHandler {
     if (current == null) {
       synchronized (this) {
         if (client == null) {
+          // dynalite (node's HTTP server) closes a keep-alive connection idle for 5 s; the pool
+          // lets go of one after 4, so that no request is written on a connection node is closing
           client =
-              vertx.createHttpClient(new HttpClientOptions().setMaxPoolSize(64).setKeepAlive(true));
+              vertx.createHttpClient(
+                  new HttpClientOptions()
+                      .setMaxPoolSize(64)
+                      .setKeepAlive(true)
+                      .setKeepAliveTimeout(4));
         }
         current = client;
       }
