@@ -8,14 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.declaration.ApiSpec;
-import io.dynagate.declaration.AttributeType;
-import io.dynagate.declaration.KeyType;
-import io.dynagate.declaration.RouteSpec;
-import io.dynagate.declaration.TableSpec;
-import io.dynagate.declaration.TableSpec.AttributeDefinition;
-import io.dynagate.declaration.TableSpec.KeySchemaElement;
 import io.dynagate.embedded.EmbeddedEngine;
-import io.dynagate.render.ApiDeclaration;
 import io.dynagate.render.ApiDeclaration.NamedRoute;
 import io.dynagate.render.ApiRenderer;
 import io.dynagate.render.Definition;
@@ -44,7 +37,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 @QuarkusTestResource(FreshDataDir.class)
 class IntegrationTimeoutTest {
 
-  private static final String TABLE = "slow_users";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @Inject ApiGatewayClient apiGateway;
@@ -55,16 +47,17 @@ class IntegrationTimeoutTest {
 
   @Test
   void aStoppedBackendGivesA504AfterTheIntegrationTimeout() throws Exception {
-    dynamo.createTable(
-        b ->
-            b.tableName(TABLE)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("userId").attributeType("S"))
-                .keySchema(k -> k.attributeName("userId").keyType("HASH")));
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
-    dynamo.putItem(b -> b.tableName(TABLE).item(Map.of("userId", AttributeValue.fromS("u1"))));
+    UsersTable users =
+        new UsersTable("slow_users")
+            .create(dynamo, List.of(Map.of("userId", AttributeValue.fromS("u1"))));
     Deployer deployer = new Deployer(apiGateway, iam, engine.emulatorEndpoint());
-    Definition definition = ApiRenderer.render(declaration());
+    Definition definition =
+        ApiRenderer.render(
+            users.api(
+                "slow",
+                new ApiSpec(null, null, null, null, null, null),
+                List.of(new NamedRoute("user", users.getItem("/users/{userId}"))),
+                config));
     deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
     String apiId = deployer.create("slow", withTimeout(definition.openApi(), 400), "dev");
     assertEquals(200, deployer.get(apiId, "dev", "/users/u1").statusCode());
@@ -119,40 +112,5 @@ class IntegrationTimeoutTest {
   private static void signal(String signal, long pid) throws Exception {
     Process kill = new ProcessBuilder("kill", signal, Long.toString(pid)).inheritIO().start();
     assertEquals(0, kill.waitFor());
-  }
-
-  private ApiDeclaration declaration() {
-    TableSpec table =
-        new TableSpec(
-            TABLE,
-            List.of(new AttributeDefinition("userId", AttributeType.S)),
-            List.of(new KeySchemaElement("userId", KeyType.HASH)),
-            "PAY_PER_REQUEST",
-            null,
-            null,
-            null,
-            null);
-    return new ApiDeclaration(
-        "slow",
-        new ApiSpec(null, null, null, null, null, null),
-        List.of(
-            new NamedRoute(
-                "user",
-                new RouteSpec(
-                    "GET",
-                    "/users/{userId}",
-                    TABLE,
-                    RouteSpec.Action.GetItem,
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null))),
-        Map.of(TABLE, table),
-        config.emulator().region(),
-        config.emulator().accountId(),
-        "dynagate-slow");
   }
 }

@@ -6,12 +6,6 @@ import io.dynagate.config.DynagateConfig;
 import io.dynagate.declaration.AccessSpec;
 import io.dynagate.declaration.AccessSpec.Authorization;
 import io.dynagate.declaration.ApiSpec;
-import io.dynagate.declaration.AttributeType;
-import io.dynagate.declaration.KeyType;
-import io.dynagate.declaration.RouteSpec;
-import io.dynagate.declaration.TableSpec;
-import io.dynagate.declaration.TableSpec.AttributeDefinition;
-import io.dynagate.declaration.TableSpec.KeySchemaElement;
 import io.dynagate.embedded.EmbeddedEngine;
 import io.dynagate.render.ApiDeclaration;
 import io.dynagate.render.ApiDeclaration.NamedRoute;
@@ -61,30 +55,18 @@ class RenderedAccessTest {
     if (apiId != null) {
       return;
     }
-    dynamo.createTable(
-        b ->
-            b.tableName(TABLE)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("userId").attributeType("S"))
-                .keySchema(k -> k.attributeName("userId").keyType("HASH")));
-    while (dynamo
-        .describeTable(b -> b.tableName(TABLE))
-        .table()
-        .tableStatusAsString()
-        .equals("CREATING")) {
-      Thread.onSpinWait();
-    }
-    dynamo.putItem(
-        b ->
-            b.tableName(TABLE)
-                .item(
+    UsersTable users =
+        new UsersTable(TABLE)
+            .create(
+                dynamo,
+                List.of(
                     Map.of(
                         "userId",
                         AttributeValue.fromS("u1"),
                         "name",
                         AttributeValue.fromS("Ada"))));
     deployer = new Deployer(apiGateway, iam, engine.emulatorEndpoint());
-    Definition definition = ApiRenderer.render(declaration());
+    Definition definition = ApiRenderer.render(declaration(users));
     deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
     apiId = deployer.create("consumed", definition.openApi(), "dev");
     String planId =
@@ -159,36 +141,18 @@ class RenderedAccessTest {
         apiId, "dev", "GET", "/users/u1", Map.of("x-api-key", key, "X-Forwarded-For", source));
   }
 
-  private ApiDeclaration declaration() {
+  private ApiDeclaration declaration(UsersTable users) {
     AccessSpec access =
         new AccessSpec(
             Authorization.API_KEY,
             new AccessSpec.ResourcePolicy(null, List.of("10.9.0.0/16"), null),
             Map.of("admin-user", new AccessSpec.RouteAccess(Authorization.AWS_IAM, null)));
-    TableSpec table =
-        new TableSpec(
-            TABLE,
-            List.of(new AttributeDefinition("userId", AttributeType.S)),
-            List.of(new KeySchemaElement("userId", KeyType.HASH)),
-            "PAY_PER_REQUEST",
-            null,
-            null,
-            null,
-            null);
-    return new ApiDeclaration(
+    return users.api(
         "consumed",
         new ApiSpec(null, null, null, null, null, null, access, null),
         List.of(
-            new NamedRoute("user", route("/users/{userId}")),
-            new NamedRoute("admin-user", route("/admin/users/{userId}"))),
-        Map.of(TABLE, table),
-        config.emulator().region(),
-        config.emulator().accountId(),
-        "dynagate-consumed");
-  }
-
-  private static RouteSpec route(String path) {
-    return new RouteSpec(
-        "GET", path, TABLE, RouteSpec.Action.GetItem, Map.of(), null, null, null, null, null, null);
+            new NamedRoute("user", users.getItem("/users/{userId}")),
+            new NamedRoute("admin-user", users.getItem("/admin/users/{userId}"))),
+        config);
   }
 }

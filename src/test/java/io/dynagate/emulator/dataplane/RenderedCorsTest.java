@@ -6,14 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.config.DynagateConfig;
 import io.dynagate.declaration.ApiSpec;
-import io.dynagate.declaration.AttributeType;
-import io.dynagate.declaration.KeyType;
-import io.dynagate.declaration.RouteSpec;
-import io.dynagate.declaration.TableSpec;
-import io.dynagate.declaration.TableSpec.AttributeDefinition;
-import io.dynagate.declaration.TableSpec.KeySchemaElement;
 import io.dynagate.embedded.EmbeddedEngine;
-import io.dynagate.render.ApiDeclaration;
 import io.dynagate.render.ApiDeclaration.NamedRoute;
 import io.dynagate.render.ApiRenderer;
 import io.dynagate.render.Definition;
@@ -46,7 +39,6 @@ import software.amazon.awssdk.services.iam.IamClient;
 @QuarkusTestResource(FreshDataDir.class)
 class RenderedCorsTest {
 
-  private static final String TABLE = "cors_users";
   private static final String ORIGIN = "Access-Control-Allow-Origin";
   private static final String APP = "https://app.example.com";
   private static final String LOCAL = "http://localhost:3000";
@@ -57,6 +49,7 @@ class RenderedCorsTest {
   @Inject EmbeddedEngine engine;
   @Inject DynagateConfig config;
 
+  private static UsersTable users;
   private static Deployer deployer;
   private static String apiId;
   private static String oneOriginApiId;
@@ -66,17 +59,11 @@ class RenderedCorsTest {
     if (apiId != null) {
       return;
     }
-    dynamo.createTable(
-        b ->
-            b.tableName(TABLE)
-                .billingMode("PAY_PER_REQUEST")
-                .attributeDefinitions(a -> a.attributeName("userId").attributeType("S"))
-                .keySchema(k -> k.attributeName("userId").keyType("HASH")));
-    dynamo.waiter().waitUntilTableExists(b -> b.tableName(TABLE));
-    dynamo.putItem(
-        b ->
-            b.tableName(TABLE)
-                .item(
+    users =
+        new UsersTable("cors_users")
+            .create(
+                dynamo,
+                List.of(
                     Map.of(
                         "userId",
                         AttributeValue.fromS("u1"),
@@ -89,7 +76,13 @@ class RenderedCorsTest {
   }
 
   private String deploy(ApiSpec.Cors cors) {
-    Definition definition = ApiRenderer.render(declaration(cors));
+    Definition definition =
+        ApiRenderer.render(
+            users.api(
+                "cors",
+                new ApiSpec(null, null, null, cors, null, null),
+                List.of(new NamedRoute("user", users.getItem("/users/{userId}"))),
+                config));
     if (apiId == null) {
       deployer.role(definition.roleName(), definition.trustPolicy(), definition.permissionPolicy());
     }
@@ -196,40 +189,5 @@ class RenderedCorsTest {
 
   private HttpResponse<String> get(String path, Map<String, String> headers) {
     return deployer.send(apiId, "dev", "GET", path, headers);
-  }
-
-  private ApiDeclaration declaration(ApiSpec.Cors cors) {
-    TableSpec table =
-        new TableSpec(
-            TABLE,
-            List.of(new AttributeDefinition("userId", AttributeType.S)),
-            List.of(new KeySchemaElement("userId", KeyType.HASH)),
-            "PAY_PER_REQUEST",
-            null,
-            null,
-            null,
-            null);
-    return new ApiDeclaration(
-        "cors",
-        new ApiSpec(null, null, null, cors, null, null),
-        List.of(
-            new NamedRoute(
-                "user",
-                new RouteSpec(
-                    "GET",
-                    "/users/{userId}",
-                    TABLE,
-                    RouteSpec.Action.GetItem,
-                    Map.of(),
-                    null,
-                    null,
-                    null,
-                    null,
-                    null,
-                    null))),
-        Map.of(TABLE, table),
-        config.emulator().region(),
-        config.emulator().accountId(),
-        "dynagate-cors");
   }
 }
