@@ -127,7 +127,10 @@ final class WriteVtl {
     if (!serverSet.isEmpty()) {
       set += "$z" + String.join(", ", serverSet);
     }
-    String remove = "#set($z=' REMOVE ')#foreach($i in $R)$z#a$i#set($z=', ')#end";
+    String remove =
+        route.allowRemoveOrDefault()
+            ? "#set($z=' REMOVE ')#foreach($i in $R)$z#a$i#set($z=', ')#end"
+            : "";
     List<String> fields = new ArrayList<>();
     fields.add("\"TableName\":" + Vtl.json(table.tableName()));
     fields.add("\"Key\":{" + String.join(",", keyMembers()) + "}");
@@ -140,23 +143,28 @@ final class WriteVtl {
 
   /**
    * One pass over the body: {@code $S} and {@code $R} get the positions of the members set and
-   * removed ({@code null}, where allowed), {@code $M} their names, {@code $V} and {@code $T} the
-   * values to set and their declared types, for one walk to write them.
+   * removed ({@code null}, where allowed; without removal there is no {@code $R}), {@code $M} their
+   * names, {@code $V} and {@code $T} the values to set and their declared types, for one walk to
+   * write them.
    */
   private void sortMembers() {
-    String removes =
-        route.allowRemoveOrDefault() ? "#if(" + TypedVtl.isNull("$x") + ")" : "#if(false)";
+    boolean removes = route.allowRemoveOrDefault();
+    String set = "#set($o=$S.add($i))#set($o=$V.put(\":a$i\",$x))#set($o=$T.put(\":a$i\",$w))";
     bindings
-        .append("#set($S=[])#set($R=[])#set($M={})#set($V={})#set($T={})#set($D=")
+        .append(removes ? "#set($S=[])#set($R=[])" : "#set($S=[])")
+        .append("#set($M={})#set($V={})#set($T={})#set($D=")
         .append(types())
         .append(")#foreach($u in $B.keySet())#if($D.containsKey($u))#set($w=$D.get($u))")
         .append("#{else}#set($w=")
         .append(route.allowUndeclaredOrDefault() ? Walk.GENERIC : TypedVtl.SKIP)
         .append(")#end#if($w.get(0)!='-')#set($x=$B.get($u))#set($i=$foreach.index)")
         .append("#set($o=$M.put($i,$u))")
-        .append(removes)
-        .append("#set($o=$R.add($i))#{else}#set($o=$S.add($i))")
-        .append("#set($o=$V.put(\":a$i\",$x))#set($o=$T.put(\":a$i\",$w))#end#end#end");
+        // without removal a null is set as DynamoDB's NULL, like any other value
+        .append(
+            removes
+                ? "#if(" + TypedVtl.isNull("$x") + ")#set($o=$R.add($i))#{else}" + set + "#end"
+                : set)
+        .append("#end#end");
   }
 
   /**

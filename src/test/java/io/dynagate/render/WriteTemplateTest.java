@@ -107,6 +107,29 @@ class WriteTemplateTest {
   }
 
   @Test
+  void withoutRemovalANullIsSetAsNullAndTheExpressionHasNoRemoveClause() {
+    RouteSpec route =
+        RouteSpec.write(
+            "PATCH",
+            "/users/{userId}",
+            "users",
+            Action.UpdateItem,
+            Map.of(),
+            null,
+            null,
+            true,
+            false,
+            false);
+    String template = Templates.of(route).request();
+    assertFalse(template.contains("REMOVE"), template);
+    JsonNode request = request(route, "{\"nickname\": null, \"age\": 7}", Map.of());
+    assertEquals("SET #a0 = :a0, #a1 = :a1", request.get("UpdateExpression").asText());
+    assertEquals("nickname", request.at("/ExpressionAttributeNames/#a0").asText());
+    assertTrue(request.at("/ExpressionAttributeValues/:a0/NULL").asBoolean());
+    assertEquals("7", request.at("/ExpressionAttributeValues/:a1/N").asText());
+  }
+
+  @Test
   void deleteItemIsConditionalOnlyWhenTheCallerSendsAVersion() {
     RouteSpec route =
         RouteSpec.write(
