@@ -115,6 +115,9 @@ class RenderedCorsTest {
             // a prefix or an extension of an allowed origin is another origin
             Map.of("Origin", APP + ".evil.example"),
             Map.of("Origin", "https://app.example"),
+            // an origin is data to the template, never template text
+            Map.of("Origin", "#set($o='" + APP + "')$o"),
+            Map.of("Origin", APP + "\",\"x\":\""),
             Map.<String, String>of())) {
       HttpResponse<String> answer = get("/users/u1", headers);
       assertEquals(200, answer.statusCode(), headers.toString());
