@@ -7,11 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -89,8 +92,28 @@ final class Browser implements AfterEachCallback, AutoCloseable {
     return waitFor(Duration.ofSeconds(10)).until(ExpectedConditions.visibilityOfElementLocated(by));
   }
 
+  /**
+   * A wait whose condition, asked while the page navigates (a submitted form, a redirect), answers
+   * "not yet": chromedriver aborts a command that a navigation interrupts ("aborted by
+   * navigation"), and the next poll asks the new page.
+   */
   WebDriverWait waitFor(Duration timeout) {
-    return new WebDriverWait(driver, timeout, Duration.ofMillis(100));
+    return new WebDriverWait(driver, timeout, Duration.ofMillis(100)) {
+      @Override
+      public <V> V until(Function<? super WebDriver, V> condition) {
+        return super.until(
+            page -> {
+              try {
+                return condition.apply(page);
+              } catch (WebDriverException e) {
+                if (String.valueOf(e.getMessage()).contains("aborted by navigation")) {
+                  return null;
+                }
+                throw e;
+              }
+            });
+      }
+    };
   }
 
   /** Saves a PNG of the page as {@code target/ui-screenshots/NAME.png}. */
