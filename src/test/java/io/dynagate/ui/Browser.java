@@ -100,7 +100,7 @@ final class Browser implements AfterEachCallback, AutoCloseable {
   WebDriverWait waitFor(Duration timeout) {
     return new WebDriverWait(driver, timeout, Duration.ofMillis(100)) {
       @Override
-      public <V> V until(Function<? super WebDriver, V> condition) {
+      public <V> V until(Function<? super WebDriver, ? extends V> condition) {
         return super.until(
             page -> {
               try {
