@@ -26,6 +26,11 @@ const dynalite = require('dynalite');
 const port = Number(process.argv[2]);
 const path = process.argv[3];
 const server = dynalite({ path, createTableMs: 50, deleteTableMs: 50, updateTableMs: 50 });
+// Idle keep-alive connections stay open until the client closes them. node would close one after
+// 5 s and tell the client so (`Keep-Alive: timeout=5`); Vert.x's pool then keeps it exactly those
+// 5 s, so a request written at the boundary met a closing socket and failed. Without the hint the
+// emulator's pool closes its idle connections itself, after 4 s; the SDK clients reap theirs.
+server.keepAliveTimeout = 0;
 
 server.listen(port, '127.0.0.1', (err) => {
   if (err) {

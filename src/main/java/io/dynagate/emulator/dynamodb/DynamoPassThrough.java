@@ -117,8 +117,8 @@ public class DynamoPassThrough implements DynamoHandler {
     if (current == null) {
       synchronized (this) {
         if (client == null) {
-          // dynalite (node's HTTP server) closes a keep-alive connection idle for 5 s; the pool
-          // lets go of one after 4, so that no request is written on a connection node is closing
+          // the pool closes a connection idle for 4 s; dynalite never closes one (launch.js), so
+          // that no request is written on a connection the other side is closing
           client =
               vertx.createHttpClient(
                   new HttpClientOptions()

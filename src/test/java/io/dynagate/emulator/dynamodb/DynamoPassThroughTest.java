@@ -1,18 +1,25 @@
 package io.dynagate.emulator.dynamodb;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.dynagate.embedded.DynaliteProcess;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
 import io.vertx.core.Vertx;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
@@ -27,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The pass-through on the real dynalite, called as the data plane and TestInvokeMethod call it:
- * from threads outside Vert.x, many at once, on pooled connections.
+ * from event loops and from threads outside Vert.x, many at once, on pooled connections.
  */
 class DynamoPassThroughTest {
 
@@ -106,6 +113,58 @@ class DynamoPassThroughTest {
     }
     assertEquals(0, unanswered.get(), answered.get() + " answered");
     assertEquals(threads * callsEach, answered.get());
+  }
+
+  /**
+   * dynalite leaves idle connections to their clients: no {@code Keep-Alive: timeout} hint (Vert.x
+   * would keep a connection exactly that long and meet node closing it), and a connection idle for
+   * longer than node's default 5 s is still served.
+   */
+  @Test
+  void dynaliteKeepsAnIdleConnectionOpenWithoutATimeoutHint() throws Exception {
+    try (Socket socket = new Socket("127.0.0.1", dynalite.port())) {
+      socket.setSoTimeout(5_000);
+      String first = exchange(socket);
+      assertTrue(first.startsWith("HTTP/1.1 200"), first);
+      assertFalse(first.toLowerCase(Locale.ROOT).contains("keep-alive: timeout"), first);
+      Thread.sleep(6_000);
+      String second = exchange(socket);
+      assertTrue(second.startsWith("HTTP/1.1 200"), second);
+    }
+  }
+
+  private static String exchange(Socket socket) throws IOException {
+    byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
+    String head =
+        "POST / HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\n"
+            + "Content-Type: application/x-amz-json-1.0\r\nX-Amz-Target: "
+            + TARGET
+            + "\r\nX-Amz-Date: 20261206T000000Z\r\nAuthorization: "
+            + AUTHORIZATION
+            + "\r\nContent-Length: "
+            + body.length
+            + "\r\n\r\n";
+    OutputStream out = socket.getOutputStream();
+    out.write(head.getBytes(StandardCharsets.US_ASCII));
+    out.write(body);
+    out.flush();
+    InputStream in = socket.getInputStream();
+    ByteArrayOutputStream headers = new ByteArrayOutputStream();
+    while (!headers.toString(StandardCharsets.US_ASCII).endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        throw new IOException("closed after: " + headers.toString(StandardCharsets.US_ASCII));
+      }
+      headers.write(b);
+    }
+    String text = headers.toString(StandardCharsets.US_ASCII);
+    int length = 0;
+    for (String line : text.split("\r\n")) {
+      if (line.toLowerCase(Locale.ROOT).startsWith("content-length:")) {
+        length = Integer.parseInt(line.substring("content-length:".length()).trim());
+      }
+    }
+    return text + new String(in.readNBytes(length), StandardCharsets.UTF_8);
   }
 
   private static EmulatorRequest listTables() {
