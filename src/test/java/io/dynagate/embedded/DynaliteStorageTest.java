@@ -2,8 +2,8 @@ package io.dynagate.embedded;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.dynagate.support.OwnDynalite;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -47,9 +47,7 @@ class DynaliteStorageTest {
 
   @BeforeEach
   void start() throws IOException {
-    dynalite =
-        DynaliteProcess.start(
-            Path.of("target/dynalite").toAbsolutePath(), data, freePort(), Duration.ofSeconds(30));
+    dynalite = OwnDynalite.start(data);
     dynamo =
         DynamoDbClient.builder()
             .endpointOverride(URI.create("http://127.0.0.1:" + dynalite.port()))
@@ -160,12 +158,6 @@ class DynaliteStorageTest {
       return Files.size(file);
     } catch (IOException e) {
       return 0; // deleted by a compaction while we walked
-    }
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
     }
   }
 }

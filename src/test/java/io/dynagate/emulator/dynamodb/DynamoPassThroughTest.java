@@ -7,16 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.dynagate.embedded.DynaliteProcess;
 import io.dynagate.emulator.core.EmulatorRequest;
 import io.dynagate.emulator.core.EmulatorResponse;
+import io.dynagate.support.OwnDynalite;
 import io.vertx.core.Vertx;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -50,9 +49,7 @@ class DynamoPassThroughTest {
 
   @BeforeEach
   void start() throws IOException {
-    dynalite =
-        DynaliteProcess.start(
-            Path.of("target/dynalite").toAbsolutePath(), data, freePort(), Duration.ofSeconds(30));
+    dynalite = OwnDynalite.start(data);
     vertx = Vertx.vertx();
     passThrough =
         new DynamoPassThrough(
@@ -182,11 +179,5 @@ class DynamoPassThroughTest {
             "authorization",
             AUTHORIZATION),
         "{}".getBytes(StandardCharsets.UTF_8));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 }
