@@ -32,8 +32,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The pass-through on the real dynalite, called as the data plane and TestInvokeMethod call it:
- * from event loops and from threads outside Vert.x, many at once, on pooled connections.
+ * The pass-through on the real dynalite, called as TestInvokeMethod calls it: from threads outside
+ * Vert.x, many at once, on pooled connections; and how dynalite treats an idle connection.
  */
 class DynamoPassThroughTest {
 
